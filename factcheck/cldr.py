@@ -1,0 +1,44 @@
+"""Currency names and codes from CLDR, through babel (loaded on first use of a locale)."""
+
+from __future__ import annotations
+
+import functools
+
+__all__ = ["currency_vocabulary"]
+
+# CLDR codes that are not money people write about: precious metals, test and fund codes.
+_NOT_MONEY = frozenset(
+    "XAG XAU XBA XBB XBC XBD XDR XPD XPT XRE XSU XTS XUA XXX XFO XFU XCG BOV CHE CHW CLF COU MXV USN USS UYI UYW".split()
+)
+
+
+@functools.lru_cache(maxsize=16)
+def currency_vocabulary(cldr_locale: str) -> tuple[dict[str, str], tuple[str, ...]]:
+    """Return ({currency name: ISO code}, ISO codes) for a CLDR locale.
+
+    Names include the display name and, where CLDR has them, the plural forms ("Indian
+    rupees"); for names with spaces the spaceless spelling is added too ("캐나다달러"). A
+    name shared by several codes keeps the code that is still in use.
+    """
+    from babel import Locale
+    from babel.numbers import get_currency_name
+
+    loc = Locale.parse(cldr_locale)
+    names: dict[str, str] = {}
+    codes = tuple(sorted(c for c in loc.currencies if len(c) == 3 and c.isalpha() and c not in _NOT_MONEY))
+    plural = loc._data.get("currency_names_plural", {})
+    for code in codes:
+        forms = {loc.currencies[code]}
+        for form in dict(plural.get(code, {})).values():
+            forms.add(form)
+        if cldr_locale.startswith("en"):
+            forms.add(get_currency_name(code, count=2, locale=loc))
+        for form in forms:
+            if not form or form == code or "(" in form:
+                continue
+            hangul = any("\uac00" <= ch <= "\ud7a3" for ch in form)
+            for variant in {form, form.replace(" ", "")} if hangul and " " in form else {form}:
+                # an obsolete currency must not take a name from the current one
+                if variant not in names or "(" in loc.currencies.get(names[variant], ""):
+                    names[variant] = code
+    return names, codes

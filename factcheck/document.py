@@ -1,0 +1,71 @@
+"""The per-call view of one text that rules share: its locale, reference date and numbers.
+
+A Document lives for one ``extract`` call; what it computes once (the numbers, the blocked
+spans) is kept on the instance, never in module state.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .locale import Locale
+from .numbers import Num, scan_numbers
+
+__all__ = ["Document"]
+
+
+@dataclass
+class Document:
+    text: str
+    locale: Locale
+    reference_date: _dt.date | None = None
+    _blocked_starts: list[int] = field(default_factory=list, repr=False)
+
+    @cached_property
+    def numbers(self) -> list[Num]:
+        return scan_numbers(self.locale, self.text)
+
+    @cached_property
+    def blocked(self) -> list[tuple[int, int]]:
+        spans: list[tuple[int, int]] = []
+        if not any(ch.isdigit() for ch in self.text):
+            return spans
+        for pattern in self.locale.blocked_re:
+            spans.extend(m.span() for m in pattern.finditer(self.text))
+        spans.sort()
+        self._blocked_starts = [s for s, _ in spans]
+        return spans
+
+    def is_blocked(self, start: int, end: int) -> bool:
+        """True when [start, end) overlaps a phone number, numeric date, time or version."""
+        spans = self.blocked
+        if not spans:
+            return False
+        k = bisect.bisect_left(self._blocked_starts, end)
+        for s, e in spans[max(0, k - 8):k]:
+            if s < end and start < e:
+                return True
+        return False
+
+    def char_before(self, pos: int) -> str:
+        return self.text[pos - 1] if pos > 0 else ""
+
+    def char_at(self, pos: int) -> str:
+        return self.text[pos] if pos < len(self.text) else ""
+
+    def free_after(self, pos: int) -> bool:
+        """True when the word ending at ``pos`` is not glued to a following letter of the
+        locale's script, or what follows is one of the locale's particles or counters."""
+        ch = self.char_at(pos)
+        if not ch or not self.locale.is_word_char(ch):
+            return True
+        return any(self.text.startswith(f, pos) for f in self.locale.followers)
+
+    def starts_with_any(self, pos: int, words: tuple[str, ...]) -> str | None:
+        for w in words:  # sorted longest first in the locale
+            if self.text.startswith(w, pos):
+                return w
+        return None

@@ -1,0 +1,79 @@
+"""``extract``: find the claims of one text."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from .claims import Claim
+from .document import Document
+from .errors import InputError
+from .locale import detect_language, load_locale
+from .registry import KIND_PRIORITY, Registry, default_registry
+
+__all__ = ["extract", "parse_reference_date"]
+
+
+def parse_reference_date(value: object, *, what: str = "reference_date") -> _dt.date | None:
+    """Accept a date, a datetime (its date is used) or an ISO string; None means unknown."""
+    if value is None:
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            raise InputError(f"{what} {value!r} is not an ISO date (YYYY-MM-DD)", reason="bad-date") from None
+    raise InputError(f"{what} must be a date, a datetime or an ISO string, not {type(value).__name__}",
+                     reason="bad-date")
+
+
+def extract(
+    text: str,
+    lang: str = "auto",
+    reference_date: _dt.date | _dt.datetime | str | None = None,
+    *,
+    kinds: tuple[str, ...] | None = None,
+    registry: Registry | None = None,
+) -> list[Claim]:
+    """Find the claims (money, numbers, percentages, quantities ...) stated in ``text``.
+
+    ``lang`` is a language code (``"ko"``, ``"en"``) or ``"auto"`` to pick it from the script
+    of the text. ``reference_date`` is the date the text speaks from (its publication date),
+    or None when unknown; nothing defaults to today. ``kinds`` limits the kinds extracted.
+    Claims come back sorted by position and never overlap; offsets index ``text`` as given.
+    """
+    if not isinstance(text, str):
+        raise InputError(f"text must be str, not {type(text).__name__}", reason="bad-text")
+    registry = registry or default_registry()
+    if lang == "auto":
+        lang = detect_language(text)
+    locale = load_locale(lang)
+    wanted = registry.kinds(lang)
+    if kinds is not None:
+        unknown = [k for k in kinds if k not in wanted]
+        if unknown:
+            registry.get(lang, unknown[0])  # raises a clear LocaleError
+        wanted = tuple(k for k in wanted if k in kinds)
+    doc = Document(text, locale, parse_reference_date(reference_date))
+    found: list[Claim] = []
+    for kind in wanted:
+        found.extend(registry.get(lang, kind)(doc))
+    return _resolve(found)
+
+
+def _resolve(claims: list[Claim]) -> list[Claim]:
+    """Keep the best claim where claims overlap: higher kind priority, then the longer span,
+    then the earlier one. Deterministic whatever order the rules ran in."""
+    ranked = sorted(claims, key=lambda c: (-KIND_PRIORITY.get(c.kind, 0), -(c.end - c.start), c.start, c.rule))
+    taken: list[tuple[int, int]] = []
+    kept: list[Claim] = []
+    for c in ranked:
+        if any(s < c.end and c.start < e for s, e in taken):
+            continue
+        taken.append((c.start, c.end))
+        kept.append(c)
+    kept.sort(key=lambda c: (c.start, c.end, c.kind))
+    return kept

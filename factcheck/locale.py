@@ -1,0 +1,336 @@
+"""Locale data: the vocabulary of one language, loaded from ``factcheck/locales/<code>.toml``.
+
+A :class:`Locale` is immutable. It is built once per language code by :func:`load_locale`
+(a bounded cache on a pure function of the code) and holds the compiled patterns every rule
+uses. Nothing here depends on the language *name*: adding a language is adding a TOML file.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+from types import MappingProxyType
+from typing import Any, Mapping
+
+from .errors import LocaleError
+
+__all__ = ["Locale", "CurrencyWord", "load_locale", "available_locales", "detect_language"]
+
+
+@dataclass(frozen=True, slots=True)
+class CurrencyWord:
+    """What a currency surface form means: an ISO code, whether it was only assumed, and the
+    factor to the main unit (0.01 for cents)."""
+
+    code: str
+    assumed: bool = False
+    factor: Decimal = Decimal(1)
+
+
+def _currency(value: str, factor: Decimal = Decimal(1)) -> CurrencyWord:
+    return CurrencyWord(value.rstrip("?"), value.endswith("?"), factor)
+
+
+def _alternation(words: list[str], *, ignore_case: bool = False, latin_bounds: bool = False) -> str:
+    """A regex alternation of literal words, longest first (so "달러화" wins over "달러")."""
+    items = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    parts = []
+    for w in items:
+        p = re.escape(w).replace(r"\ ", r"[ \t]?") if " " in w else re.escape(w)
+        if latin_bounds and w[:1].isalpha() and w[:1].isascii():
+            p = r"(?<![A-Za-z])" + p
+        if latin_bounds and w[-1:].isalnum() and w[-1:].isascii():
+            p = p + r"(?![A-Za-z0-9])"
+        parts.append(p)
+    if not parts:
+        return r"(?!x)x"
+    body = "|".join(parts)
+    return f"(?i:{body})" if ignore_case else f"(?:{body})"
+
+
+def _read_toml(name: str) -> dict[str, Any]:
+    path = importlib.resources.files("factcheck").joinpath("locales", f"{name}.toml")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise LocaleError(
+            f"unsupported language {name!r}: no locale file factcheck/locales/{name}.toml "
+            f"(available: {', '.join(available_locales())})",
+            reason="unsupported-language",
+        ) from None
+    return tomllib.loads(text)
+
+
+def available_locales() -> tuple[str, ...]:
+    """The language codes that have a locale file, sorted."""
+    folder = importlib.resources.files("factcheck").joinpath("locales")
+    return tuple(
+        sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml") and p.name != "common.toml")
+    )
+
+
+@dataclass(frozen=True)
+class Locale:
+    """The compiled vocabulary of one language (see the TOML files for field meanings)."""
+
+    code: str
+    name: str
+    scripts: tuple[str, ...]
+    kinds: tuple[str, ...]
+    raw: Mapping[str, Any]
+    digit_words: Mapping[str, int]
+    small_units: Mapping[str, Decimal]
+    big_units: Mapping[str, Decimal]
+    leading_units: frozenset[str]
+    articles: frozenset[str]
+    point_words: frozenset[str]
+    negative_words: frozenset[str]
+    approx_infix: frozenset[str]
+    and_words: frozenset[str]
+    case_insensitive: bool
+    additive_digit_words: bool
+    space_inside: str
+    min_word_number_chars: int
+    standalone_stopwords: frozenset[str]
+    ordinal_before: tuple[str, ...]
+    ordinal_after: tuple[str, ...]
+    date_after: tuple[str, ...]
+    counters: tuple[str, ...]
+    followers: tuple[str, ...]
+    year_range: tuple[int, int] | None
+    names_take_numbers: bool
+    abbrev_strict: Mapping[str, Decimal]
+    abbrev_currency: Mapping[str, Decimal]
+    currency_before: Mapping[str, CurrencyWord]
+    currency_after: Mapping[str, CurrencyWord]
+    percent_words: Mapping[str, str]
+    unit_words: Mapping[str, str]
+    qualifiers: Mapping[str, tuple[str, ...]]
+    examples: tuple[Mapping[str, Any], ...]
+    # compiled patterns
+    number_re: re.Pattern[str]
+    token_re: re.Pattern[str]
+    blocked_re: tuple[re.Pattern[str], ...]
+    currency_before_re: re.Pattern[str]
+    currency_after_re: re.Pattern[str]
+    percent_after_re: re.Pattern[str]
+    unit_after_re: re.Pattern[str]
+    approx_before_re: re.Pattern[str]
+    bound_before_re: re.Pattern[str]
+    bound_after_re: re.Pattern[str]
+    range_sep_re: re.Pattern[str]
+
+    def fold(self, word: str) -> str:
+        return word.lower() if self.case_insensitive else word
+
+    def is_word_char(self, ch: str) -> bool:
+        """True for a letter of this locale's scripts (used for word boundaries)."""
+        return bool(ch) and _script_of(ch) in self.scripts
+
+
+def _script_of(ch: str) -> str:
+    if "\uac00" <= ch <= "\ud7a3" or "\u1100" <= ch <= "\u11ff" or "\u3130" <= ch <= "\u318f":
+        return "Hangul"
+    if ch.isascii() and ch.isalpha():
+        return "Latin"
+    if ch.isalpha():
+        name = unicodedata.name(ch, "")
+        return name.split(" ", 1)[0].title() if name else "Other"
+    return "Other"
+
+
+def detect_language(text: str) -> str:
+    """Pick the locale whose script has the most letters in ``text``.
+
+    Text without any letter of a known script is read with the first locale in code order
+    (digits, signs and ISO codes read the same in every locale)."""
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ch.isalpha():
+            s = _script_of(ch)
+            counts[s] = counts.get(s, 0) + 1
+    best_code, best = None, 0
+    for code in available_locales():
+        n = sum(counts.get(s, 0) for s in load_locale(code).scripts)
+        if n > best:
+            best_code, best = code, n
+    if best_code is None:
+        return available_locales()[0]
+    return best_code
+
+
+def _dec_map(table: Mapping[str, Any]) -> dict[str, Decimal]:
+    return {k: Decimal(str(v)) for k, v in table.items()}
+
+
+@functools.lru_cache(maxsize=16)
+def load_locale(code: str) -> Locale:
+    """Load and compile the locale of a language code (cached: a locale never changes)."""
+    if not isinstance(code, str) or not re.fullmatch(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]+)?", code):
+        raise LocaleError(f"unsupported language {code!r}: expected a code such as 'ko' or 'en'")
+    if code not in available_locales():
+        raise LocaleError(
+            f"unsupported language {code!r} (available: {', '.join(available_locales())})"
+        )
+    common = _read_toml("common")
+    data = _read_toml(code)
+    meta = data["locale"]
+    num = data.get("numbers", {})
+    ci = bool(num.get("case_insensitive", False))
+
+    digit_words = {k: int(v) for k, v in num.get("digit_words", {}).items()}
+    small_units = _dec_map(num.get("small_units", {}))
+    big_units = _dec_map(num.get("big_units", {}))
+    abbrev = num.get("abbreviations", {})
+    abbrev_strict = _dec_map(abbrev.get("strict", {}))
+    abbrev_currency = _dec_map(abbrev.get("with_currency", {}))
+    articles = list(num.get("articles", []))
+
+    # --- currency vocabulary: common symbols, CLDR names and codes, then the locale's own
+    cur = data.get("currency", {})
+    before: dict[str, CurrencyWord] = {k: _currency(v) for k, v in common["currency"]["before"].items()}
+    after: dict[str, CurrencyWord] = {}
+    if cur.get("cldr_names", False) or common["currency"]["codes"].get("enabled", False):
+        from . import cldr
+
+        names, codes = cldr.currency_vocabulary(meta.get("cldr", code))
+        if cur.get("cldr_names", False):
+            for name, iso in names.items():
+                after.setdefault(name, CurrencyWord(iso))
+        if common["currency"]["codes"].get("enabled", False):
+            for iso in codes:
+                before.setdefault(iso, CurrencyWord(iso))
+                after.setdefault(iso, CurrencyWord(iso))
+    before.update({k: _currency(v) for k, v in cur.get("before", {}).items()})
+    after.update({k: _currency(v) for k, v in cur.get("after", {}).items()})
+    for k, v in cur.get("subunits", {}).items():
+        after[k] = _currency(v, Decimal("0.01"))
+    # fold case-insensitive words once, so lookups are plain dict gets
+    if ci:
+        before = {(k if k.isupper() else k.lower()): v for k, v in before.items()}
+        after = {(k if k.isupper() else k.lower()): v for k, v in after.items()}
+
+    percent_words: dict[str, str] = {}
+    for table in (common.get("percent", {}), data.get("percent", {})):
+        for w in table.get("percent", []):
+            percent_words[w] = "percent"
+        for w in table.get("points", []):
+            percent_words[w] = "percentage_point"
+    unit_words = dict(common.get("units", {}))
+    unit_words.update(data.get("units", {}))
+
+    q = data.get("qualifiers", {})
+    quals = {k: tuple(v) for k, v in q.items() if isinstance(v, list)}
+
+    # --- the number pattern: a run of number tokens with the separators the locale allows
+    digits = r"(?>\d{1,3}(?:,\d{3})++(?![\d])|\d++)(?>\.\d++)?"
+    word_items = (
+        list(digit_words) + list(small_units) + list(big_units) + list(num.get("point_words", []))
+        + list(num.get("negative_words", [])) + list(num.get("approx_infix", []))
+    )
+    bounds = bool(num.get("word_boundaries", False))
+    words = _alternation(word_items, ignore_case=ci)
+    if bounds:
+        words = rf"\b{words}\b"
+    article = ""
+    if articles:
+        unit_follow = _alternation(list(small_units) + list(big_units), ignore_case=ci)
+        article = rf"|\b{_alternation(articles, ignore_case=ci)}(?=[ \t]+{unit_follow}\b)"
+    abbrevs = _alternation(list(abbrev_strict) + list(abbrev_currency))
+    digit_tok = rf"(?<![\d])(?<![\d][.,])(?:(?<![\w])[-−](?=\d))?{digits}(?:{abbrevs}(?![A-Za-z]))?"
+    token = rf"(?>{digit_tok}|{words}{article})"
+    ands = num.get("and_words", [])
+    if ands:
+        sep = rf"(?:[ \t]++(?:{_alternation(ands, ignore_case=ci)}[ \t]++)?|-)"
+    else:
+        sep = r"[ \t]"
+    number_re = re.compile(rf"{token}(?:{sep}?+{token})*+")
+    token_re = re.compile(token)
+
+    blocked = tuple(re.compile(p) for p in common.get("blocked", {}).get("patterns", []))
+
+    before_alt = _alternation(list(before), ignore_case=ci, latin_bounds=True)
+    after_alt = _alternation(list(after), ignore_case=ci, latin_bounds=True)
+    currency_before_re = re.compile(rf"{before_alt}[ \t]?\Z")
+    currency_after_re = re.compile(rf"[ \t]?({after_alt})")
+    percent_after_re = re.compile(
+        rf"[ \t]?({_alternation(list(percent_words), ignore_case=ci, latin_bounds=True)})"
+    )
+    unit_after_re = re.compile(rf"[ \t]?({_alternation(list(unit_words), latin_bounds=True)})")
+
+    def words_of(*keys: str) -> list[str]:
+        out: list[str] = []
+        for k in keys:
+            out.extend(quals.get(k, ()))
+        return out
+
+    wb = r"(?<![A-Za-z])" if bounds else ""
+    approx_before_re = re.compile(
+        rf"{wb}({_alternation(words_of('approx_before'), ignore_case=ci)})[ \t]*\Z"
+    )
+    bound_before_re = re.compile(
+        rf"{wb}({_alternation(words_of('approx_before', 'min_before', 'max_before'), ignore_case=ci)})[ \t]*\Z"
+    )
+    particles = quals.get("particles_before_after", ())
+    part = f"(?:{_alternation(list(particles))})?" if particles else ""
+    after_words = words_of("approx_after", "min_after", "max_after")
+    bound_after_re = re.compile(
+        rf"[ \t]*{part}[ \t]*({_alternation(after_words, ignore_case=ci, latin_bounds=True)})"
+    )
+    range_sep_re = re.compile(
+        rf"[ \t]*({_alternation(words_of('range_separators', 'range_join'), ignore_case=ci, latin_bounds=True)})[ \t]*"
+    )
+
+    yr = num.get("year_range")
+    return Locale(
+        code=code,
+        name=meta.get("name", code),
+        scripts=tuple(meta.get("scripts", [])),
+        kinds=tuple(meta.get("kinds", [])),
+        raw=MappingProxyType(data),
+        digit_words=MappingProxyType({(k.lower() if ci else k): v for k, v in digit_words.items()}),
+        small_units=MappingProxyType({(k.lower() if ci else k): v for k, v in small_units.items()}),
+        big_units=MappingProxyType({(k.lower() if ci else k): v for k, v in big_units.items()}),
+        leading_units=frozenset(num.get("leading_units", [])),
+        articles=frozenset(a.lower() if ci else a for a in articles),
+        point_words=frozenset(num.get("point_words", [])),
+        negative_words=frozenset(w.lower() if ci else w for w in num.get("negative_words", [])),
+        approx_infix=frozenset(num.get("approx_infix", [])),
+        and_words=frozenset(w.lower() if ci else w for w in ands),
+        case_insensitive=ci,
+        additive_digit_words=bool(num.get("additive_digit_words", False)),
+        space_inside=str(num.get("space_inside", "anywhere")),
+        min_word_number_chars=int(num.get("min_word_number_chars", 0)),
+        standalone_stopwords=frozenset(num.get("standalone_stopwords", [])),
+        ordinal_before=tuple(num.get("ordinal_before", [])),
+        ordinal_after=tuple(sorted(num.get("ordinal_after", []), key=len, reverse=True)),
+        date_after=tuple(sorted(num.get("date_after", []), key=len, reverse=True)),
+        counters=tuple(sorted(set(num.get("counters", [])), key=len, reverse=True)),
+        followers=tuple(sorted(set(num.get("followers", [])), key=len, reverse=True)),
+        year_range=(int(yr[0]), int(yr[1])) if yr else None,
+        names_take_numbers=bool(num.get("names_take_numbers", False)),
+        abbrev_strict=MappingProxyType(abbrev_strict),
+        abbrev_currency=MappingProxyType(abbrev_currency),
+        currency_before=MappingProxyType(before),
+        currency_after=MappingProxyType(after),
+        percent_words=MappingProxyType({(k.lower() if ci else k): v for k, v in percent_words.items()}),
+        unit_words=MappingProxyType(unit_words),
+        qualifiers=MappingProxyType(quals),
+        examples=tuple(MappingProxyType(e) for e in data.get("examples", [])),
+        number_re=number_re,
+        token_re=token_re,
+        blocked_re=blocked,
+        currency_before_re=currency_before_re,
+        currency_after_re=currency_after_re,
+        percent_after_re=percent_after_re,
+        unit_after_re=unit_after_re,
+        approx_before_re=approx_before_re,
+        bound_before_re=bound_before_re,
+        bound_after_re=bound_after_re,
+        range_sep_re=range_sep_re,
+    )

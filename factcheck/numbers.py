@@ -1,0 +1,270 @@
+"""Find numbers in text and compute their exact values, for any locale.
+
+One algorithm serves Korean myriad numbers (16억 5천만, 천육백만) and English ones (sixteen
+million, two hundred and five): tokens are digits, digit words, *small* units that multiply
+within a group (십 백 천 / hundred), and *big* units that close a group (만 억 조 / thousand
+million billion). Which words are which is locale data.
+
+The scanner is linear: the candidate pattern uses atomic groups and possessive repeats, and
+the parser walks each candidate's tokens once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from .locale import Locale
+
+__all__ = ["Num", "scan_numbers", "parse_number"]
+
+
+@dataclass(frozen=True, slots=True)
+class Num:
+    """A number found in text: its span, exact value and how it was written."""
+
+    start: int
+    end: int
+    value: Decimal
+    has_digits: bool          # at least one ASCII digit (else written in words only)
+    scale: Decimal | None     # the big unit that closed the number (16 *million*), if last
+    approx: bool = False      # an approximating infix (100여만)
+    abbr: str | None = None   # a glued abbreviation that only counts beside a currency (16m)
+    abbr_end: int = 0         # where that abbreviation ends
+    abbr_scale: Decimal | None = None
+    grouped: bool = False     # written with thousands separators (1,600)
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    kind: str  # digits | word | small | big | point | neg | approx | article
+    value: Decimal
+    start: int
+    end: int
+    spaced: bool      # whitespace before it
+    abbr: str | None = None
+    abbr_start: int = 0
+
+
+def _tokens(loc: Locale, text: str, start: int, end: int) -> list[_Tok]:
+    out: list[_Tok] = []
+    pos = start
+    for m in loc.token_re.finditer(text, start, end):
+        s, e = m.start(), m.end()
+        gap = text[pos:s]
+        spaced = bool(gap) and gap.strip(" \t-") == "" and (" " in gap or "\t" in gap)
+        if gap.strip() and loc.fold(gap.strip()) not in loc.and_words and gap.strip() != "-":
+            spaced = True
+        pos = e
+        surface = m.group(0)
+        if surface[:1] in "-−" and text[:s].rstrip()[-1:].isalnum():
+            s, surface = s + 1, surface[1:]  # "25000원 - 30000원": a dash, not a minus
+        if surface[:1].isdigit() or (surface[:1] in "-−" and surface[1:2].isdigit()):
+            out.extend(_digit_token(loc, surface, s, e, spaced))
+            continue
+        word = loc.fold(surface)
+        if word in loc.articles:
+            out.append(_Tok("article", Decimal(1), s, e, spaced))
+        elif word in loc.digit_words:
+            out.append(_Tok("word", Decimal(loc.digit_words[word]), s, e, spaced))
+        elif word in loc.small_units:
+            out.append(_Tok("small", loc.small_units[word], s, e, spaced))
+        elif word in loc.big_units:
+            out.append(_Tok("big", loc.big_units[word], s, e, spaced))
+        elif surface in loc.point_words:
+            out.append(_Tok("point", Decimal(0), s, e, spaced))
+        elif word in loc.negative_words:
+            out.append(_Tok("neg", Decimal(0), s, e, spaced))
+        elif surface in loc.approx_infix:
+            out.append(_Tok("approx", Decimal(0), s, e, spaced))
+    return out
+
+
+def _digit_token(loc: Locale, surface: str, s: int, e: int, spaced: bool) -> list[_Tok]:
+    neg = surface[:1] in "-−"
+    body = surface[1:] if neg else surface
+    i = 0
+    while i < len(body) and (body[i].isdigit() or body[i] in ",."):
+        i += 1
+    digits, abbr = body[:i], body[i:] or None
+    try:
+        value = Decimal(digits.replace(",", ""))
+    except InvalidOperation:
+        return []
+    if neg:
+        value = -value
+    return [_Tok("digits", value, s, e, spaced, abbr, s + (1 if neg else 0) + i)]
+
+
+def scan_numbers(loc: Locale, text: str) -> list[Num]:
+    """Every number in ``text``, left to right, as the locale writes them."""
+    found: list[Num] = []
+    for m in loc.number_re.finditer(text):
+        toks = _tokens(loc, text, m.start(), m.end())
+        i = 0
+        while i < len(toks):
+            num, nxt = parse_number(loc, text, toks, i)
+            if num is not None:
+                found.append(num)
+            i = nxt if nxt > i else i + 1
+    return found
+
+
+def parse_number(loc: Locale, text: str, toks: list[_Tok], i: int) -> tuple[Num | None, int]:
+    """Parse the longest valid number starting at token ``i``; return it and the next index."""
+    total = Decimal(0)
+    section = Decimal(0)
+    current: Decimal | None = None
+    current_is_tens = False
+    last_big: Decimal | None = None
+    last_small: Decimal | None = None
+    negative = False
+    approx = False
+    has_digits = False
+    grouped = False
+    consumed = False
+    start = toks[i].start
+    end = start
+    scale: Decimal | None = None
+    abbr: str | None = None
+    abbr_end = 0
+    abbr_scale: Decimal | None = None
+    # the state after the last completed myriad/scale group, to roll back a trailing word
+    # that turns out to start another word ("1만 이상": 이 is not 2)
+    check: tuple[int, Decimal, Decimal, int, Decimal | None] | None = None
+    spaced_after_check = False
+    words_since_check = False
+    digits_since_check = False
+    j = i
+    while j < len(toks):
+        t = toks[j]
+        prev = toks[j - 1] if j > i else None
+        if prev is not None and t.spaced:
+            if loc.space_inside == "after-big-unit" and prev.kind not in ("big", "small", "neg"):
+                break
+            if t.kind == "digits" and prev.kind in ("digits", "word"):
+                break
+        if abbr is not None:
+            break  # nothing may follow a glued abbreviation
+        k = t.kind
+        surface = text[t.start:t.end]
+        if check is not None and j == check[3]:
+            spaced_after_check = t.spaced
+        if k == "neg":
+            if j != i:
+                break
+            negative = True
+        elif k == "article":
+            if j != i or j + 1 >= len(toks) or toks[j + 1].kind not in ("small", "big") or toks[j + 1].spaced is False:
+                break
+            current = Decimal(1)
+        elif k == "digits":
+            if current is not None or (prev is not None and prev.kind == "word"):
+                break
+            current = t.value
+            current_is_tens = False
+            has_digits = digits_since_check = consumed = True
+            grouped = grouped or "," in surface
+            if t.abbr:
+                strict = loc.abbrev_strict.get(t.abbr)
+                if strict is not None:
+                    total += (section + current) * strict
+                    section, current, scale = Decimal(0), None, strict
+                    end = t.end
+                    j += 1
+                    break
+                abbr, abbr_end = t.abbr, t.end
+                abbr_scale = loc.abbrev_currency.get(t.abbr)
+                end = t.abbr_start
+                j += 1
+                scale = None
+                break
+        elif k == "word":
+            if current is not None:
+                if not (loc.additive_digit_words and current_is_tens and t.value < 10
+                        and prev is not None and prev.kind == "word"):
+                    break
+                current += t.value
+                current_is_tens = False
+            else:
+                if prev is not None and prev.kind == "digits":
+                    break
+                current = t.value
+                current_is_tens = t.value >= 20 and t.value % 10 == 0
+            consumed = words_since_check = True
+        elif k == "small":
+            if current is None:
+                leading = surface in loc.leading_units
+                after_article = prev is not None and prev.kind == "article"
+                if not (leading or after_article):
+                    break
+                if prev is not None and prev.kind == "small" and t.value >= (last_small or 0):
+                    break
+            elif last_small is not None and t.value >= last_small:
+                break
+            section += (current if current is not None else Decimal(1)) * t.value
+            last_small = t.value
+            current = None
+            consumed = True
+            end = t.end
+            j += 1
+            check = (end, total, section, j, last_small)
+            words_since_check = digits_since_check = False
+            scale = None
+            continue
+        elif k == "big":
+            group = section + (current if current is not None else Decimal(0))
+            if group == 0 and not (prev is not None and prev.kind == "article"):
+                break
+            if group == 0:
+                group = Decimal(1)
+            if last_big is not None and t.value >= last_big:
+                break
+            total += group * t.value
+            section, current, last_small = Decimal(0), None, None
+            last_big = scale = t.value
+            consumed = True
+            end = t.end
+            j += 1
+            check = (end, total, Decimal(0), j, None)
+            words_since_check = digits_since_check = False
+            continue
+        elif k == "point":
+            # 점 followed by digit words: the fractional part (일점이삼 = 1.23)
+            if current is None or j + 1 >= len(toks) or toks[j + 1].kind != "word" or toks[j + 1].spaced:
+                break
+            frac = ""
+            n = j + 1
+            while n < len(toks) and toks[n].kind == "word" and toks[n].value < 10 and not toks[n].spaced:
+                frac += str(int(toks[n].value))
+                n += 1
+            current = current + Decimal("0." + frac)
+            end = toks[n - 1].end
+            j = n
+            continue
+        elif k == "approx":
+            if (current is None and section == 0) or t.spaced:
+                break
+            approx = True
+        end = t.end
+        scale = None
+        j += 1
+    if not consumed:
+        return None, j if j > i else i + 1
+    if check is not None and spaced_after_check and words_since_check and not digits_since_check \
+            and end < len(text) and loc.is_word_char(text[end]):
+        end, total, section, j, _ = check
+        current = None
+        scale = last_big if section == 0 else None
+    value = total + section + (current if current is not None else Decimal(0))
+    if negative:
+        value = -abs(value)
+    if end <= start:
+        return None, j
+    return (
+        Num(start, end, value, has_digits, scale, approx, abbr if abbr_scale is not None else None,
+            abbr_end, abbr_scale, grouped),
+        j,
+    )
+
+

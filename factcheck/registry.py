@@ -1,0 +1,87 @@
+"""The one explicit registry of which rule extracts which kind of claim in which language.
+
+A :class:`Registry` maps ``(language, kind)`` to an extractor ``(Document) -> list[Claim]``.
+:func:`default_registry` builds it from the locale files: each locale lists the kinds it
+supports, and each kind has one generic rule that reads that locale's data. Asking for a pair
+that is not registered raises :class:`~factcheck.errors.LocaleError`; nothing falls back to
+another language.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Callable, Iterable, Mapping
+
+from .claims import Claim
+from .document import Document
+from .errors import LocaleError
+from .locale import available_locales, load_locale
+from .rules import measures
+
+__all__ = ["Extractor", "Registry", "default_registry", "KIND_RULES", "KIND_PRIORITY"]
+
+Extractor = Callable[[Document], list[Claim]]
+
+#: The generic rule of each kind. A locale opts into a kind by listing it in ``[locale] kinds``.
+KIND_RULES: Mapping[str, Extractor] = MappingProxyType({
+    "money": measures.extract_money,
+    "percent": measures.extract_percent,
+    "quantity": measures.extract_quantity,
+    "number": measures.extract_number,
+})
+
+#: When two claims overlap, the kind with the higher priority keeps the text
+#: ("1,600만불" is money, not also the number 16,000,000).
+KIND_PRIORITY: Mapping[str, int] = MappingProxyType({
+    "date": 60, "money": 50, "percent": 40, "quantity": 30, "person": 20, "org": 20, "place": 20, "number": 10,
+})
+
+
+@dataclass(frozen=True)
+class Registry:
+    """An immutable table of (language, kind) -> extractor."""
+
+    rules: Mapping[tuple[str, str], Extractor]
+
+    @classmethod
+    def from_pairs(cls, pairs: Iterable[tuple[tuple[str, str], Extractor]]) -> "Registry":
+        return cls(MappingProxyType(dict(pairs)))
+
+    def languages(self) -> tuple[str, ...]:
+        return tuple(sorted({lang for lang, _ in self.rules}))
+
+    def kinds(self, lang: str) -> tuple[str, ...]:
+        kinds = [k for (lg, k) in self.rules if lg == lang]
+        if not kinds:
+            raise LocaleError(
+                f"unsupported language {lang!r}: no extractors registered "
+                f"(registered: {', '.join(self.languages()) or 'none'})"
+            )
+        return tuple(sorted(kinds, key=lambda k: (-KIND_PRIORITY.get(k, 0), k)))
+
+    def get(self, lang: str, kind: str) -> Extractor:
+        try:
+            return self.rules[(lang, kind)]
+        except KeyError:
+            raise LocaleError(f"no extractor for kind {kind!r} in language {lang!r}",
+                              reason="unsupported-kind") from None
+
+    def with_rule(self, lang: str, kind: str, extractor: Extractor) -> "Registry":
+        """A new registry with one more (or one replaced) rule."""
+        rules = dict(self.rules)
+        rules[(lang, kind)] = extractor
+        return Registry(MappingProxyType(rules))
+
+
+@functools.lru_cache(maxsize=1)
+def default_registry() -> Registry:
+    """The registry of every locale file shipped with factcheck."""
+    pairs = []
+    for code in available_locales():
+        for kind in load_locale(code).kinds:
+            if kind not in KIND_RULES:
+                raise LocaleError(f"locale {code!r} lists unknown kind {kind!r}", reason="bad-locale")
+            pairs.append(((code, kind), KIND_RULES[kind]))
+    return Registry.from_pairs(pairs)
