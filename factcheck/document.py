@@ -7,6 +7,7 @@ spans) is kept on the instance, never in module state.
 from __future__ import annotations
 
 import bisect
+import re
 import datetime as _dt
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -15,6 +16,8 @@ from .locale import Locale
 from .numbers import Num, scan_numbers
 
 __all__ = ["Document"]
+
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass
@@ -31,7 +34,7 @@ class Document:
     @cached_property
     def blocked(self) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
-        if not any(ch.isdigit() for ch in self.text):
+        if _DIGIT.search(self.text) is None:
             return spans
         for pattern in self.locale.blocked_re:
             spans.extend(m.span() for m in pattern.finditer(self.text))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+from dataclasses import replace
 
 from .claims import Claim
 from .document import Document
@@ -10,7 +11,7 @@ from .errors import InputError
 from .locale import detect_language, load_locale
 from .registry import KIND_PRIORITY, Registry, default_registry
 
-__all__ = ["extract", "parse_reference_date"]
+__all__ = ["extract", "language_runs", "parse_reference_date"]
 
 
 def parse_reference_date(value: object, *, what: str = "reference_date") -> _dt.date | None:
@@ -41,15 +42,52 @@ def extract(
     """Find the claims (money, numbers, percentages, quantities ...) stated in ``text``.
 
     ``lang`` is a language code (``"ko"``, ``"en"``) or ``"auto"`` to pick it from the script
-    of the text. ``reference_date`` is the date the text speaks from (its publication date),
+    of the text, run by run of lines (a Korean release followed by its English version is read
+    as Korean, then as English; lines in no supported script join the run before them). ``reference_date`` is the date the text speaks from (its publication date),
     or None when unknown; nothing defaults to today. ``kinds`` limits the kinds extracted.
     Claims come back sorted by position and never overlap; offsets index ``text`` as given.
     """
     if not isinstance(text, str):
         raise InputError(f"text must be str, not {type(text).__name__}", reason="bad-text")
     registry = registry or default_registry()
-    if lang == "auto":
-        lang = detect_language(text)
+    ref = parse_reference_date(reference_date)
+    if lang != "auto":
+        return _extract_run(text, lang, ref, kinds, registry)
+    # "auto": each run of lines in one script is read in its language, so a Korean release
+    # followed by its English version is read as Korean, then as English
+    found: list[Claim] = []
+    for start, end, run_lang in language_runs(text):
+        for c in _extract_run(text[start:end], run_lang, ref, kinds, registry):
+            found.append(replace(c, start=c.start + start, end=c.end + start) if start else c)
+    return found
+
+
+def language_runs(text: str) -> list[tuple[int, int, str]]:
+    """Split ``text`` into maximal runs of lines of one detected language.
+
+    A line without letters (a figure, a blank line) joins the run before it."""
+    runs: list[tuple[int, int, str]] = []
+    pos = 0
+    pending_start = 0
+    current: str | None = None
+    for line in text.splitlines(keepends=True):
+        end = pos + len(line)
+        lang = detect_language(line, default=None) if any(ch.isalpha() for ch in line) else None
+        if lang is not None:
+            if current is None:
+                current = lang
+            elif lang != current:
+                runs.append((pending_start, pos, current))
+                pending_start, current = pos, lang
+        pos = end
+    if current is None:
+        current = detect_language(text) or "en"
+    runs.append((pending_start, len(text), current))
+    return runs
+
+
+def _extract_run(text: str, lang: str, ref: _dt.date | None, kinds: tuple[str, ...] | None,
+                 registry: Registry) -> list[Claim]:
     locale = load_locale(lang)
     wanted = registry.kinds(lang)
     if kinds is not None:
@@ -57,7 +95,7 @@ def extract(
         if unknown:
             registry.get(lang, unknown[0])  # raises a clear LocaleError
         wanted = tuple(k for k in wanted if k in kinds)
-    doc = Document(text, locale, parse_reference_date(reference_date))
+    doc = Document(text, locale, ref)
     found: list[Claim] = []
     for kind in wanted:
         found.extend(registry.get(lang, kind)(doc))

@@ -108,6 +108,7 @@ class Locale:
     abbrev_currency: Mapping[str, Decimal]
     currency_before: Mapping[str, CurrencyWord]
     currency_after: Mapping[str, CurrencyWord]
+    currency_before_lengths: tuple[int, ...]
     percent_words: Mapping[str, str]
     unit_words: Mapping[str, str]
     qualifiers: Mapping[str, tuple[str, ...]]
@@ -116,7 +117,6 @@ class Locale:
     number_re: re.Pattern[str]
     token_re: re.Pattern[str]
     blocked_re: tuple[re.Pattern[str], ...]
-    currency_before_re: re.Pattern[str]
     currency_after_re: re.Pattern[str]
     percent_after_re: re.Pattern[str]
     unit_after_re: re.Pattern[str]
@@ -144,11 +144,12 @@ def _script_of(ch: str) -> str:
     return "Other"
 
 
-def detect_language(text: str) -> str:
+def detect_language(text: str, *, default: str | None = "") -> str | None:
     """Pick the locale whose script has the most letters in ``text``.
 
-    Text without any letter of a known script is read with the first locale in code order
-    (digits, signs and ISO codes read the same in every locale)."""
+    Text without any letter of a supported script gets ``default``; the empty-string default
+    means the first locale in code order (digits, signs and ISO codes read the same in every
+    locale)."""
     counts: dict[str, int] = {}
     for ch in text:
         if ch.isalpha():
@@ -160,7 +161,7 @@ def detect_language(text: str) -> str:
         if n > best:
             best_code, best = code, n
     if best_code is None:
-        return available_locales()[0]
+        return available_locales()[0] if default == "" else default
     return best_code
 
 
@@ -249,14 +250,18 @@ def load_locale(code: str) -> Locale:
         sep = rf"(?:[ \t]++(?:{_alternation(ands, ignore_case=ci)}[ \t]++)?|-)"
     else:
         sep = r"[ \t]"
-    number_re = re.compile(rf"{token}(?:{sep}?+{token})*+")
+    # a cheap first-character check lets the scan skip most positions at once
+    firsts = {w[:1].lower() for w in word_items + articles} | {w[:1].upper() for w in word_items + articles}
+    first_class = "".join(sorted(re.escape(c) for c in firsts if c))
+    number_re = re.compile(rf"(?=[0-9\-−{first_class}]){token}(?:{sep}?+{token})*+")
     token_re = re.compile(token)
 
-    blocked = tuple(re.compile(p) for p in common.get("blocked", {}).get("patterns", []))
+    blocked_patterns = common.get("blocked", {}).get("patterns", [])
+    # one pass for all patterns; the lookahead skips every position that cannot start one
+    blocked = ((re.compile(r"(?=[\d+(])(?:" + "|".join(f"(?:{p})" for p in blocked_patterns) + ")"),)
+               if blocked_patterns else ())
 
-    before_alt = _alternation(list(before), ignore_case=ci, latin_bounds=True)
     after_alt = _alternation(list(after), ignore_case=ci, latin_bounds=True)
-    currency_before_re = re.compile(rf"{before_alt}[ \t]?\Z")
     currency_after_re = re.compile(rf"[ \t]?({after_alt})")
     percent_after_re = re.compile(
         rf"[ \t]?({_alternation(list(percent_words), ignore_case=ci, latin_bounds=True)})"
@@ -318,6 +323,7 @@ def load_locale(code: str) -> Locale:
         abbrev_currency=MappingProxyType(abbrev_currency),
         currency_before=MappingProxyType(before),
         currency_after=MappingProxyType(after),
+        currency_before_lengths=tuple(sorted({len(k) for k in before}, reverse=True)),
         percent_words=MappingProxyType({(k.lower() if ci else k): v for k, v in percent_words.items()}),
         unit_words=MappingProxyType(unit_words),
         qualifiers=MappingProxyType(quals),
@@ -325,7 +331,6 @@ def load_locale(code: str) -> Locale:
         number_re=number_re,
         token_re=token_re,
         blocked_re=blocked,
-        currency_before_re=currency_before_re,
         currency_after_re=currency_after_re,
         percent_after_re=percent_after_re,
         unit_after_re=unit_after_re,

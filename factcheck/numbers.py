@@ -99,7 +99,10 @@ def _digit_token(loc: Locale, surface: str, s: int, e: int, spaced: bool) -> lis
 def scan_numbers(loc: Locale, text: str) -> list[Num]:
     """Every number in ``text``, left to right, as the locale writes them."""
     found: list[Num] = []
+    single_skip = loc.min_word_number_chars > 1
     for m in loc.number_re.finditer(text):
+        if single_skip and m.end() - m.start() == 1 and m.group(0) in loc.digit_words:
+            continue  # a lone 이/사/일 is an ordinary syllable, never a number on its own
         toks = _tokens(loc, text, m.start(), m.end())
         i = 0
         while i < len(toks):

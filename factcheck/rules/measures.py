@@ -67,16 +67,27 @@ def _left_ok(doc: Document, n: Num) -> bool:
 
 
 def _currency_before(doc: Document, n: Num) -> tuple[CurrencyWord, int] | None:
+    """A currency sign, code or word written right before the number (one space allowed)."""
     loc = doc.locale
-    lo = max(0, n.start - _WINDOW)
-    m = loc.currency_before_re.search(doc.text, lo, n.start)
-    if m is None:
-        return None
-    word = m.group(0).rstrip(" \t")
-    cw = loc.currency_before.get(word) or loc.currency_before.get(loc.fold(word))
-    if cw is None:
-        cw = loc.currency_before.get(" ".join(word.split()))
-    return (cw, m.start()) if cw else None
+    text = doc.text
+    p = n.start
+    if p > 0 and text[p - 1] in " \t":
+        p -= 1
+    table = loc.currency_before
+    for length in loc.currency_before_lengths:  # longest first
+        s = p - length
+        if s < 0:
+            continue
+        word = text[s:p]
+        cw = table.get(word)
+        if cw is None and loc.case_insensitive:
+            cw = table.get(word.lower())
+        if cw is None:
+            continue
+        if word[:1].isascii() and word[:1].isalpha() and s > 0 and text[s - 1].isascii() and text[s - 1].isalpha():
+            continue  # "XUSD": part of a longer word
+        return cw, s
+    return None
 
 
 def _currency_after(doc: Document, pos: int) -> tuple[CurrencyWord, int] | None:
