@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 from dataclasses import replace
 
@@ -104,14 +105,21 @@ def _extract_run(text: str, lang: str, ref: _dt.date | None, kinds: tuple[str, .
 
 def _resolve(claims: list[Claim]) -> list[Claim]:
     """Keep the best claim where claims overlap: higher kind priority, then the longer span,
-    then the earlier one. Deterministic whatever order the rules ran in."""
+    then the earlier one. Deterministic whatever order the rules ran in; O(n log n)."""
     ranked = sorted(claims, key=lambda c: (-KIND_PRIORITY.get(c.kind, 0), -(c.end - c.start), c.start, c.rule))
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # kept spans, sorted and disjoint
+    ends: list[int] = []
     kept: list[Claim] = []
     for c in ranked:
-        if any(s < c.end and c.start < e for s, e in taken):
+        k = bisect.bisect_left(starts, c.end)  # spans starting before c ends
+        if k and ends[k - 1] > c.start:
             continue
-        taken.append((c.start, c.end))
+        if k < len(starts) and starts[k] < c.end:
+            continue
+        if c.start == c.end and k and ends[k - 1] > c.start:
+            continue
+        starts.insert(k, c.start)
+        ends.insert(k, c.end)
         kept.append(c)
     kept.sort(key=lambda c: (c.start, c.end, c.kind))
     return kept
