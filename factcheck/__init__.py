@@ -11,14 +11,16 @@ from .claims import Claim
 from .errors import FactcheckError, InputError, LocaleError, NormalisationError
 from .extract import extract
 from .registry import Registry, default_registry
-from .values import Money, Number, Percent, Quantity, Value
+from .values import DateValue, Money, Name, Number, Percent, Quantity, Value
 
 __all__ = [
     "Claim",
+    "DateValue",
     "FactcheckError",
     "InputError",
     "LocaleError",
     "Money",
+    "Name",
     "NormalisationError",
     "Number",
     "Percent",

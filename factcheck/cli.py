@@ -66,7 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(_text_report(claims, "<stdin>" if args.file == "-" else args.file))
             return 0
     except FactcheckError as exc:
-        where = exc.path or (args.file if exc.reason in ("unsupported-language", "unsupported-kind") else None)
+        source = "<stdin>" if args.file == "-" else args.file
+        where = exc.path or (source if exc.reason in ("unsupported-language", "unsupported-kind") else None)
         msg = f"{where}: {exc.message}" if where else exc.message
         print(f"factcheck: {msg}", file=sys.stderr)
         return 2

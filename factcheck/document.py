@@ -11,6 +11,7 @@ import re
 import datetime as _dt
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from .locale import Locale
 from .numbers import Num, scan_numbers
@@ -26,6 +27,7 @@ class Document:
     locale: Locale
     reference_date: _dt.date | None = None
     _blocked_starts: list[int] = field(default_factory=list, repr=False)
+    glossary: Any = field(default=None, repr=False)  # a factcheck.glossary.Glossary, for name keys
 
     @cached_property
     def numbers(self) -> list[Num]:

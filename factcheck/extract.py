@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 from dataclasses import replace
+from typing import Any
 
 from .claims import Claim
 from .document import Document
@@ -39,6 +40,7 @@ def extract(
     *,
     kinds: tuple[str, ...] | None = None,
     registry: Registry | None = None,
+    glossary: Any = None,
 ) -> list[Claim]:
     """Find the claims (money, numbers, percentages, quantities ...) stated in ``text``.
 
@@ -47,20 +49,39 @@ def extract(
     as Korean, then as English; lines in no supported script join the run before them). ``reference_date`` is the date the text speaks from (its publication date),
     or None when unknown; nothing defaults to today. ``kinds`` limits the kinds extracted.
     Claims come back sorted by position and never overlap; offsets index ``text`` as given.
+    ``glossary`` (a :class:`factcheck.glossary.Glossary`) adds the user's names and aliases
+    to the person, org and place rules and their keys.
     """
     if not isinstance(text, str):
         raise InputError(f"text must be str, not {type(text).__name__}", reason="bad-text")
     registry = registry or default_registry()
     ref = parse_reference_date(reference_date)
+    runs = [(0, len(text), lang)] if lang != "auto" else language_runs(text)
+    if ref is None and (kinds is None or "date" in kinds):
+        # no reference date given: the text's own publication date, if its header states one
+        ref = _published_reference(text, runs)
     if lang != "auto":
-        return _extract_run(text, lang, ref, kinds, registry)
+        return _extract_run(text, lang, ref, kinds, registry, glossary)
     # "auto": each run of lines in one script is read in its language, so a Korean release
     # followed by its English version is read as Korean, then as English
     found: list[Claim] = []
-    for start, end, run_lang in language_runs(text):
-        for c in _extract_run(text[start:end], run_lang, ref, kinds, registry):
+    for start, end, run_lang in runs:
+        for c in _extract_run(text[start:end], run_lang, ref, kinds, registry, glossary):
             found.append(replace(c, start=c.start + start, end=c.end + start) if start else c)
     return found
+
+
+def _published_reference(text: str, runs: list[tuple[int, int, str]]) -> _dt.date | None:
+    """The publication date in the header of the first run that states one (see
+    :func:`factcheck.rules.dates.published_date`)."""
+    from .rules.dates import published_date
+
+    for start, end, run_lang in runs:
+        load_locale(run_lang)  # an unsupported language raises its clear error here
+        found = published_date(text[start:end], run_lang)
+        if found is not None:
+            return found
+    return None
 
 
 def language_runs(text: str) -> list[tuple[int, int, str]]:
@@ -88,7 +109,7 @@ def language_runs(text: str) -> list[tuple[int, int, str]]:
 
 
 def _extract_run(text: str, lang: str, ref: _dt.date | None, kinds: tuple[str, ...] | None,
-                 registry: Registry) -> list[Claim]:
+                 registry: Registry, glossary: Any = None) -> list[Claim]:
     locale = load_locale(lang)
     wanted = registry.kinds(lang)
     if kinds is not None:
@@ -96,7 +117,7 @@ def _extract_run(text: str, lang: str, ref: _dt.date | None, kinds: tuple[str, .
         if unknown:
             registry.get(lang, unknown[0])  # raises a clear LocaleError
         wanted = tuple(k for k in wanted if k in kinds)
-    doc = Document(text, locale, ref)
+    doc = Document(text, locale, ref, glossary=glossary)
     found: list[Claim] = []
     for kind in wanted:
         found.extend(registry.get(lang, kind)(doc))

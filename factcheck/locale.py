@@ -45,7 +45,7 @@ def _alternation(words: list[str], *, ignore_case: bool = False, latin_bounds: b
         if latin_bounds and w[:1].isalpha() and w[:1].isascii():
             p = r"(?<![A-Za-z])" + p
         if latin_bounds and w[-1:].isalnum() and w[-1:].isascii():
-            p = p + r"(?![A-Za-z0-9])"
+            p = p + r"(?![A-Za-z0-9]|\.[A-Za-z])"  # not the start of "p.m."
         parts.append(p)
     if not parts:
         return r"(?!x)x"
@@ -89,6 +89,10 @@ class Locale:
     leading_units: frozenset[str]
     articles: frozenset[str]
     point_words: frozenset[str]
+    native_words: Mapping[str, Decimal]
+    fraction_words: Mapping[str, Decimal]
+    native_attributive: frozenset[str]
+    native_glued_counters: tuple[str, ...]
     negative_words: frozenset[str]
     approx_infix: frozenset[str]
     and_words: frozenset[str]
@@ -204,11 +208,32 @@ def load_locale(code: str) -> Locale:
             for name, iso in names.items():
                 after.setdefault(name, CurrencyWord(iso))
         if common["currency"]["codes"].get("enabled", False):
+            word_codes = frozenset(common["currency"]["codes"].get("not_read", []))
             for iso in codes:
+                if iso in word_codes:
+                    continue
                 before.setdefault(iso, CurrencyWord(iso))
                 after.setdefault(iso, CurrencyWord(iso))
+            # "MUSD 30", "120 MEUR": codes with a scale prefix, as company reports write them
+            for prefix, factor in common["currency"]["codes"].get("scaled", {}).items():
+                for iso in codes:
+                    if iso not in word_codes:
+                        scaled = CurrencyWord(iso, False, Decimal(str(factor)))
+                        before.setdefault(prefix + iso, scaled)
+                        after.setdefault(prefix + iso, scaled)
+    # a currency sign may also follow the number ("10 €", "100 ₡")
+    for k, v in list(before.items()):
+        if not any(ch.isalnum() for ch in k):
+            after.setdefault(k, v)
+    after.update({k: _currency(v) for k, v in common["currency"].get("after", {}).items()})
     before.update({k: _currency(v) for k, v in cur.get("before", {}).items()})
     after.update({k: _currency(v) for k, v in cur.get("after", {}).items()})
+    # two or more letters before a currency sign may stand apart from it or in lower case
+    # ("HK $", "us$"); a single letter may not ("a $5 bill" is no Australian dollar)
+    for k, v in list(before.items()):
+        if len(k) > 2 and unicodedata.category(k[-1]) == "Sc" and k[:-1].isalpha():
+            for variant in (k[:-1] + " " + k[-1], k.lower(), k[:-1].lower() + " " + k[-1]):
+                before.setdefault(variant, v)
     for k, v in cur.get("subunits", {}).items():
         after[k] = _currency(v, Decimal("0.01"))
     # fold case-insensitive words once, so lookups are plain dict gets
@@ -227,12 +252,26 @@ def load_locale(code: str) -> Locale:
 
     q = data.get("qualifiers", {})
     quals = {k: tuple(v) for k, v in q.items() if isinstance(v, list)}
+    # signs shared by every language (">10", "≤ 100") come first
+    for k, v in common.get("qualifiers", {}).items():
+        if isinstance(v, list):
+            quals[k] = tuple(v) + quals.get(k, ())
+
+    native_words = _dec_map(num.get("native_words", {}))
+    fraction_words = _dec_map(num.get("fraction_words", {}))
+    native_words.update(_dec_map(num.get("native_attributive", {})))
 
     # --- the number pattern: a run of number tokens with the separators the locale allows
-    digits = r"(?>\d{1,3}(?:,\d{3})++(?![\d])|\d++)(?>\.\d++)?"
+    # 1,234,567 | 12,34,567 (Indian grouping) | 1 234 567 with thin or no-break spaces, or
+    # plain spaces when there are at least two groups or the group is 000 ("40 000"; "March 5
+    # 200 people" stays two numbers) | plain digits | .25
+    digits = (r"(?>\d{1,3}(?:,\d{3})++(?![\d])|\d{1,2}(?:,\d{2}(?=,))++,\d{3}(?![\d])"
+              r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})++(?![\d])|\d{1,3}(?: \d{3}){2,}+(?![\d])"
+              r"|\d{1,3} 000(?![\d])"
+              r"|\d++|(?<![\w.,])(?=\.\d))(?>\.\d++)?")
     word_items = (
         list(digit_words) + list(small_units) + list(big_units) + list(num.get("point_words", []))
-        + list(num.get("negative_words", [])) + list(num.get("approx_infix", []))
+        + list(num.get("negative_words", [])) + list(num.get("approx_infix", [])) + list(native_words) + list(fraction_words)
     )
     bounds = bool(num.get("word_boundaries", False))
     words = _alternation(word_items, ignore_case=ci)
@@ -249,24 +288,28 @@ def load_locale(code: str) -> Locale:
     if ands:
         sep = rf"(?:[ \t]++(?:{_alternation(ands, ignore_case=ci)}[ \t]++)?|-)"
     else:
-        sep = r"[ \t]"
+        sep = r"(?:[ \t]{1,3})"  # "이천  이백": a stray double space inside a number
     # a cheap first-character check lets the scan skip most positions at once
     firsts = {w[:1].lower() for w in word_items + articles} | {w[:1].upper() for w in word_items + articles}
     first_class = "".join(sorted(re.escape(c) for c in firsts if c))
-    number_re = re.compile(rf"(?=[0-9\-−{first_class}]){token}(?:{sep}?+{token})*+")
+    number_re = re.compile(rf"(?=[0-9\-−.{first_class}]){token}(?:{sep}?+{token})*+")
     token_re = re.compile(token)
 
     blocked_patterns = common.get("blocked", {}).get("patterns", [])
     # one pass for all patterns; the lookahead skips every position that cannot start one
-    blocked = ((re.compile(r"(?=[\d+(])(?:" + "|".join(f"(?:{p})" for p in blocked_patterns) + ")"),)
+    blocked = ((re.compile(r"(?=[\d+(hw])(?:" + "|".join(f"(?:{p})" for p in blocked_patterns) + ")"),)
                if blocked_patterns else ())
 
     after_alt = _alternation(list(after), ignore_case=ci, latin_bounds=True)
-    currency_after_re = re.compile(rf"[ \t]?({after_alt})")
+    # "a 5-dollar bill", "a 20-euro note": a hyphen before a lower-case currency word
+    currency_after_re = re.compile(rf"(?:[ \t]|-(?=[a-z]))?({after_alt})")
+    # a hyphen may join a number to a unit or percent word used as an adjective ("a 12-kilometer
+    # tunnel", "a 10-percent stake")
+    glue = r"(?:[ \t]|-(?=[^\W\d_]))?"
     percent_after_re = re.compile(
-        rf"[ \t]?({_alternation(list(percent_words), ignore_case=ci, latin_bounds=True)})"
+        rf"{glue}({_alternation(list(percent_words), ignore_case=ci, latin_bounds=True)})"
     )
-    unit_after_re = re.compile(rf"[ \t]?({_alternation(list(unit_words), latin_bounds=True)})")
+    unit_after_re = re.compile(rf"{glue}({_alternation(list(unit_words), latin_bounds=True)})")
 
     def words_of(*keys: str) -> list[str]:
         out: list[str] = []
@@ -274,7 +317,7 @@ def load_locale(code: str) -> Locale:
             out.extend(quals.get(k, ()))
         return out
 
-    wb = r"(?<![A-Za-z])" if bounds else ""
+    wb = r"(?:(?<![A-Za-z])|(?=[<>=≤≥]))" if bounds else ""  # signs may follow a letter: "x>10"
     approx_before_re = re.compile(
         rf"{wb}({_alternation(words_of('approx_before'), ignore_case=ci)})[ \t]*\Z"
     )
@@ -303,7 +346,11 @@ def load_locale(code: str) -> Locale:
         big_units=MappingProxyType({(k.lower() if ci else k): v for k, v in big_units.items()}),
         leading_units=frozenset(num.get("leading_units", [])),
         articles=frozenset(a.lower() if ci else a for a in articles),
-        point_words=frozenset(num.get("point_words", [])),
+        point_words=frozenset(w.lower() if ci else w for w in num.get("point_words", [])),
+        native_words=MappingProxyType(native_words),
+        fraction_words=MappingProxyType({" ".join(k.lower().split()) if ci else k: v for k, v in fraction_words.items()}),
+        native_attributive=frozenset(num.get("native_attributive", {})),
+        native_glued_counters=tuple(sorted(num.get("native_glued_counters", []), key=len, reverse=True)),
         negative_words=frozenset(w.lower() if ci else w for w in num.get("negative_words", [])),
         approx_infix=frozenset(num.get("approx_infix", [])),
         and_words=frozenset(w.lower() if ci else w for w in ands),

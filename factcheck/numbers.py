@@ -33,11 +33,13 @@ class Num:
     abbr_end: int = 0         # where that abbreviation ends
     abbr_scale: Decimal | None = None
     grouped: bool = False     # written with thousands separators (1,600)
+    native: bool = False      # a native Korean number (다섯, 스물한): tens and ones add up
+    counter_only: bool = False  # a form that stands only before a counting word (한 명, 열 개)
 
 
 @dataclass(frozen=True, slots=True)
 class _Tok:
-    kind: str  # digits | word | small | big | point | neg | approx | article
+    kind: str  # digits | word | small | big | point | neg | approx | article | native | frac
     value: Decimal
     start: int
     end: int
@@ -59,7 +61,7 @@ def _tokens(loc: Locale, text: str, start: int, end: int) -> list[_Tok]:
         surface = m.group(0)
         if surface[:1] in "-−" and text[:s].rstrip()[-1:].isalnum():
             s, surface = s + 1, surface[1:]  # "25000원 - 30000원": a dash, not a minus
-        if surface[:1].isdigit() or (surface[:1] in "-−" and surface[1:2].isdigit()):
+        if surface[:1].isdigit() or (surface[:1] in "-−." and surface[1:2].isdigit()):
             out.extend(_digit_token(loc, surface, s, e, spaced))
             continue
         word = loc.fold(surface)
@@ -71,7 +73,11 @@ def _tokens(loc: Locale, text: str, start: int, end: int) -> list[_Tok]:
             out.append(_Tok("small", loc.small_units[word], s, e, spaced))
         elif word in loc.big_units:
             out.append(_Tok("big", loc.big_units[word], s, e, spaced))
-        elif surface in loc.point_words:
+        elif " ".join(word.split()) in loc.fraction_words:
+            out.append(_Tok("frac", loc.fraction_words[" ".join(word.split())], s, e, spaced))
+        elif surface in loc.native_words:
+            out.append(_Tok("native", loc.native_words[surface], s, e, spaced))
+        elif word in loc.point_words:
             out.append(_Tok("point", Decimal(0), s, e, spaced))
         elif word in loc.negative_words:
             out.append(_Tok("neg", Decimal(0), s, e, spaced))
@@ -80,15 +86,18 @@ def _tokens(loc: Locale, text: str, start: int, end: int) -> list[_Tok]:
     return out
 
 
+_GROUP_SPACES = " \u00a0\u202f\u2009"  # thousands separators besides the comma (1 234 567)
+
+
 def _digit_token(loc: Locale, surface: str, s: int, e: int, spaced: bool) -> list[_Tok]:
     neg = surface[:1] in "-−"
     body = surface[1:] if neg else surface
     i = 0
-    while i < len(body) and (body[i].isdigit() or body[i] in ",."):
+    while i < len(body) and (body[i].isdigit() or body[i] in ",." or (body[i] in _GROUP_SPACES and body[i + 1:i + 2].isdigit())):
         i += 1
     digits, abbr = body[:i], body[i:] or None
     try:
-        value = Decimal(digits.replace(",", ""))
+        value = Decimal("".join(ch for ch in digits if ch != "," and ch not in _GROUP_SPACES))
     except InvalidOperation:
         return []
     if neg:
@@ -115,6 +124,8 @@ def scan_numbers(loc: Locale, text: str) -> list[Num]:
 
 def parse_number(loc: Locale, text: str, toks: list[_Tok], i: int) -> tuple[Num | None, int]:
     """Parse the longest valid number starting at token ``i``; return it and the next index."""
+    if toks[i].kind == "native":
+        return _parse_native(loc, text, toks, i)
     total = Decimal(0)
     section = Decimal(0)
     current: Decimal | None = None
@@ -135,6 +146,7 @@ def parse_number(loc: Locale, text: str, toks: list[_Tok], i: int) -> tuple[Num 
     # the state after the last completed myriad/scale group, to roll back a trailing word
     # that turns out to start another word ("1만 이상": 이 is not 2)
     check: tuple[int, Decimal, Decimal, int, Decimal | None] | None = None
+    big_check: tuple[int, Decimal, int, bool, bool] | None = None  # the state after the last big unit
     spaced_after_check = False
     words_since_check = False
     digits_since_check = False
@@ -143,7 +155,10 @@ def parse_number(loc: Locale, text: str, toks: list[_Tok], i: int) -> tuple[Num 
         t = toks[j]
         prev = toks[j - 1] if j > i else None
         if prev is not None and t.spaced:
-            if loc.space_inside == "after-big-unit" and prev.kind not in ("big", "small", "neg"):
+            # "5 억 달러", "22 억 5 천만": a space may also stand between digits and a myriad
+            # unit, or a smaller unit once a myriad group is written
+            if loc.space_inside == "after-big-unit" and prev.kind not in ("big", "small", "neg") \
+                    and not (prev.kind == "digits" and (t.kind == "big" or (t.kind == "small" and last_big is not None))):
                 break
             if t.kind == "digits" and prev.kind in ("digits", "word"):
                 break
@@ -167,7 +182,7 @@ def parse_number(loc: Locale, text: str, toks: list[_Tok], i: int) -> tuple[Num 
             current = t.value
             current_is_tens = False
             has_digits = digits_since_check = consumed = True
-            grouped = grouped or "," in surface
+            grouped = grouped or any(ch in surface for ch in ",\u00a0\u202f\u2009 ")
             if t.abbr:
                 strict = loc.abbrev_strict.get(t.abbr)
                 if strict is not None:
@@ -204,6 +219,10 @@ def parse_number(loc: Locale, text: str, toks: list[_Tok], i: int) -> tuple[Num 
                 if prev is not None and prev.kind == "small" and t.value >= (last_small or 0):
                     break
             elif last_small is not None and t.value >= last_small:
+                if check is not None and check[4] is not None and (words_since_check or digits_since_check):
+                    # "3 hundred and 2 hundred": the second group starts a new number
+                    end, total, section, j, _ = check
+                    current = None
                 break
             section += (current if current is not None else Decimal(1)) * t.value
             last_small = t.value
@@ -217,11 +236,20 @@ def parse_number(loc: Locale, text: str, toks: list[_Tok], i: int) -> tuple[Num 
             continue
         elif k == "big":
             group = section + (current if current is not None else Decimal(0))
-            if group == 0 and not (prev is not None and prev.kind == "article"):
+            # a big unit opens a number with an implied 1 only when it is a leading unit and
+            # words of the same number follow ("만 오천" = 15,000; a lone "만" stays a word)
+            implied = j == i and surface in loc.leading_units and j + 1 < len(toks) \
+                and toks[j + 1].kind in ("word", "small")
+            if group == 0 and not (prev is not None and prev.kind == "article") and not implied:
                 break
             if group == 0:
                 group = Decimal(1)
             if last_big is not None and t.value >= last_big:
+                if big_check is not None:
+                    # "10 million and 12 million": the second group starts a new number
+                    end, total, j, has_digits, grouped = big_check
+                    section, current, scale = Decimal(0), None, last_big
+                    words_since_check = digits_since_check = False
                 break
             total += group * t.value
             section, current, last_small = Decimal(0), None, None
@@ -230,18 +258,28 @@ def parse_number(loc: Locale, text: str, toks: list[_Tok], i: int) -> tuple[Num 
             end = t.end
             j += 1
             check = (end, total, Decimal(0), j, None)
+            big_check = (end, total, j, has_digits, grouped)
             words_since_check = digits_since_check = False
             continue
         elif k == "point":
-            # 점 followed by digit words: the fractional part (일점이삼 = 1.23)
-            if current is None or j + 1 >= len(toks) or toks[j + 1].kind != "word" or toks[j + 1].spaced:
+            # 점 / point followed by digit words: the fractional part (일점이삼 = 1.23, two
+            # hundred point zero three = 200.03); a space after it only where the locale writes
+            # spaces inside numbers
+            spaced_ok = loc.space_inside == "anywhere"
+            if (current is None and section == 0) or j + 1 >= len(toks) or toks[j + 1].kind != "word" \
+                    or (toks[j + 1].spaced and not spaced_ok):
                 break
             frac = ""
             n = j + 1
-            while n < len(toks) and toks[n].kind == "word" and toks[n].value < 10 and not toks[n].spaced:
-                frac += str(int(toks[n].value))
+            while n < len(toks) and toks[n].kind == "word" and (spaced_ok or not toks[n].spaced):
+                v = int(toks[n].value)
+                if n + 1 < len(toks) and v >= 20 and v % 10 == 0 and loc.additive_digit_words \
+                        and toks[n + 1].kind == "word" and toks[n + 1].value < 10:
+                    v += int(toks[n + 1].value)  # "point seventy-one"
+                    n += 1
+                frac += str(v)
                 n += 1
-            current = current + Decimal("0." + frac)
+            current = (current if current is not None else Decimal(0)) + Decimal("0." + frac)
             end = toks[n - 1].end
             j = n
             continue
@@ -249,13 +287,37 @@ def parse_number(loc: Locale, text: str, toks: list[_Tok], i: int) -> tuple[Num 
             if (current is None and section == 0) or t.spaced:
                 break
             approx = True
+        elif k == "native":
+            break
+        elif k == "frac":
+            # "half a million", "a quarter billion", "two and a half million", "three quarters
+            # billion", "half a dozen": a fraction counts only before a unit word
+            look = j + 1
+            if look < len(toks) and toks[look].kind == "article":
+                look += 1
+            if look >= len(toks) or toks[look].kind not in ("big", "small") or section != 0:
+                break
+            gap = loc.fold(text[prev.end:t.start].strip()) if prev is not None else ""
+            if current is None:
+                current = t.value
+            elif gap and gap in loc.and_words:
+                current = current + t.value
+            else:
+                current = current * t.value
+            consumed = True
+            end = t.end
+            j = look
+            continue
         end = t.end
         scale = None
         j += 1
     if not consumed:
         return None, j if j > i else i + 1
-    if check is not None and spaced_after_check and words_since_check and not digits_since_check \
-            and end < len(text) and loc.is_word_char(text[end]):
+    # roll back a trailing digit word that starts the next word: "1만 이상" (이 is not 2),
+    # "백칠십이다" (the copula 이다, not 172)
+    if check is not None and words_since_check and not digits_since_check \
+            and end < len(text) and loc.is_word_char(text[end]) \
+            and (spaced_after_check or (not _free_at(loc, text, end) and _free_at(loc, text, check[0]))):
         end, total, section, j, _ = check
         current = None
         scale = last_big if section == 0 else None
@@ -271,3 +333,29 @@ def parse_number(loc: Locale, text: str, toks: list[_Tok], i: int) -> tuple[Num 
     )
 
 
+
+
+def _free_at(loc: Locale, text: str, pos: int) -> bool:
+    """True when a word may end at ``pos``: no letter of the locale's script follows, or a
+    particle or counting word does."""
+    if pos >= len(text) or not loc.is_word_char(text[pos]):
+        return True
+    return any(text.startswith(w, pos) for w in loc.followers) or any(text.startswith(w, pos) for w in loc.counters)
+
+
+def _parse_native(loc: Locale, text: str, toks: list[_Tok], i: int) -> tuple[Num | None, int]:
+    """A native Korean number: a tens word, a ones word, or both glued (스물다섯 = 25).
+
+    Attributive forms (한, 두, 스무) and one-syllable words (둘, 열) only count before a counting
+    word; the rules check that (``counter_only``)."""
+    t = toks[i]
+    value, end, last = t.value, t.end, t
+    j = i + 1
+    if t.value >= 10 and t.value % 10 == 0 and j < len(toks) and toks[j].kind == "native" \
+            and not toks[j].spaced and toks[j].value < 10:
+        value += toks[j].value
+        last, end = toks[j], toks[j].end
+        j += 1
+    surface = text[t.start:end]
+    counter_only = text[last.start:last.end] in loc.native_attributive or len(surface) == 1
+    return Num(t.start, end, value, False, None, native=True, counter_only=counter_only), j

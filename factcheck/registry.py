@@ -18,7 +18,9 @@ from .claims import Claim
 from .document import Document
 from .errors import LocaleError
 from .locale import available_locales, load_locale
+from .rules import dates as date_rules
 from .rules import measures
+from .rules import names as name_rules
 
 __all__ = ["Extractor", "Registry", "default_registry", "KIND_RULES", "KIND_PRIORITY"]
 
@@ -30,6 +32,10 @@ KIND_RULES: Mapping[str, Extractor] = MappingProxyType({
     "percent": measures.extract_percent,
     "quantity": measures.extract_quantity,
     "number": measures.extract_number,
+    "date": date_rules.extract_date,
+    "person": name_rules.extract_person,
+    "org": name_rules.extract_org,
+    "place": name_rules.extract_place,
 })
 
 #: When two claims overlap, the kind with the higher priority keeps the text

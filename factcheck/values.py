@@ -6,11 +6,12 @@ Amounts are ``Decimal`` (never float). Each value knows its claim ``kind`` and r
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar, Union
 
-__all__ = ["Money", "Number", "Percent", "Quantity", "Value", "dec_str"]
+__all__ = ["DateValue", "GRAINS", "Money", "Name", "Number", "Percent", "Quantity", "Value", "dec_str"]
 
 
 def dec_str(d: Decimal) -> str:
@@ -109,4 +110,105 @@ class Quantity(_Bounded):
         return out
 
 
-Value = Union[Money, Number, Percent, Quantity]
+#: The grains of a date claim, finest first.
+GRAINS: tuple[str, ...] = ("minute", "hour", "day", "week", "month", "quarter", "half", "year")
+
+
+def _iso(d: _dt.date) -> str:
+    return d.isoformat(timespec="seconds") if isinstance(d, _dt.datetime) else d.isoformat()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DateValue:
+    """A date, a period or a time of day (see docs/dates.md).
+
+    *Resolved* values have ``start`` and ``end`` (inclusive; ``datetime`` for times of day, with
+    the locale's UTC offset when it has one) and a ``grain``. *Partial* values (the reference date
+    was unknown and the expression needs it: "20일", "Thursday", "지난 4월") have ``start`` and
+    ``end`` None and keep what was written: ``year``, ``month``, ``day``, ``weekday`` and, when
+    needed, ``hour``, ``minute``, ``half``, ``quarter``, ``part``, ``relative`` (unit, offset:
+    어제 = ("day", -1)), ``direction`` ("last" for 지난 4월 / last Friday), ``until`` (the end of a
+    range). A resolved value keeps these fields too. :func:`factcheck.dates.resolve` turns a
+    partial value into a resolved one; :func:`factcheck.dates.unify` compares two values.
+
+    ``weekday_mismatch`` is True when a weekday written beside a full date disagrees with it
+    ("2023년 7월 20일(금)": the 20th was a Thursday); the date keeps the written day number.
+    """
+
+    kind: ClassVar[str] = "date"
+    grain: str
+    start: _dt.date | None = None
+    end: _dt.date | None = None
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: str | None = None
+    hour: int | None = None
+    minute: int | None = None
+    half: int | None = None
+    quarter: int | None = None
+    decade: int | None = None
+    part: str | None = None            # early / mid / late (of the month, year or week)
+    part_of_day: str | None = None     # am / pm, written without an hour ("오후")
+    relative: tuple[str, int] | None = None
+    direction: str | None = None       # last / next / this
+    utc_offset: str | None = None      # "+09:00": the offset of times of day, when known
+    until: "DateValue | None" = None
+    approx: bool = False
+    weekday_mismatch: bool = False
+
+    @property
+    def resolved(self) -> bool:
+        return self.start is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any]
+        if self.start is not None and self.end is not None:
+            out = {"start": _iso(self.start), "end": _iso(self.end), "grain": self.grain}
+            if self.weekday is not None:
+                out["weekday"] = self.weekday
+        else:
+            out = {"start": None, "end": None, "grain": self.grain, "year": self.year,
+                   "month": self.month, "day": self.day, "weekday": self.weekday}
+            for name in ("hour", "minute", "half", "quarter", "decade", "direction", "utc_offset"):
+                v = getattr(self, name)
+                if v is not None:
+                    out[name] = v
+            if self.relative is not None:
+                out["relative"] = {"unit": self.relative[0], "offset": self.relative[1]}
+            if self.until is not None:
+                out["until"] = self.until.to_dict()
+        if self.part is not None:
+            out["part"] = self.part
+        if self.part_of_day is not None:
+            out["part_of_day"] = self.part_of_day
+        if self.approx:
+            out["approx"] = True
+        if self.weekday_mismatch:
+            out["weekday_mismatch"] = True
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A person, organisation or place. ``kind`` is ``"person"``, ``"org"`` or ``"place"``;
+    ``name`` is the surface form, tidied (particles and legal forms off: 렉스젠㈜는 -> 렉스젠);
+    ``key`` the language-independent comparison key (:func:`factcheck.names.name_key`), equal
+    for 김윤상 and Kim Yoon-sang. ``basis`` says where the key came from (``gazetteer``,
+    ``glossary``, ``acronym``, ``linked``, ``surname`` or ``romanised``); ``full_name`` is the
+    name a short reference or an acronym stands for ("Administrator Kim" -> Kim Yoon-sang)."""
+
+    kind: str
+    name: str
+    key: str
+    basis: str = "romanised"
+    full_name: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"name": self.name, "key": self.key, "key_basis": self.basis}
+        if self.full_name is not None:
+            out["full_name"] = self.full_name
+        return out
+
+
+Value = Union[Money, Number, Percent, Quantity, DateValue, Name]

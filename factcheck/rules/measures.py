@@ -8,6 +8,7 @@ qualifiers ("about", "이상") and join ranges ("$10-12 million", "25000~30000�
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Callable
@@ -35,6 +36,7 @@ class _Cand:
     key: str  # currency or unit: only equal keys join into a range
     rule: str
     has_own_key: bool = True  # the key was written at this number (not borrowed)
+    weak: bool = False  # a short word number that stands only as the end of a closed range (천에서 천오백까지)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -44,12 +46,20 @@ def _word_number_ok(doc: Document, n: Num, *, standalone: bool) -> bool:
         return True
     loc = doc.locale
     surface = doc.text[n.start:n.end]
+    if n.native:
+        # native numbers (다섯, 스물한): never glued to a preceding syllable; alone only when
+        # written in full (열 and 한 need a counting word) and not a stopword (하나)
+        if loc.is_word_char(doc.char_before(n.start)):
+            return False
+        return not n.counter_only and surface not in loc.standalone_stopwords
     if standalone:
         if len(surface.replace(" ", "")) < loc.min_word_number_chars:
             return False
         if loc.fold(surface) in loc.standalone_stopwords:
             return False
-    elif loc.min_word_number_chars and not any(ch in loc.small_units or ch in loc.big_units for ch in surface):
+    elif loc.min_word_number_chars and not any(ch in loc.small_units or ch in loc.big_units or ch in loc.point_words
+                                               for ch in surface) \
+            and not any(surface.startswith(w) for w in loc.negative_words):
         return False  # "이 원", "오 달러": a lone digit word is not a number in running text
     if loc.is_word_char(doc.char_before(n.start)):
         return False
@@ -107,7 +117,7 @@ def _currency_after(doc: Document, pos: int) -> tuple[CurrencyWord, int] | None:
 
 # --------------------------------------------------------------------------- money
 def _money_cands(doc: Document) -> list[_Cand]:
-    out: list[_Cand] = []
+    rows: list[list] = []  # type: ignore[type-arg]
     for n in doc.numbers:
         if doc.is_blocked(n.start, n.end) or not _word_number_ok(doc, n, standalone=False):
             continue
@@ -124,7 +134,21 @@ def _money_cands(doc: Document) -> list[_Cand]:
                 continue  # "16m" without a currency is not money (16 metres?)
         if after is None:
             after = _currency_after(doc, end)
+        rows.append([n, before, after, value, end])
+    # a sign or code between two numbers belongs to one of them: to the second unless that one
+    # has its own after it ("10 $30" | "10 rmb 20 usd", "10 $ 30 cent")
+    for k in range(1, len(rows)):
+        prev, cur = rows[k - 1], rows[k]
+        if prev[2] is not None and cur[1] is not None and cur[1][1] < prev[2][1]:
+            if cur[2] is not None:
+                cur[1] = None
+            else:
+                prev[2] = None
+    out: list[_Cand] = []
+    for n, before, after, value, end in rows:
         if before is None and after is None:
+            continue
+        if before is None and not _left_ok(doc, n):
             continue
         start = before[1] if before else n.start
         if after is not None:
@@ -142,9 +166,82 @@ def _money_cands(doc: Document) -> list[_Cand]:
                  code: str = code, assumed: bool = assumed, factor: Decimal = chosen.factor) -> Value:
             return Money(a, code, assumed, low=lo, high=hi, approx=approx)
 
+        if after is not None and n.scale is None and chosen.factor == 1 and _is_code(doc.text[after[1] - 3:after[1]]):
+            scaled = _scale_after(doc, end)  # "75 USD million"
+            if scaled is not None:
+                amount, end = amount * scaled[0], scaled[1]
         rule = f"{doc.locale.code}.money." + ("prefix" if before and not after else "suffix" if after and not before else "both")
-        out.append(_Cand(start, end, n, amount, make, code, rule))
+        # "rose 5 cents to $12.40": cents and dollars do not join into a range
+        key = code if chosen.factor == 1 else f"{code}*{chosen.factor}"
+        out.append(_Cand(start, end, n, amount, make, key, rule))
+    return _join_subunits(doc, out)
+
+
+def _is_code(word: str) -> bool:
+    return len(word) == 3 and word.isascii() and word.isalpha() and word.isupper()
+
+
+def _scale_after(doc: Document, pos: int) -> tuple[Decimal, int] | None:
+    """A scale word right after a currency code ("75 USD million"): its factor and end."""
+    loc = doc.locale
+    text = doc.text
+    m = loc.token_re.match(text, pos + 1) if doc.char_at(pos) in (" ", "\t") else None
+    if m is None:
+        return None
+    scale = loc.big_units.get(loc.fold(m.group(0)))
+    return (scale, m.end()) if scale is not None else None
+
+
+def _join_subunits(doc: Document, cands: list[_Cand]) -> list[_Cand]:
+    """Join an amount and its cents: "1달러 20센트", "3 dollars 50 cents", "thirteen dollars
+    and forty-five cents"; and, in speech, a bare number of cents that closes the sentence
+    after the currency word ("15 dollars 50.", "17 USD 25")."""
+    loc = doc.locale
+    text = doc.text
+    cands = sorted(cands, key=lambda c: c.start)
+    by_start = {n.start: n for n in doc.numbers}
+    out: list[_Cand] = []
+    i = 0
+    while i < len(cands):
+        c = cands[i]
+        gap_end = _and_gap(doc, c.end)
+        nxt = cands[i + 1] if i + 1 < len(cands) else None
+        main = "*" not in c.key and c.num.scale is None and c.amount == c.num.value
+        if main and nxt is not None and nxt.start == gap_end and nxt.key.startswith(c.key + "*") \
+                and 0 < nxt.num.value < 100 and nxt.num.value == int(nxt.num.value):
+            out.append(replace(c, end=nxt.end, amount=c.amount + nxt.amount))
+            i += 2
+            continue
+        # (the spoken form is English: "15 dollars 50"; "70달러 2. 수입" is a numbered list)
+        bare = by_start.get(gap_end) if main and gap_end > c.end and text[c.end - 1].isascii() else None
+        if bare is not None and (nxt is None or nxt.start >= bare.end) and bare.abbr is None \
+                and 0 < bare.value < 100 and bare.value == int(bare.value) and c.amount == int(c.amount) \
+                and _CLAUSE_END.match(text, bare.end) and _word_number_ok(doc, bare, standalone=False):
+            out.append(replace(c, end=bare.end, amount=c.amount + bare.value / 100))
+            i += 1
+            continue
+        out.append(c)
+        i += 1
     return out
+
+
+_CLAUSE_END = re.compile(r"[ \t]*(?:[.!?;]|$)")
+
+
+def _and_gap(doc: Document, pos: int) -> int:
+    """Where the next word starts after spaces and at most one "and" word."""
+    text = doc.text
+    loc = doc.locale
+    p = pos
+    while doc.char_at(p) in (" ", "\t"):
+        p += 1
+    for w in loc.and_words:
+        if loc.fold(text[p:p + len(w)]) == w and text[p + len(w):p + len(w) + 1] in (" ", "\t"):
+            q = p + len(w)
+            while doc.char_at(q) in (" ", "\t"):
+                q += 1
+            return q
+    return p
 
 
 def extract_money(doc: Document) -> list[Claim]:
@@ -157,7 +254,8 @@ def _percent_cands(doc: Document) -> list[_Cand]:
     loc = doc.locale
     out: list[_Cand] = []
     for n in doc.numbers:
-        if doc.is_blocked(n.start, n.end) or not _left_ok(doc, n) or not _word_number_ok(doc, n, standalone=False):
+        if doc.is_blocked(n.start, n.end) or not _left_ok(doc, n) or not _word_number_ok(doc, n, standalone=False) \
+                or n.native:
             continue
         m = loc.percent_after_re.match(doc.text, n.end)
         if m is None:
@@ -185,8 +283,9 @@ def _quantity_cands(doc: Document) -> list[_Cand]:
     loc = doc.locale
     out: list[_Cand] = []
     for n in doc.numbers:
-        if doc.is_blocked(n.start, n.end) or not _left_ok(doc, n) or not _word_number_ok(doc, n, standalone=False):
-            continue
+        if doc.is_blocked(n.start, n.end) or not _left_ok(doc, n) or not _word_number_ok(doc, n, standalone=False) \
+                or n.native:
+            continue  # native numbers are not measured: 하나도, 쿠릴 열도, 세제곱미터
         m = loc.unit_after_re.match(doc.text, n.end)
         if m is None or _abbr_is_scale(doc, n):
             continue
@@ -215,10 +314,19 @@ def _number_cands(doc: Document) -> list[_Cand]:
     text = doc.text
     out: list[_Cand] = []
     for n in doc.numbers:
+        weak = False
         if doc.is_blocked(n.start, n.end) or not _left_ok(doc, n):
             continue
-        if not _word_number_ok(doc, n, standalone=True):
-            continue
+        # a short word number stands with a counting word after it (천 명, 오백 개)
+        if n.native and n.counter_only:
+            if loc.is_word_char(doc.char_before(n.start)) or not _native_counter_ok(doc, n):
+                continue  # 한국, 세대, 열차: a native form glued to a syllable that is no counting word
+        elif not (_word_number_ok(doc, n, standalone=True)
+                  or ((_counter_at(doc, n.end) is not None or _bound_follows(doc, n.end))
+                      and _word_number_ok(doc, n, standalone=False))):
+            if not (_word_number_ok(doc, n, standalone=False) and _range_sep_near(doc, n)):
+                continue
+            weak = True
         end = n.end
         value = n.value
         if n.abbr is not None:
@@ -227,28 +335,31 @@ def _number_cands(doc: Document) -> list[_Cand]:
             end = n.abbr_end
             value = n.value * n.abbr_scale  # type: ignore[operator]
         # a number written before an ordinal or date word is not a count (3번째, 2023년, 20th)
-        if doc.starts_with_any(end, loc.date_after) or _ordinal_after(doc, end):
+        if (doc.starts_with_any(end, loc.date_after) and not _bound_follows(doc, end)) or _ordinal_after(doc, end):
             continue
-        if any(text.endswith(w, max(0, n.start - len(w) - 1), n.start) or text.endswith(w, 0, n.start)
-               for w in loc.ordinal_before if text[max(0, n.start - len(w) - 1):n.start].strip() == w):
+        if _ordinal_before(doc, n.start):
             continue
         if n.has_digits and loc.is_word_char(doc.char_at(end)) and not loc.counters and not loc.followers:
             continue  # "3D", "4G": glued to letters
+        if n.has_digits and doc.char_at(end).isascii() and doc.char_at(end).isalpha():
+            continue  # "5G" in any script: a name, not a count
+        if _date_range_head(doc, end):
+            continue  # "7~8월", "3~5위": the first end of a date or rank range
         if not n.has_digits and not doc.free_after(end) and not doc.starts_with_any(end, loc.counters):
             continue  # a word that starts like a number (삼성, 이번)
         if _is_year(doc, n) or _in_name(doc, n):
             continue
-        counter = doc.starts_with_any(end, loc.counters)
-        if counter is not None and (end + len(counter) < len(text)) and loc.is_word_char(text[end + len(counter)]) \
-                and not doc.free_after(end + len(counter)):
-            counter = None
+        found = _counter_at(doc, end)
+        counter = None
+        if found is not None:
+            counter, end = found  # the counting word is part of the claim (300명, 3천 명)
 
         def make(a: Decimal, lo: Decimal | None, hi: Decimal | None, approx: bool,
                  counter: str | None = counter) -> Value:
             return Number(a, counter, low=lo, high=hi, approx=approx)
 
         rule = f"{loc.code}.number." + ("digits" if n.has_digits else "words")
-        out.append(_Cand(n.start, end, n, value, make, counter or "", rule))
+        out.append(_Cand(n.start, end, n, value, make, counter or "", rule, weak=weak))
     return out
 
 
@@ -271,6 +382,81 @@ def _abbr_is_scale(doc: Document, n: Num) -> bool:
         j += 1
     word = text[pos + 1:j]
     return bool(word) and word.islower() and word not in _METRE_CONTEXT
+
+
+def _range_sep_near(doc: Document, n: Num) -> bool:
+    """True when a range separator stands right after or right before the number."""
+    loc = doc.locale
+    if loc.range_sep_re.match(doc.text, n.end):
+        return True
+    return any(m.end() == n.start for m in loc.range_sep_re.finditer(doc.text, max(0, n.start - 8), n.start))
+
+
+def _bound_follows(doc: Document, end: int) -> bool:
+    """True when a bounding word follows the number ("이십 초과", "10초과" — not 10 seconds,
+    "백 이상", "오백 또는 그 미만")."""
+    m = doc.locale.bound_after_re.match(doc.text, end)
+    if m is None:
+        return False
+    word = m.group(1)
+    kind = _qualifier_kind(doc, word)
+    if kind not in ("min", "max"):
+        return False
+    return not (word[-1:].isalpha() and not word[-1:].isascii()) or doc.free_after(m.end()) or word in ("넘는", "넘게")
+
+
+def _native_counter_ok(doc: Document, n: Num) -> bool:
+    """A native form that stands only before a counting word (한 명, 세 개, 열 살) has one:
+    after a space, or glued when it is one of the locale's ``native_glued_counters`` (세개,
+    but not 세대 "generation" or 열차 "train")."""
+    found = _counter_at(doc, n.end)
+    if found is None:
+        return False
+    word, e = found
+    glued = e - len(word) == n.end
+    return not glued or word in doc.locale.native_glued_counters
+
+
+def _ordinal_before(doc: Document, start: int) -> bool:
+    """A number after an ordinal mark ("No. 5", "#1") is a rank, not a count."""
+    text = doc.text
+    p = start - 1 if start > 0 and text[start - 1] in " \t" else start
+    for w in doc.locale.ordinal_before:
+        s = p - len(w)
+        if s >= 0 and text.startswith(w, s) and not (s > 0 and text[s - 1].isalpha()):
+            return True
+    return False
+
+
+def _counter_at(doc: Document, pos: int) -> tuple[str, int] | None:
+    """The counting word right after a number, glued or after one space (300명, 3천 명), and
+    where it ends; None when there is none or it only starts a longer word (3명령)."""
+    loc = doc.locale
+    if not loc.counters:
+        return None
+    at = pos + 1 if doc.char_at(pos) in (" ", "\t") else pos
+    w = doc.starts_with_any(at, loc.counters)
+    if w is None:
+        return None
+    e = at + len(w)
+    if loc.is_word_char(doc.char_at(e)) and not doc.free_after(e):
+        return None
+    if at != pos and doc.text[e:e + 2].strip()[:1].isdigit():
+        return None  # "10 대 1": a ratio, not ten of something
+    return w, e
+
+
+def _date_range_head(doc: Document, end: int) -> bool:
+    """True when a range separator and a number written before a date or ordinal word follow
+    (the 7 of "7~8월")."""
+    loc = doc.locale
+    m = loc.range_sep_re.match(doc.text, end)
+    if m is None or not m.group(0).strip() or not doc.char_at(m.end()).isdigit():
+        return False
+    k = m.end()
+    while doc.char_at(k).isdigit() or (doc.char_at(k) in ".," and doc.char_at(k + 1).isdigit()):
+        k += 1
+    return doc.starts_with_any(k, loc.date_after) is not None or _ordinal_after(doc, k)
 
 
 def _ordinal_after(doc: Document, end: int) -> bool:
@@ -337,8 +523,11 @@ def _qualifier_kind(doc: Document, word: str) -> str | None:
     return None
 
 
-def _join_ranges(doc: Document, cands: list[_Cand]) -> list[tuple[_Cand, Decimal | None, Decimal | None, int, int]]:
-    """Join "A - B" style ranges. Returns (cand, low, high, start, end) items."""
+def _join_ranges(doc: Document, cands: list[_Cand], *, allow_bare: bool = True
+                 ) -> list[tuple[_Cand, Decimal | None, Decimal | None, int, int]]:
+    """Join "A - B" style ranges. Returns (cand, low, high, start, end) items. With
+    ``allow_bare`` false (plain numbers), only two candidates join: a number the rule turned
+    down ("8" of "7~8월") never ends a range."""
     loc = doc.locale
     text = doc.text
     nums = doc.numbers
@@ -363,19 +552,25 @@ def _join_ranges(doc: Document, cands: list[_Cand]) -> list[tuple[_Cand, Decimal
         if m is not None:
             sep = loc.fold(m.group(1))
             nxt = cands[idx + 1] if idx + 1 < len(cands) else None
-            if nxt is not None and nxt.start == m.end() and nxt.key == c.key:
+            # a claim without a key of its own borrows the second one's ("200~300명")
+            if nxt is not None and nxt.start == m.end() and (nxt.key == c.key or c.key == ""):
                 partner = nxt
-            elif m.end() in by_start and id(by_start[m.end()]) not in used_nums:
-                bare = by_start[m.end()]
+            elif allow_bare and m.end() in by_start and id(by_start[m.end()]) not in used_nums \
+                    and not _measured_after(doc, by_start[m.end()].end):
+                bare = by_start[m.end()]  # not "18" of "11억 달러에서 18 퍼센트"
             if sep in joins and not _opened(doc, c.start, opens):
-                partner = bare = None
+                other = partner or bare
+                if other is None or not _join_closed(doc, other.end):
+                    partner = bare = None  # "and" joins after "between", 과 before "사이"
             if (partner or bare) and _is_change(doc, c.start, (partner.end if partner else bare.end), change_before, change_after):  # type: ignore[union-attr]
                 partner = bare = None
+            if partner is not None and (c.weak or partner.weak) and not _closed_by(doc, partner.end, closes):
+                partner = None  # a short word number joins only a closed range (천에서 천오백까지)
             if sep == "-" and (partner or bare) and text[c.end:m.end()].count(" ") == 1:
                 partner = bare = None  # "10 -20": a sign, not a range dash
         # backward: a bare number, a separator, then this claim ("25000~30000원")
         if partner is None and bare is None:
-            back = _bare_before(doc, c, by_end, used_nums, opens, joins, change_before, change_after)
+            back = None if not allow_bare else _bare_before(doc, c, by_end, used_nums, opens, joins, change_before, change_after)
             if back is not None:
                 lo_num, start = back
                 factor = c.amount / c.num.value if c.num.value else Decimal(1)
@@ -385,14 +580,23 @@ def _join_ranges(doc: Document, cands: list[_Cand]) -> list[tuple[_Cand, Decimal
             items.append((c, None, None, c.start, c.end))
             continue
         if partner is not None:
-            skip.add(idx + 1)
             lo_val = c.amount * _scale_for(c.num, partner.num) if c.num.scale is None else c.amount
-            lo, hi = sorted((lo_val, partner.amount))
+            if lo_val > partner.amount:
+                items.append((c, None, None, c.start, c.end))  # "12-10", "fifty - two": no range
+                continue
+            skip.add(idx + 1)
+            if partner.key != c.key:
+                c = replace(c, make=partner.make, key=partner.key)
+            lo, hi = lo_val, partner.amount
             end = partner.end
         else:
             assert bare is not None
             hi_val = bare.value * (c.amount / c.num.value if c.num.value else Decimal(1))
-            lo, hi = sorted((c.amount * _scale_for(c.num, bare), hi_val))
+            lo_val = c.amount * _scale_for(c.num, bare)
+            if lo_val > hi_val:
+                items.append((c, None, None, c.start, c.end))
+                continue
+            lo, hi = lo_val, hi_val
             end = bare.end
         start = _extend_start(doc, c.start, opens)
         items.append((replace(c, amount=lo), lo, hi, start, _extend_end(doc, end, closes)))
@@ -426,7 +630,27 @@ def _extend_end(doc: Document, end: int, closes: tuple[str, ...]) -> int:
     for w in closes:
         if doc.text.startswith(w, end):
             return end + len(w)
+        if doc.char_at(end) == " " and doc.text.startswith(w, end + 1) and w in doc.locale.qualifiers.get("range_join_close", ()):
+            return end + 1 + len(w)  # "20과 30 사이"
     return end
+
+
+def _closed_by(doc: Document, end: int, closes: tuple[str, ...]) -> bool:
+    p = end + 1 if doc.char_at(end) == " " else end
+    return any(doc.text.startswith(w, p) for w in closes)
+
+
+def _join_closed(doc: Document, end: int) -> bool:
+    """True when a word that closes a joined range follows ("20과 30 사이")."""
+    p = end + 1 if doc.char_at(end) == " " else end
+    return any(doc.text.startswith(w, p) for w in doc.locale.qualifiers.get("range_join_close", ()))
+
+
+def _measured_after(doc: Document, end: int) -> bool:
+    """True when a percent sign or word, a unit or a currency follows a number."""
+    loc = doc.locale
+    return bool(loc.percent_after_re.match(doc.text, end) or loc.unit_after_re.match(doc.text, end)
+                or _currency_after(doc, end))
 
 
 def _is_change(doc: Document, start: int, end: int, before: tuple[str, ...], after: tuple[str, ...]) -> bool:
@@ -455,7 +679,7 @@ def _bare_before(doc: Document, c: _Cand, by_end: dict[int, Num], used: set[int]
     if not n.has_digits and not c.num.has_digits and len(text[n.start:n.end]) < loc.min_word_number_chars:
         return None
     sep = loc.fold(best.group(1))
-    if sep in joins and not _opened(doc, n.start, opens):
+    if sep in joins and not _opened(doc, n.start, opens) and not _join_closed(doc, c.end):
         return None
     if sep == "-" and text[n.end:c.start].count(" ") == 1:
         return None
@@ -468,16 +692,22 @@ def _finish(doc: Document, kind: str, cands: list[_Cand]) -> list[Claim]:
     """Join ranges, apply qualifiers and build the claims."""
     loc = doc.locale
     text = doc.text
-    claims: list[Claim] = []
-    for c, lo, hi, start, end in _join_ranges(doc, cands):
+    built: list[tuple[_Cand, Decimal | None, Decimal | None, bool, int, int, str | None]] = []
+    starts = {n.start for n in doc.numbers}
+    for c, lo, hi, start, end in _join_ranges(doc, cands, allow_bare=kind != "number"):
+        if c.weak and lo is None and hi is None:
+            continue  # a short word number that found no range
         approx = c.num.approx
         qualifier = None
         # qualifier words before ("about", "약", "more than") and after ("가량", "이상")
         window_lo = max(0, start - _WINDOW)
         mb = loc.bound_before_re.search(text, window_lo, start)
-        if mb is not None and lo is None and hi is None and not loc.is_word_char(doc.char_before(mb.start(1))):
+        sign = mb is not None and mb.group(1)[:1] in _SIGNS  # "x>10", but not "<>30"
+        if mb is not None and (not loc.is_word_char(doc.char_before(mb.start(1))) or sign) \
+                and not (sign and doc.char_before(mb.start(1)) in _SIGNS):
             q = _qualifier_kind(doc, mb.group(1))
-            if q is not None:
+            # a range takes "about" ("약 3억~5억 원") but no further bound
+            if q is not None and (q == "approx" or (lo is None and hi is None)):
                 qualifier = " ".join(mb.group(1).split())
                 start = mb.start(1)
                 lo, hi, approx = _apply(q, c.amount, lo, hi, approx)
@@ -486,14 +716,64 @@ def _finish(doc: Document, kind: str, cands: list[_Cand]) -> list[Claim]:
             word = ma.group(1)
             ok = not (word[-1:].isalpha() and not word[-1:].isascii()) or doc.free_after(ma.end()) \
                 or word in ("넘는", "넘게")
+            if ok and _bounds_next(doc, ma.start(1), ma.end(), starts):
+                ok = False  # "5000 or less than 6000": the words bound the next number
             q = _qualifier_kind(doc, word) if ok else None
-            if q is not None and lo is None and hi is None:
+            if q is not None and (q == "approx" or (lo is None and hi is None)):
                 qualifier = (qualifier + " " if qualifier else "") + word
                 end = ma.end()
                 lo, hi, approx = _apply(q, c.amount, lo, hi, approx)
-        value = c.make(c.amount, lo, hi, approx)
+        built.append((c, lo, hi, approx, start, end, qualifier))
+    claims: list[Claim] = []
+    i = 0
+    while i < len(built):
+        c, lo, hi, approx, start, end, qualifier = built[i]
+        if i + 1 < len(built):
+            merged = _bounds_pair(doc, built[i], built[i + 1])
+            if merged is not None:
+                c, lo, hi, approx, start, end, qualifier = merged
+                i += 1
+        value = c.make(lo if lo is not None and hi is not None and lo < c.amount else c.amount, lo, hi, approx)
         claims.append(Claim(kind, text[start:end], start, end, value, c.rule, loc.code, qualifier))
+        i += 1
     return claims
+
+
+_SIGNS = frozenset("<>=≤≥")
+
+
+def _bounds_next(doc: Document, start: int, end: int, starts: set[int]) -> bool:
+    """True when the words at [start, end) begin a qualifier of the number after them."""
+    loc = doc.locale
+    for p in range(end, min(len(doc.text), end + 12)):
+        if p in starts:
+            mb = loc.bound_before_re.search(doc.text, max(0, p - _WINDOW), p)
+            return mb is not None and start <= mb.start(1) < end
+    return False
+
+
+def _bounds_pair(doc: Document, a: tuple, b: tuple) -> tuple | None:  # type: ignore[type-arg]
+    """Merge a lower and an upper bound written next to each other into one range: "more than
+    10 and less than 20", "50 이하, 20 이상", "최대 100개에서 최소 20개"."""
+    ca, lo_a, hi_a, approx_a, start_a, end_a, q_a = a
+    cb, lo_b, hi_b, approx_b, start_b, end_b, q_b = b
+    if q_a is None or q_b is None or ca.key != cb.key or start_b < end_a:
+        return None
+    one_sided_a = (lo_a is None) != (hi_a is None)
+    one_sided_b = (lo_b is None) != (hi_b is None)
+    if not (one_sided_a and one_sided_b) or (lo_a is None) == (lo_b is None):
+        return None
+    lo = lo_a if lo_a is not None else lo_b
+    hi = hi_a if hi_a is not None else hi_b
+    if lo is None or hi is None or lo >= hi:
+        return None  # "more than 40 and less than 10": two bounds, no range
+    gap = doc.text[end_a:start_b].strip()
+    joins = [doc.locale.fold(w) for w in doc.locale.qualifiers.get("bounds_join", ())]
+    joins += [doc.locale.fold(w) for w in doc.locale.qualifiers.get("range_join", ())
+              if doc.locale.qualifiers.get("range_open")]
+    if gap and doc.locale.fold(gap) not in joins:
+        return None
+    return (ca, lo, hi, approx_a or approx_b, start_a, end_b, f"{q_a} {q_b}")
 
 
 def _apply(q: str, amount: Decimal, lo: Decimal | None, hi: Decimal | None, approx: bool

@@ -1,0 +1,785 @@
+"""The date rule: dates, periods and times of day, for any locale with a date vocabulary.
+
+What a language writes lives in ``factcheck/locales/dates/<code>.toml`` (plus ``common.toml``):
+*atoms* (regular expressions whose named groups say which field was written: ``year``,
+``month``, ``day``, ``weekday``, ``relative`` ...) and the vocabulary they use. The rule:
+
+1. finds every atom and keeps the longest where they overlap;
+2. joins neighbouring atoms with different fields into one expression ("2023년" "7월" "20일"
+   "(목)"; "Thursday" "," "July 20" "," "2023") when only the locale's ``join`` stands between;
+3. joins two expressions around a range separator ("7월 20일~22일", "July 20-22");
+4. drops *weak* atoms standing alone without their context ("May" is a verb, "2023" in
+   "Expo 2023" a name) and expressions made only of modifiers ("지난", "early");
+5. builds a :class:`~factcheck.values.DateValue` and resolves it against the document's
+   reference date (:func:`factcheck.dates.resolve`), and gives the claim a role: ``published``
+   (the date of a header label or dateline) or ``statement`` (a date attached to a reporting verb).
+
+:func:`published_date` finds a text's publication date in its header, for ``extract`` to use as
+the reference date when the caller gave none. dateparser is only imported, lazily, for header
+values our own atoms cannot read, in the languages the locale lists (English).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+import functools
+import importlib.resources
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+from typing import Any, Mapping
+
+from ..claims import Claim
+from ..dates import PREFERENCES, _consistent, resolve
+from ..document import Document
+from ..errors import LocaleError
+from ..values import DateValue
+
+__all__ = ["extract_date", "make_date_extractor", "published_date", "load_date_locale", "DateLocale",
+           "parse_date"]
+
+_CATEGORY = {
+    "year": "Y", "rel_year": "Y", "decade": "Y",
+    "month": "M", "rel_month": "M",
+    "rel_week": "W",
+    "day": "D", "rel_day": "D", "rel_months": "D", "rel_years": "D",
+    "relative": "R",
+    "weekday": "WD",
+    "hour": "T", "minute": "MI",
+    "ampm": "AP",
+    "half": "H", "quarter": "Q",
+    "part": "P", "scope": "SP",
+    "direction": "DIR",
+    "approx": "A",
+    "until": "U",
+    "mm_or_dd": "M", "dd_or_mm": "D",
+}
+_REL_ORDER = ("day", "months", "years", "week", "month", "year")
+# which kinds of field may be written together in one expression ("2023년 7월", "July 20,
+# Thursday", "하반기" but not "4월 하반기" or "20일 지난주"); modifiers (A, DIR, P) go with all
+_TOGETHER = {
+    "Y": {"M", "D", "WD", "H", "Q", "T", "MI", "AP", "SP"},
+    "M": {"Y", "D", "WD", "T", "MI", "AP"},
+    "D": {"Y", "M", "WD", "T", "MI", "AP"},
+    "WD": {"Y", "M", "D", "W", "T", "MI", "AP"},
+    "W": {"WD"},
+    "H": {"Y"},
+    "Q": {"Y"},
+    "SP": {"Y"},
+    "T": {"Y", "M", "D", "WD", "AP", "MI"},
+    "MI": {"Y", "M", "D", "WD", "AP", "T"},
+    "AP": {"Y", "M", "D", "WD", "T", "MI"},
+}
+_MODIFIER_CATS = {"A", "DIR", "P", "U", "R"}
+
+
+def _can_join(cats: set[str], new: set[str]) -> bool:
+    if cats & new:
+        return False
+    for c in new - _MODIFIER_CATS:
+        if not (cats - _MODIFIER_CATS) <= _TOGETHER.get(c, set()):
+            return False
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class _AtomSpec:
+    name: str
+    regex: re.Pattern[str]
+    weak: bool
+    modifier: bool
+    context: re.Pattern[str] | None
+    attach: str = ""  # "next" or "prev": the side a modifier qualifies
+    pairs: bool = False  # two weak atoms of this kind make a range on their own ("April-June")
+    # where the atom may start (tried with .match there, instead of scanning the whole text):
+    # "digit" (a run of digits), "word" (a word that begins with one of `triggers`), "after"
+    # (the end of another atom), or a character class such as "[(]"
+    first: tuple[str, ...] = ()
+    triggers: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class DateLocale:
+    """The compiled date vocabulary of one language (see factcheck/locales/dates/)."""
+
+    code: str
+    atoms: tuple[_AtomSpec, ...]
+    vocab: Mapping[str, Mapping[str, Any]]
+    case_insensitive: bool
+    utc_offset: str | None
+    local_time_re: re.Pattern[str] | None
+    join_re: re.Pattern[str]
+    range_sep_re: re.Pattern[str] | None
+    range_end_re: re.Pattern[str] | None
+    range_close_re: re.Pattern[str] | None
+    range_open_re: re.Pattern[str] | None
+    weak_context_re: re.Pattern[str] | None
+    header_lines: int
+    published_label_re: re.Pattern[str] | None
+    dateline_before_re: re.Pattern[str] | None
+    dateline_after_re: re.Pattern[str] | None
+    statement_before_re: re.Pattern[str] | None
+    statement_after_re: re.Pattern[str] | None
+    statement_subject_re: re.Pattern[str] | None
+    statement_verb_re: re.Pattern[str] | None
+    sentence_end_re: re.Pattern[str] | None
+    dateparser_languages: tuple[str, ...]
+    word_re: re.Pattern[str]
+    trigger_prefix: bool
+    trigger_lengths: tuple[int, ...]
+    word_atoms: Mapping[str, tuple[int, ...]]
+    examples: tuple[Mapping[str, Any], ...] = field(default=())
+
+    def fold(self, word: str) -> str:
+        """The vocabulary key of a written word: without spaces (지난 주 = 지난주), lower case
+        in case-insensitive languages."""
+        word = "".join(word.split())
+        return word.lower() if self.case_insensitive else word
+
+
+def _read(name: str) -> dict[str, Any] | None:
+    path = importlib.resources.files("factcheck").joinpath("locales", "dates", f"{name}.toml")
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+
+
+def _compile(pattern: str | None, flags: int = 0) -> re.Pattern[str] | None:
+    return re.compile(pattern, flags) if pattern else None
+
+
+@functools.lru_cache(maxsize=16)
+def load_date_locale(code: str) -> DateLocale:
+    """Load and compile the date vocabulary of a language (cached: it never changes)."""
+    if not isinstance(code, str) or not re.fullmatch(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]+)?", code) or code == "common":
+        raise LocaleError(f"unsupported language {code!r}", reason="unsupported-language")
+    data = _read(code)
+    if data is None:
+        raise LocaleError(f"no date vocabulary for language {code!r} (factcheck/locales/dates/{code}.toml)",
+                          reason="unsupported-kind")
+    common = _read("common") or {}
+    meta = data.get("dates", {})
+    ci = bool(meta.get("case_insensitive", False))
+    exact = set(meta.get("exact_case", []))
+    space = str(meta.get("vocab_space", r"[ \t]+"))
+    snippets = {**common.get("snippets", {}), **data.get("snippets", {})}
+
+    vocab: dict[str, dict[str, Any]] = {}
+    for table, words in data.get("vocab", {}).items():
+        vocab[table] = {("".join(k.split()).lower() if ci else "".join(k.split())): v for k, v in words.items()}
+
+    def alternation(table: str) -> str:
+        words = sorted(data.get("vocab", {}).get(table, {}), key=lambda w: (-len(w), w))
+        parts = []
+        for w in words:
+            p = space.join(re.escape(piece) for piece in w.split(" "))
+            parts.append(f"(?i:{p})" if ci and w not in exact else p)
+        return "(?:" + "|".join(parts) + ")" if parts else r"(?!x)x"
+
+    def expand(pattern: str) -> str:
+        def sub(m: re.Match[str]) -> str:
+            name = m.group(1)
+            if name in snippets:
+                return str(snippets[name])
+            if name in data.get("vocab", {}):
+                return alternation(name)
+            raise LocaleError(f"date pattern of {code!r} uses unknown <<{name}>>", reason="bad-locale")
+        return re.sub(r"<<(\w+)>>", sub, pattern)
+
+    def first_words(table: str) -> set[str]:
+        return {("".join(k.split(" ")[0].split()).lower() if ci else k.split(" ")[0])
+                for k in data.get("vocab", {}).get(table, {})}
+
+    atoms = []
+    for a in list(common.get("atom", [])) + list(data.get("atom", [])):
+        ctx = a.get("context")
+        first = a.get("first", [])
+        first = (first,) if isinstance(first, str) else tuple(first)
+        triggers: set[str] = set()
+        if "word" in first:
+            for t in a.get("triggers", [f"@{n}" for n in re.findall(r"<<(\w+)>>", a["pattern"])]):
+                if t.startswith("@"):
+                    triggers |= first_words(t[1:])
+                else:
+                    triggers.add(t.lower() if ci else t)
+        atoms.append(_AtomSpec(
+            name=a["name"],
+            regex=re.compile(expand(a["pattern"])),
+            weak=bool(a.get("weak", False)),
+            modifier=bool(a.get("modifier", False)),
+            context=re.compile(expand(ctx)) if ctx else None,
+            attach=str(a.get("attach", "")),
+            pairs=bool(a.get("pairs", False)),
+            first=first,
+            triggers=frozenset(triggers),
+        ))
+    word_atoms: dict[str, list[int]] = {}
+    for i, spec in enumerate(atoms):
+        for t in spec.triggers:
+            word_atoms.setdefault(t, []).append(i)
+    st = data.get("statement", {})
+    return DateLocale(
+        code=code,
+        atoms=tuple(atoms),
+        vocab=MappingProxyType({k: MappingProxyType(v) for k, v in vocab.items()}),
+        case_insensitive=ci,
+        utc_offset=str(meta.get("utc_offset") or "") or None,
+        local_time_re=_compile(meta.get("local_time")),
+        join_re=re.compile(str(meta.get("join", r"[ \t]*"))),
+        range_sep_re=_compile(meta.get("range_separator")),
+        range_end_re=_compile(expand(meta["range_end"]) if meta.get("range_end") else None),
+        range_close_re=_compile(meta.get("range_close")),
+        range_open_re=_compile(meta.get("range_open")),
+        weak_context_re=_compile(meta.get("weak_context")),
+        header_lines=int(meta.get("header_lines", 20)),
+        published_label_re=_compile(meta.get("published_label")),
+        dateline_before_re=_compile(meta.get("dateline_before")),
+        dateline_after_re=_compile(meta.get("dateline_after")),
+        statement_before_re=_compile(st.get("before")),
+        statement_after_re=_compile(st.get("after")),
+        statement_subject_re=_compile(st.get("subject_before")),
+        statement_verb_re=_compile(st.get("sentence_verb")),
+        sentence_end_re=_compile(st.get("sentence_end")),
+        dateparser_languages=tuple(meta.get("dateparser_languages", [])),
+        word_re=re.compile(str(meta.get("word", r"[A-Za-z]+"))),
+        trigger_prefix=bool(meta.get("trigger_prefix", False)),
+        trigger_lengths=tuple(sorted({len(t) for t in word_atoms})),
+        word_atoms=MappingProxyType({k: tuple(v) for k, v in word_atoms.items()}),
+        examples=tuple(MappingProxyType(e) for e in data.get("examples", [])),
+    )
+
+
+def _date_locale_or_none(code: str) -> DateLocale | None:
+    try:
+        return load_date_locale(code)
+    except LocaleError:
+        return None
+
+
+# ----------------------------------------------------------------------------- atoms
+@dataclass(slots=True)
+class _Atom:
+    start: int
+    end: int
+    fields: dict[str, Any]
+    spec: _AtomSpec
+
+    @property
+    def cats(self) -> set[str]:
+        return _cats(self.fields)
+
+
+def _cats(fields: dict[str, Any]) -> set[str]:
+    """The kinds of field an atom or expression has; "R" marks a relative one (two relative
+    words never make one expression: "last month next year")."""
+    out = {_CATEGORY[k] for k in fields}
+    if any(k.startswith("rel_") for k in fields):
+        out.add("R")
+    return out
+
+
+def _lookup(dl: DateLocale, table: str, word: str) -> Any:
+    key = dl.fold(word)
+    for name, words in dl.vocab.items():
+        if name == table or name.startswith(table + "_"):
+            if key in words:
+                return words[key]
+            if key.rstrip(".") in words:
+                return words[key.rstrip(".")]
+    return None
+
+
+def _fields(m: re.Match[str], dl: DateLocale) -> dict[str, Any] | None:
+    """What an atom match says, as fields; None when a word is not in the vocabulary."""
+    out: dict[str, Any] = {}
+    until: dict[str, Any] = {}
+    for group, text in m.groupdict().items():
+        if text is None or group == "sep":
+            continue
+        target = out
+        if group.startswith("end_"):
+            group, target = group[4:], until
+        if group in ("year", "month", "day", "hour", "minute", "quarter", "decade", "half", "mm_or_dd", "dd_or_mm") and text.isdigit():
+            target[group] = int(text)
+        elif group == "year2":
+            yy = int(text)
+            target["year"] = 2000 + yy if yy < 70 else 1900 + yy
+        elif group == "decade2":
+            yy = int(text)
+            target["decade"] = 2000 + yy if yy < 30 else 1900 + yy
+        elif group == "second":
+            continue
+        elif group == "half_hour":
+            target["minute"] = 30
+        elif group == "approx":
+            target["approx"] = True
+        elif group == "ago_n" and text.isdigit():
+            target["ago_n"] = int(text)
+        else:
+            table = {"month_name": "month"}.get(group, group)
+            value = _lookup(dl, table, text)
+            if value is None:
+                return None
+            if group == "month_name":
+                target["month"] = int(value)
+            elif group == "relative":
+                target[f"rel_{value[0]}"] = int(value[1])
+                if len(value) > 2:
+                    target["part"] = value[2]
+            elif group == "scope_part":
+                target["scope"], target["part"] = value[0], value[1]
+            elif group == "clock":
+                target["hour"], target["minute"] = int(value[0]), int(value[1])
+            else:
+                target[group] = value
+    if "mm_or_dd" in out:  # 21/04/2016 is day-first, 4/21/2016 month-first
+        a, b = out.pop("mm_or_dd"), out.pop("dd_or_mm")
+        out["month"], out["day"] = (b, a) if a > 12 else (a, b)
+        if out["month"] > 12:
+            return None
+    for target in (out, until):
+        if "ago_unit" in target:  # 3일 전, two weeks ago: a shift of the reference date
+            n = int(target.pop("ago_n", 1)) * int(target.pop("ago_dir", -1))
+            unit = target.pop("ago_unit")
+            if unit == "week":
+                unit, n = "day", 7 * n
+            elif unit in ("month", "year"):
+                unit += "s"  # a point: the same day n months or years away
+            target[f"rel_{unit}"] = target.get(f"rel_{unit}", 0) + n
+        elif "ago_days" in target:
+            target["rel_day"] = int(target.pop("ago_days")) * int(target.pop("ago_dir", -1))
+    if until:
+        out["until"] = until
+    return out
+
+
+_DIGIT_RUN = re.compile(r"[0-9]+")
+
+
+@functools.lru_cache(maxsize=64)
+def _char_class(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _scan_atoms(text: str, dl: DateLocale) -> list[_Atom]:
+    """Every atom of the text, the longest kept where they overlap.
+
+    An atom is tried only where it may start (its ``first``): at the start of a run of digits,
+    at a word that begins with one of its trigger words, at a character of a class, or right
+    after another atom. This keeps the cost near one pass over the text whatever the number
+    of atoms."""
+    found: list[_Atom] = []
+
+    def add(spec: _AtomSpec, m: re.Match[str] | None) -> None:
+        if m is not None and m.end() > m.start():
+            f = _fields(m, dl)
+            if f:
+                found.append(_Atom(m.start(), m.end(), f, spec))
+
+    digits: list[int] | None = None
+    by_word: dict[int, list[int]] | None = None
+    after: list[_AtomSpec] = []
+    for index, spec in enumerate(dl.atoms):
+        if not spec.first:
+            for m in spec.regex.finditer(text):
+                add(spec, m)
+            continue
+        positions: set[int] = set()
+        for first in spec.first:
+            if first == "digit":
+                if digits is None:
+                    digits = [m.start() for m in _DIGIT_RUN.finditer(text)]
+                positions.update(digits)
+            elif first == "word":
+                if by_word is None:
+                    by_word = _word_starts(text, dl)
+                positions.update(p for p, atoms in by_word.items() if index in atoms)
+            elif first == "after":
+                after.append(spec)
+            else:
+                positions.update(m.start() for m in _char_class(first).finditer(text))
+        match = spec.regex.match
+        for pos in sorted(positions):
+            add(spec, match(text, pos))
+    for _ in range(2):  # suffixes may follow suffixes: 7월 말경
+        ends = sorted({a.end for a in found} | {a.end + 1 for a in found if text[a.end:a.end + 1] in (" ", "\t")})
+        before = len(found)
+        for spec in after:
+            for pos in ends:
+                add(spec, spec.regex.match(text, pos))
+        if len(found) == before:
+            break
+    # the longest atom wins where atoms overlap (then the earlier one, then the first listed)
+    found.sort(key=lambda a: (-(a.end - a.start), a.start))
+    kept: list[_Atom] = []
+    starts: list[int] = []
+    for a in found:
+        k = bisect.bisect_left(starts, a.start)
+        if k > 0 and kept[k - 1].end > a.start:
+            continue
+        if k < len(kept) and kept[k].start < a.end:
+            continue
+        kept.insert(k, a)
+        starts.insert(k, a.start)
+    return kept
+
+
+def _word_starts(text: str, dl: DateLocale) -> dict[int, list[int]]:
+    """The start of every word that begins with a trigger word, and the atoms it triggers."""
+    out: dict[int, list[int]] = {}
+    table = dl.word_atoms
+    for m in dl.word_re.finditer(text):
+        word = m.group()
+        if dl.case_insensitive:
+            word = word.lower()
+        if dl.trigger_prefix:
+            hits: list[int] = []
+            for n in dl.trigger_lengths:
+                if n > len(word):
+                    break
+                hits.extend(table.get(word[:n], ()))
+            if hits:
+                out[m.start()] = hits
+        else:
+            hit = table.get(word)
+            if hit:
+                out[m.start()] = list(hit)
+    return out
+
+
+# ----------------------------------------------------------------------------- expressions
+@dataclass(slots=True)
+class _Expr:
+    atoms: list[_Atom]
+    start: int
+    end: int
+    fields: dict[str, Any]
+    until: dict[str, Any] | None = None
+    until_bare: bool = False  # the end of the range is a bare number ("July 20-22")
+    ranged: bool = False
+
+    @property
+    def cats(self) -> set[str]:
+        return _cats(self.fields)
+
+    def content(self) -> list[_Atom]:
+        return [a for a in self.atoms if not a.spec.modifier]
+
+
+def _group(text: str, atoms: list[_Atom], dl: DateLocale) -> list[_Expr]:
+    out: list[_Expr] = []
+    for a in atoms:
+        if out and a.spec.attach != "next":
+            cur = out[-1]
+            if _can_join(cur.cats, a.cats) and dl.join_re.fullmatch(text, cur.end, a.start):
+                cur.atoms.append(a)
+                cur.end = a.end
+                for k, v in a.fields.items():
+                    if k == "until":
+                        cur.until = {**(cur.until or {}), **v}
+                    else:
+                        cur.fields[k] = v
+                continue
+        fields = {k: v for k, v in a.fields.items() if k != "until"}
+        out.append(_Expr([a], a.start, a.end, fields, a.fields.get("until")))
+    return out
+
+
+def _alone_ok(text: str, e: _Expr, dl: DateLocale) -> bool:
+    """Whether an expression is a date on its own: it has content, and a lone weak atom has
+    its context written before it."""
+    content = e.content()
+    if not content:
+        return False
+    if len(e.atoms) > 1 or not content[0].spec.weak:
+        return True
+    ctx = content[0].spec.context or dl.weak_context_re
+    if ctx is None:
+        return False
+    return ctx.search(text[max(0, e.start - 40):e.start]) is not None
+
+
+def _ranges(text: str, exprs: list[_Expr], dl: DateLocale) -> list[_Expr]:
+    """Join "A ~ B" into one expression when B says no more than A ("7월 20일~22일")."""
+    if dl.range_sep_re is None:
+        return exprs
+    out: list[_Expr] = []
+    i = 0
+    while i < len(exprs):
+        a = exprs[i]
+        joined = False
+        if a.until is None and a.content():
+            m = dl.range_sep_re.match(text, a.end)
+            # "between A and B", "A과 B 사이": some separators need a word before A or after B
+            opened = m is not None and m.groupdict().get("opened") is not None
+            closed = m is not None and m.groupdict().get("closed") is not None
+            if opened and (dl.range_open_re is None or not dl.range_open_re.search(text[max(0, a.start - 20):a.start])):
+                m = None
+            if m is not None and m.end() > a.end:
+                b = exprs[i + 1] if i + 1 < len(exprs) else None
+                b_fields: dict[str, Any] | None = None
+                b_end = 0
+                bare = False
+                if b is not None and b.start == m.end() and b.until is None and b.content():
+                    b_fields, b_end = b.fields, b.end
+                elif dl.range_end_re is not None and "D" in a.cats:
+                    mb = dl.range_end_re.match(text, m.end())
+                    if mb is not None and not (b is not None and b.start < mb.end()):
+                        b_fields, b_end, bare = _fields(mb, dl), mb.end(), True
+                if b_fields:
+                    b_cats = _cats(b_fields) - {"A", "P", "AP", "R"}
+                    mc = dl.range_close_re.match(text, b_end) if dl.range_close_re is not None else None
+                    # B says no more than A (a weekday may be added: "1월 22일 수요일까지")
+                    if (b_cats and (b_cats - {"WD"}) <= (a.cats | {"AP"}) and (b_cats - {"WD"} or "WD" in a.cats)
+                            and (mc is not None or not closed) and _range_ok(text, a, b if not bare else None, dl)):
+                        until = dict(b_fields)
+                        if "hour" in until and "ampm" not in until and "ampm" in a.fields:
+                            until["ampm"] = a.fields["ampm"]
+                        end = mc.end() if mc is not None else b_end
+                        atoms = a.atoms + (b.atoms if (b is not None and not bare) else [])
+                        r = _Expr(atoms, a.start, end, dict(a.fields), until, bare, True)
+                        i += 1 if bare else 2
+                        # what follows the range may complete both ends: "July 20-22, 2023"
+                        nxt = exprs[i] if i < len(exprs) else None
+                        if (nxt is not None and nxt.until is None and nxt.content() and end == r.end
+                                and _can_join(r.cats | _cats(until), nxt.cats)
+                                and dl.join_re.fullmatch(text, r.end, nxt.start)):
+                            r.fields.update(nxt.fields)
+                            r.until = {**nxt.fields, **until}
+                            r.atoms += nxt.atoms
+                            r.end = nxt.end
+                            i += 1
+                        out.append(r)
+                        joined = True
+        if not joined:
+            out.append(a)
+            i += 1
+    return out
+
+
+def _range_ok(text: str, a: _Expr, b: _Expr | None, dl: DateLocale) -> bool:
+    """A range is a date when one end is one on its own, or both ends are single atoms of a
+    kind that pairs ("April-June")."""
+    if _alone_ok(text, a, dl) or (b is not None and _alone_ok(text, b, dl)):
+        return True
+    return (b is not None and len(a.atoms) == 1 and len(b.atoms) == 1
+            and a.atoms[0].spec is b.atoms[0].spec and a.atoms[0].spec.pairs)
+
+
+def _to24(hour: int, ampm: str | None) -> int:
+    if ampm == "pm" and hour < 12:
+        return hour + 12
+    if ampm == "am" and hour == 12:
+        return 0
+    return hour
+
+
+def _build(f: dict[str, Any], dl: DateLocale, offset: str | None) -> DateValue:
+    hour = f.get("hour")
+    ampm = f.get("ampm")
+    part_of_day = None
+    if hour is not None:
+        hour = _to24(hour, ampm)
+    elif ampm is not None:
+        part_of_day = ampm
+    rel = next(((u, f[f"rel_{u}"]) for u in _REL_ORDER if f"rel_{u}" in f), None)
+    if "scope" in f and rel is None and not any(k in f for k in ("year", "month", "day", "decade", "weekday")):
+        rel = (f["scope"], 0)
+    minute = f.get("minute") if hour is not None else None
+    direction = f.get("direction")
+    if direction in ("last_week", "next_week") and "weekday" not in f:
+        direction = direction[:4]  # "last April": the week only matters for weekdays
+    if minute is not None:
+        grain = "minute"
+    elif hour is not None:
+        grain = "hour"
+    elif any(k in f for k in ("day", "weekday", "rel_day", "rel_months", "rel_years")):
+        grain = "day"
+    elif "rel_week" in f or (rel is not None and rel[0] == "week"):
+        grain = "week"
+    elif "month" in f or (rel is not None and rel[0] == "month"):
+        grain = "month"
+    elif "quarter" in f:
+        grain = "quarter"
+    elif "half" in f:
+        grain = "half"
+    else:
+        grain = "year"
+    return DateValue(
+        grain=grain, year=f.get("year"), month=f.get("month"), day=f.get("day"),
+        weekday=f.get("weekday"), hour=hour, minute=minute, half=f.get("half"),
+        quarter=f.get("quarter"), decade=f.get("decade"), part=f.get("part"),
+        part_of_day=part_of_day, relative=rel, direction=direction,
+        utc_offset=offset if hour is not None else None, approx=bool(f.get("approx", False)),
+    )
+
+
+def _fields_exist(v: DateValue) -> bool:
+    f = {k: getattr(v, k) for k in ("year", "month", "day", "weekday", "half", "quarter", "decade", "part")}
+    f["weekday"] = None  # a wrong weekday beside a date is a finding, not a reason to drop it
+    return _consistent(f)  # type: ignore[arg-type]
+
+
+# ----------------------------------------------------------------------------- roles
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _is_published(text: str, e: _Expr, dl: DateLocale, header_end: int) -> bool:
+    if e.start >= header_end:
+        return False
+    prefix = text[_line_start(text, e.start):e.start]
+    if dl.published_label_re is not None and dl.published_label_re.fullmatch(prefix):
+        return True
+    if (dl.dateline_before_re is not None and dl.dateline_after_re is not None
+            and dl.dateline_before_re.fullmatch(prefix) and dl.dateline_after_re.match(text, e.end)):
+        return True
+    return False
+
+
+def _is_statement(text: str, e: _Expr, dl: DateLocale) -> bool:
+    before = text[max(0, e.start - 80):e.start]
+    if dl.statement_before_re is not None and dl.statement_before_re.search(before):
+        return True
+    if dl.statement_after_re is not None and dl.statement_after_re.match(text, e.end):
+        return True
+    if dl.statement_subject_re is not None and dl.statement_verb_re is not None and dl.statement_subject_re.search(before):
+        window_end = len(text)
+        if dl.sentence_end_re is not None:
+            m = dl.sentence_end_re.search(text, e.end, min(len(text), e.end + 400))
+            window_end = m.start() if m else min(len(text), e.end + 400)
+        if dl.statement_verb_re.search(text[e.end:window_end]):
+            return True
+    return False
+
+
+# ----------------------------------------------------------------------------- the rule
+def _header_end(text: str, lines: int) -> int:
+    pos = 0
+    for _ in range(lines):
+        nl = text.find("\n", pos)
+        if nl < 0:
+            return len(text)
+        pos = nl + 1
+    return pos
+
+
+def _claims(text: str, dl: DateLocale, ref: _dt.date | None, prefer: str, *, header_only: bool = False) -> list[Claim]:
+    header_end = _header_end(text, dl.header_lines)
+    scan = text[:header_end] if header_only else text
+    exprs = _ranges(scan, _group(scan, _scan_atoms(scan, dl), dl), dl)
+    out: list[Claim] = []
+    for e in exprs:
+        if not e.ranged and not _alone_ok(scan, e, dl):
+            continue
+        offset = dl.utc_offset
+        if offset and dl.local_time_re is not None and dl.local_time_re.search(scan[max(0, e.start - 20):e.start]):
+            offset = None
+        value = _build(e.fields, dl, offset)
+        if e.until:
+            value = replace(value, until=_build(e.until, dl, offset))
+        if not _fields_exist(value) or (value.until is not None and not _fields_exist(value.until)):
+            continue
+        value = resolve(value, ref, weekday=prefer)
+        published = _is_published(scan, e, dl, header_end)
+        if header_only and not published:
+            continue
+        role = "published" if published else ("statement" if _is_statement(scan, e, dl) else None)
+        head = e.content()[0].spec.name if e.content() else e.atoms[0].spec.name
+        rule = f"{dl.code}.date.{head}" + (".range" if e.ranged else "")
+        out.append(Claim("date", scan[e.start:e.end], e.start, e.end, value, rule, dl.code, role=role))
+    if dl.dateparser_languages and dl.published_label_re is not None and not any(c.role == "published" for c in out):
+        extra = _published_by_dateparser(text[:header_end], dl, ref)
+        if extra is not None:
+            out.append(extra)
+            out.sort(key=lambda c: c.start)
+    return out
+
+
+def _published_by_dateparser(header: str, dl: DateLocale, ref: _dt.date | None) -> Claim | None:
+    """A labelled header value our atoms could not read ("Published: 21.07.2023"), read by
+    dateparser with explicit languages and settings (never its global defaults). A value must
+    name a day, month and year to count."""
+    assert dl.published_label_re is not None
+    pos = 0
+    for line in header.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        for cut in range(min(len(body), 60), 0, -1):
+            if body[cut - 1:cut] in (":", "：", " ") and dl.published_label_re.fullmatch(body[:cut]):
+                value_text = body[cut:].strip()
+                if not value_text or len(value_text) > 60 or not any(ch.isdigit() for ch in value_text):
+                    break
+                parsed = _dateparser_parse(value_text, dl.dateparser_languages, ref)
+                if parsed is None:
+                    break
+                start = pos + cut + (len(body[cut:]) - len(body[cut:].lstrip()))
+                day = parsed.date()
+                value = DateValue(grain="day", start=day, end=day, year=day.year, month=day.month, day=day.day)
+                return Claim("date", header[start:start + len(value_text)], start, start + len(value_text),
+                             value, f"{dl.code}.date.dateparser", dl.code, role="published")
+        pos += len(line)
+    return None
+
+
+def _dateparser_parse(text: str, languages: tuple[str, ...], ref: _dt.date | None) -> _dt.datetime | None:
+    import dateparser  # lazily: `import factcheck` must not import it
+
+    base = _dt.datetime(ref.year, ref.month, ref.day) if ref is not None else _dt.datetime(2000, 1, 1)
+    settings = {
+        "RELATIVE_BASE": base,
+        "PREFER_DATES_FROM": "past",
+        "REQUIRE_PARTS": ["day", "month", "year"],
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "PARSERS": ["absolute-time"],
+    }
+    try:
+        return dateparser.parse(text, languages=list(languages), settings=settings)
+    except Exception:  # dateparser raises assorted errors on odd input; a header is optional
+        return None
+
+
+def _extract(doc: Document, weekday: str = "past") -> list[Claim]:
+    dl = load_date_locale(doc.locale.code)
+    return _claims(doc.text, dl, doc.reference_date, weekday)
+
+
+def make_date_extractor(*, weekday: str = "past") -> "functools.partial[list[Claim]]":
+    """A date rule with another weekday preference ("past", "future" or "nearest"), for
+    ``Registry.with_rule(lang, "date", make_date_extractor(weekday="future"))``."""
+    if weekday not in PREFERENCES:
+        raise ValueError(f"weekday preference must be one of {PREFERENCES}, not {weekday!r}")
+    return functools.partial(_extract, weekday=weekday)
+
+
+def extract_date(doc: Document) -> list[Claim]:
+    """The date claims of a document (bare weekdays resolve to the past: news reports the past)."""
+    return _extract(doc)
+
+
+def published_date(text: str, lang: str) -> _dt.date | None:
+    """The publication date written in the header of ``text`` (a labelled date such as
+    "등록 2023/07/20 (목)" or "Published: July 21, 2023", or a dated dateline), or None."""
+    dl = _date_locale_or_none(lang)
+    if dl is None:
+        return None
+    for c in _claims(text, dl, None, "past", header_only=True):
+        v = c.value
+        if isinstance(v, DateValue) and v.start is not None and v.grain in ("day", "hour", "minute"):
+            s = v.start
+            return s.date() if isinstance(s, _dt.datetime) else s
+    return None
+
+
+def parse_date(text: str, lang: str, reference_date: _dt.date | None = None, *,
+               weekday: str = "past") -> DateValue | None:
+    """The value of one date expression that spans all of ``text`` (or None): a helper for tests
+    and for the locale examples."""
+    dl = load_date_locale(lang)
+    for c in _claims(text, dl, reference_date, weekday):
+        if c.start == 0 and c.end == len(text.rstrip()):
+            return c.value  # type: ignore[return-value]
+    return None
+

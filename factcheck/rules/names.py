@@ -1,0 +1,989 @@
+"""Rules for names: people, organisations and places.
+
+One analysis per text finds all three kinds at once (a title links a person to the
+organisation glued before it: 조달청장 is 조달청 + 장), then :func:`extract_person`,
+:func:`extract_org` and :func:`extract_place` each return their kind. Everything a language
+contributes is data (``factcheck/locales/names/<code>.toml``): titles, particles, surname
+spellings, suffixes, stop words. The data also says *how* the language writes names:
+
+- ``capitalised = true`` (English): names are runs of capitalised words; a run is read token
+  by token: gazetteer names, titles, Korean-style personal names (a surname of the table and
+  a given name that splits into romanised syllables), organisation and place suffixes,
+  acronyms defined in the text ("Public Procurement Service (PPS)").
+- ``capitalised = false`` (Korean): names are words with particles glued after them; titles
+  are found first and the name is looked for next to them (김윤상 조달청장, 청장 정무경),
+  organisations and places by suffix, legal form and gazetteer.
+
+Then, in both: a name found once is found again where it recurs bare (렉스젠, RexGen), and a
+short reference (Administrator Kim, 김 청장, Kim said) takes the key of the full name it
+stands for. Keys come from :func:`factcheck.names.name_key`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from ..claims import Claim
+from ..document import Document
+from ..names import (
+    fold,
+    hangul_surnames,
+    latin_surname,
+    latin_syllables,
+    load_name_vocab,
+    fallback_key,
+    name_key,
+    org_core,
+    person_key,
+    place_core,
+    split_person,
+    tidy,
+)
+from ..values import Name
+
+__all__ = ["extract_person", "extract_org", "extract_place", "analyse"]
+
+
+# ----------------------------------------------------------------------------- helpers
+def _alt(words: Iterable[str]) -> str:
+    items = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w) for w in items) or r"(?!x)x"
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regex matching any of ``words``, factored as a trie so that it stays fast with
+    hundreds of words (longest first: optional tails are greedy). A space in a word matches
+    any run of spaces or tabs."""
+    root: dict[str, Any] = {}
+    for w in words:
+        if not w:
+            continue
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        alts = [(r"[ \t]+" if ch == " " else re.escape(ch)) + build(sub)
+                for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            body = f"(?:{body})?"
+        return body
+
+    body = build(root)
+    return body or r"(?!x)x"
+
+
+@dataclass(slots=True)
+class _M:
+    """A name mention being built."""
+
+    start: int
+    end: int
+    kind: str
+    name: str
+    rule: str
+    key: str | None = None
+    basis: str | None = None
+    role: str | None = None
+    short: bool = False  # a surname alone, to be linked to a full name
+    full_name: str | None = None
+    strength: int = 1  # overlap order among name mentions: higher wins
+
+
+# ----------------------------------------------------------------------------- vocabulary
+@dataclass(frozen=True)
+class _Vocab:
+    code: str
+    capitalised: bool
+    particles: tuple[str, ...]
+    particle_re: str
+    particle_set: frozenset[str]
+    particle_max: int
+    titles: frozenset[str]
+    title_re: re.Pattern[str] | None
+    glued_honorifics: frozenset[str]
+    head_re: str
+    follow_re: re.Pattern[str]  # what may follow a name: a head title, a particle, no letter
+    not_names: frozenset[str]
+    given_min: int
+    given_max: int
+    org_re: re.Pattern[str] | None
+    not_orgs: frozenset[str]
+    not_org_endings: tuple[str, ...]
+    legal_re: re.Pattern[str] | None
+    legal_forms: tuple[str, ...]
+    place_re: re.Pattern[str] | None
+    context_place_suffixes: frozenset[str]
+    not_places: frozenset[str]
+    not_place_endings: tuple[str, ...]
+    short_needs_full: bool
+    # capitalised scripts
+    lower_title_re: re.Pattern[str] | None  # "PPS chief Kim ...": a lowercase title before a name
+    leading_skip: frozenset[str]
+    connectors: frozenset[str]
+    interjections: frozenset[str]
+    org_suffixes: frozenset[str]
+    org_prefixes: frozenset[str]
+    weak_suffixes: frozenset[str]
+    place_suffix_words: frozenset[str]
+    place_hyphen_suffixes: tuple[str, ...]
+    place_prefix_re: re.Pattern[str] | None
+    hyphen_tails: tuple[str, ...]
+    abbreviations: frozenset[str]
+    max_title_words: int
+    title_firsts: frozenset[str]
+    chunk_re: re.Pattern[str] | None
+    token_re: re.Pattern[str] | None
+
+
+@functools.lru_cache(maxsize=8)
+def _vocab(code: str) -> _Vocab:
+    data = load_name_vocab(code)
+    names = data.get("names", {})
+    words = names.get("words", {})
+    org = data.get("org", {})
+    place = data.get("place", {})
+    cap = bool(names.get("capitalised", False))
+    particles = tuple(sorted(set(names.get("particles", [])), key=len, reverse=True))
+    part = f"(?:{_alt(particles)})?" if particles else ""
+    titles = list(names.get("titles", [])) + list(words.get("titles", []))
+    heads = names.get("head_suffixes", [])
+    head_re = f"(?:{_alt(heads)})?" if heads else ""
+    wc = names.get("word_chars", "A-Za-z")
+    title_re = org_re = place_re = legal_re = None
+    if not cap:
+        t_first = "".join(sorted({re.escape(t[0]) for t in titles if t}))
+        title_re = re.compile(rf"(?=[{t_first}])(?:{_trie(titles)})(?={part}(?![{wc}])|\()")
+        sufs = org.get("suffixes", [])
+        if sufs:
+            org_re = re.compile(
+                rf"(?<![{wc}])([{wc}]{{{int(org.get('min_stem', 2))},12}}?(?:{_alt(sufs)}))(?={head_re}{part}(?![{wc}]))")
+        psufs = list(place.get("suffixes", [])) + list(place.get("context_suffixes", []))
+        if psufs:
+            place_re = re.compile(
+                rf"(?<![{wc}])([{wc}]{{{int(place.get('min_stem', 2))},6}}?(?:{_alt(psufs)}))(?={part}(?![{wc}]))")
+    legal = tuple(org.get("legal_forms", []))
+    if legal and not cap:
+        legal_re = re.compile(_alt(legal))
+    chunk_re = token_re = None
+    place_prefix_re = None
+    abbreviations: set[str] = set()
+    if cap:
+        conn = words.get("connectors", [])
+        tok = r"[A-Z][A-Za-z0-9]*(?:['’&.\-][A-Za-z0-9]+)*\.?"
+        year = r"(?:19|20)\d\d(?!\d)"
+        join = rf"(?:[ \t]+|,[ \t]+)(?:(?:{_alt(conn)})[ \t]+)*"
+        chunk_re = re.compile(rf"(?<![\w'’\-]){tok}(?:{join}(?:{tok}|{year}))*")
+        token_re = re.compile(rf"(?P<tok>{tok})|(?P<year>{year})|(?P<conn>{_alt(conn)})(?![\w])|(?P<comma>,)")
+        prefixes = place.get("prefixes", [])
+        if prefixes:
+            place_prefix_re = re.compile(rf"(?i:\b(?:{_alt(prefixes)}))[ \t]+\Z")
+        abbreviations = {w for w in titles + list(org.get("legal_forms", [])) + list(org.get("suffixes", []))
+                         if w.endswith(".") and " " not in w}
+    psuf = place.get("suffixes", [])
+    return _Vocab(
+        code=code,
+        capitalised=cap,
+        particles=particles,
+        particle_re=part,
+        particle_set=frozenset(particles),
+        particle_max=max((len(p) for p in particles), default=0),
+        titles=frozenset(titles),
+        title_re=title_re,
+        glued_honorifics=frozenset(names.get("glued_honorifics", [])),
+        head_re=head_re,
+        follow_re=re.compile(rf"{head_re}{part}(?![{wc}])"),
+        not_names=frozenset(names.get("not_names", [])) | frozenset(words.get("not_names", [])),
+        given_min=int(names.get("given_min", 1)),
+        given_max=int(names.get("given_max", 2)),
+        org_re=org_re,
+        not_orgs=frozenset(org.get("not_orgs", [])),
+        not_org_endings=tuple(org.get("not_org_endings", [])),
+        legal_re=legal_re,
+        legal_forms=legal,
+        place_re=place_re,
+        context_place_suffixes=frozenset(place.get("context_suffixes", [])),
+        not_places=frozenset(place.get("not_places", [])),
+        not_place_endings=tuple(place.get("not_place_endings", [])),
+        short_needs_full=bool(names.get("short_needs_full", False)),
+        lower_title_re=(re.compile(rf"(?<![A-Za-z])({_alt(words['lower_titles'])})[ \t]+\Z")
+                        if words.get("lower_titles") else None),
+        leading_skip=frozenset(words.get("leading_skip", [])),
+        connectors=frozenset(words.get("connectors", [])),
+        interjections=frozenset(words.get("interjections", [])),
+        org_suffixes=frozenset(org.get("suffixes", [])),
+        org_prefixes=frozenset(org.get("prefixes", [])),
+        weak_suffixes=frozenset(org.get("weak_suffixes", [])),
+        place_suffix_words=frozenset(s.strip() for s in psuf if s.startswith(" ")),
+        place_hyphen_suffixes=tuple(s for s in psuf if s.startswith("-")),
+        place_prefix_re=place_prefix_re,
+        hyphen_tails=tuple(words.get("hyphen_tails", [])),
+        abbreviations=frozenset(abbreviations),
+        max_title_words=max((len(t.split()) for t in titles), default=1),
+        title_firsts=frozenset(t.split()[0] for t in titles if t.strip()),
+        chunk_re=chunk_re,
+        token_re=token_re,
+    )
+
+
+# ----------------------------------------------------------------------------- glossary terms
+@dataclass(frozen=True)
+class _Terms:
+    hangul_re: re.Pattern[str] | None  # terms written in the locale's glued script
+    kinds: dict[str, tuple[str, tuple[str, str] | None]]  # term, spaces removed -> kind, (key, basis)
+    acronym_re: re.Pattern[str] | None
+    acronyms: dict[str, str]  # acronym -> kind
+    first_folds: frozenset[str]  # folded first words of Latin terms
+    strict_places: frozenset[str]  # letters of Latin place names, as written in the glossaries
+
+
+@functools.lru_cache(maxsize=8)
+def _terms(glossaries: tuple[Any, ...]) -> _Terms:
+    hangul: dict[str, str] = {}
+    acr: dict[str, str] = {}
+    firsts: set[str] = set()
+    strict: set[str] = set()
+    for g in glossaries:
+        for term, kind in g.scan_terms():
+            if kind == "place" and not re.search(r"[가-힣]", term):
+                strict.add(_letters(place_core(term)))
+            if re.search(r"[가-힣]", term):
+                hangul.setdefault(term, kind)
+            elif term.isupper() and " " not in term and 2 <= len(term) <= 10:
+                acr.setdefault(term, kind)
+            else:
+                first = re.split(r"[ ,]+", term.strip())[0]
+                firsts.add(fold(first))
+                firsts.add(first.lower())
+    h_re = None
+    if hangul:
+        initials = "".join(sorted({re.escape(t[0]) for t in hangul}))
+        h_re = re.compile(rf"(?=[{initials}])(?<![가-힣])({_trie(hangul)})")
+    a_first = "".join(sorted({re.escape(a[0]) for a in acr}))
+    a_re = re.compile(rf"(?=[{a_first}])(?<![A-Za-z0-9])({_trie(acr)})(?![A-Za-z0-9])") if acr else None
+    keyed = {k.replace(" ", ""): (v, _lookup(glossaries, k, v)) for k, v in hangul.items()}
+    return _Terms(h_re, keyed, a_re, acr, frozenset(firsts),
+                  frozenset(strict))
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def _glossaries(glossary: Any) -> tuple[Any, ...]:
+    from ..glossary import bundled_gazetteer
+
+    return (glossary, bundled_gazetteer()) if glossary is not None else (bundled_gazetteer(),)
+
+
+@functools.lru_cache(maxsize=4096)
+def _lookup(glossaries: tuple[Any, ...], surface: str, kind: str) -> tuple[str, str] | None:
+    for g in glossaries:
+        key = g.lookup(surface, kind)
+        if key is not None:
+            return key, ("gazetteer" if g is glossaries[-1] else "glossary")
+    return None
+
+
+# ----------------------------------------------------------------------------- entry points
+def extract_person(doc: Document) -> list[Claim]:
+    """People: a name with a title or honorific, a Korean-style romanised name, and short
+    references to them (Administrator Kim, 김 청장, Kim said) keyed as the full name."""
+    return [c for c in analyse(doc) if c.kind == "person"]
+
+
+def extract_org(doc: Document) -> list[Claim]:
+    """Organisations: gazetteer and glossary names, suffixes (조달청, Service), legal forms
+    (렉스젠㈜, RexGen Co.), acronyms defined in the text, and later bare mentions."""
+    return [c for c in analyse(doc) if c.kind == "org"]
+
+
+def extract_place(doc: Document) -> list[Claim]:
+    """Places: gazetteer names (경기도, Anyang), administrative suffixes (가평군, Gapyeong
+    County, Jung-gu) and "the city of X"."""
+    return [c for c in analyse(doc) if c.kind == "place"]
+
+
+def analyse(doc: Document) -> tuple[Claim, ...]:
+    """Every person, org and place claim of a document (cached per text, locale and glossary)."""
+    return _analyse(doc.text, doc.locale.code, getattr(doc, "glossary", None))
+
+
+@functools.lru_cache(maxsize=8)
+def _analyse(text: str, code: str, glossary: Any) -> tuple[Claim, ...]:
+    vocab = _vocab(code)
+    glossaries = _glossaries(glossary)
+    terms = _terms(glossaries)
+    if vocab.capitalised:
+        mentions = _scan_capitalised(text, vocab, glossaries, terms)
+    else:
+        mentions = _scan_glued(text, vocab, glossaries, terms)
+    mentions = _resolve(mentions, len(text))
+    return tuple(_claims(text, code, mentions, glossaries))
+
+
+def _resolve(mentions: list[_M], size: int) -> list[_M]:
+    """Keep the strongest, then longest mention where mentions overlap."""
+    ranked = sorted(mentions, key=lambda m: (-m.strength, -(m.end - m.start), m.start))
+    taken = bytearray(size + 1)
+    kept = []
+    for m in ranked:
+        if m.end <= m.start or taken.find(1, m.start, m.end) != -1:
+            continue
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+        kept.append(m)
+    kept.sort(key=lambda m: m.start)
+    return kept
+
+
+def _claims(text: str, code: str, mentions: list[_M], glossaries: tuple[Any, ...]) -> list[Claim]:
+    drop_unlinked = _vocab(code).short_needs_full
+    # keys of full mentions first, then short references linked to them
+    for m in mentions:
+        if m.key is None and not m.short:
+            found = _lookup(glossaries, m.name, m.kind)
+            if found is not None:
+                m.key, m.basis = found
+            else:
+                m.key, m.basis = fallback_key(m.name, m.kind), "romanised"
+    # an organisation named by the first word of a longer name found in the text (Haedam for
+    # Haedam Solutions) is that organisation
+    longer = [m for m in mentions if m.kind == "org" and " " in m.name and m.basis == "romanised"]
+    for m in mentions:
+        if m.kind == "org" and m.basis == "romanised" and " " not in m.name:
+            owner = next((o for o in longer if o.name.startswith(m.name + " ")), None)
+            if owner is not None:
+                m.key, m.basis, m.full_name = owner.key, "linked", _without_legal_form(owner.name)
+    fulls = [m for m in mentions if m.kind == "person" and not m.short and m.key and "|" in m.key]
+    for m in mentions:
+        if not m.short:
+            continue
+        sur = _surname_key(m.name)
+        same = [f for f in fulls if f.key.split("|", 1)[0] == sur]  # type: ignore[union-attr]
+        if same:
+            before = [f for f in same if f.start < m.start]
+            chosen = (before or same)[-1 if before else 0]
+            m.key, m.basis, m.full_name = chosen.key, "linked", chosen.name
+        else:
+            m.key, m.basis = sur, "surname"
+    out = []
+    for m in mentions:
+        if m.short and m.basis == "surname" and drop_unlinked:
+            continue
+        name = _without_legal_form(m.name) if m.kind == "org" else m.name
+        value = Name(m.kind, name, m.key or "", m.basis or "romanised", m.full_name)
+        out.append(Claim(m.kind, text[m.start:m.end], m.start, m.end, value, m.rule, code, role=m.role))
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _without_legal_form(name: str) -> str:
+    """렉스젠 주식회사 -> 렉스젠, "RexGen Co., Ltd." -> "RexGen" (the name, tidied)."""
+    from ..names import _affixes
+
+    legal = _affixes()[2]
+    changed = True
+    while changed:
+        changed = False
+        for form in legal:
+            if name.endswith(form) and len(name) > len(form):
+                name, changed = name[: -len(form)].rstrip(" ,"), True
+            elif name.startswith(form) and len(name) > len(form):
+                name, changed = name[len(form):].lstrip(), True
+    return name
+
+
+def _surname_key(surname: str) -> str:
+    return person_key(surname)
+
+
+# ----------------------------------------------------------------------------- glued scripts
+def _word_bounds(text: str, pos: int, wc: re.Pattern[str]) -> tuple[int, int]:
+    s = pos
+    while s > 0 and wc.match(text, s - 1):
+        s -= 1
+    e = pos
+    while e < len(text) and wc.match(text, e):
+        e += 1
+    return s, e
+
+
+_HANGUL_CHAR = re.compile(r"[가-힣]")
+_WORD_BEFORE = re.compile(r"([가-힣A-Za-z0-9&]+)[ \t]?\Z")
+_WORD_AFTER = re.compile(r"[ \t]?([가-힣A-Za-z0-9&]+)")
+@dataclass(frozen=True, slots=True)
+class _Word:
+    start: int
+    end: int
+    text: str
+
+    def group(self, _: int = 1) -> str:
+        return self.text
+
+
+def _prev_word(text: str, end: int) -> _Word | None:
+    """The word before ``end`` when spaces or tabs separate them (a short backward scan)."""
+    j = end
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    if j == end or j == 0:
+        return None
+    i = j
+    while i > 0 and not text[i - 1].isspace() and j - i < 40:
+        i -= 1
+    return _Word(i, j, text[i:j])
+
+
+def _strip_particle(word: str, vocab: _Vocab) -> str:
+    """The word without the longest particle glued after it (권기홍은 -> 권기홍)."""
+    for k in range(min(vocab.particle_max, len(word) - 1), 0, -1):
+        if word[-k:] in vocab.particle_set:
+            return word[:-k]
+    return word
+
+
+def _is_name_word(word: str, vocab: _Vocab, *, min_len: int = 2) -> bool:
+    """A Hangul word that is a surname + given name (김윤상, 남궁민수)."""
+    if not (min_len <= len(word) <= 5) or not all("가" <= ch <= "힣" for ch in word):
+        return False
+    if word in vocab.not_names:
+        return False
+    parts = split_person(word)
+    if parts is None:
+        return False
+    sur, given = parts
+    if not (vocab.given_min <= len(given) <= vocab.given_max):
+        return False
+    # a word ending like an organisation or a place is not a person (조달청, 경기도)
+    if vocab.org_re is not None and vocab.org_re.fullmatch(word):
+        return False
+    if vocab.place_re is not None and vocab.place_re.fullmatch(word):
+        return False
+    return True
+
+
+def _scan_glued(text: str, vocab: _Vocab, glossaries: tuple[Any, ...], terms: _Terms) -> list[_M]:
+    code = vocab.code
+    out: list[_M] = []
+    follow = vocab.follow_re
+
+    # 1. gazetteer and glossary names
+    if terms.hangul_re is not None:
+        for m in terms.hangul_re.finditer(text):
+            if not follow.match(text, m.end()):
+                continue
+            surface = m.group(1)
+            kind, found = terms.kinds.get(surface.replace(" ", "").replace("\t", ""), ("org", None))
+            out.append(_M(m.start(), m.end(), kind, tidy(surface), f"{code}.{kind}.gazetteer",
+                          key=found[0] if found else None, basis=found[1] if found else None, strength=3))
+    if terms.acronym_re is not None:
+        for m in terms.acronym_re.finditer(text):
+            kind = terms.acronyms.get(m.group(1), "org")
+            found = _lookup(glossaries, m.group(1), kind)
+            out.append(_M(m.start(), m.end(), kind, m.group(1), f"{code}.{kind}.acronym",
+                          key=found[0] if found else None, basis=found[1] if found else None, strength=3))
+
+    # 2. legal forms: 렉스젠 주식회사, 렉스젠㈜, ㈜렉스젠, 주식회사 렉스젠
+    if vocab.legal_re is not None:
+        for m in vocab.legal_re.finditer(text):
+            before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            after = _WORD_AFTER.match(text, m.end())
+            if after is not None and after.group(1) in vocab.particles:
+                after = None  # 렉스젠 주식회사를: a particle, not a name
+            glued_before = before is not None and before.end(1) == m.start()
+            glued_after = after is not None and after.start(1) == m.end()
+            use_before = before is not None and (glued_before or not glued_after) and (
+                after is None or glued_before or _strip_particle(before.group(1), vocab) == before.group(1))
+            if use_before and before is not None:
+                name, start, end = before.group(1), before.start(1), m.end()
+            elif after is not None:
+                name = _strip_particle(after.group(1), vocab)
+                start, end = m.start(), after.start(1) + len(name)
+            else:
+                continue
+            if not name or name in vocab.not_orgs or name in vocab.not_names:
+                continue
+            out.append(_M(start, end, "org", name, f"{code}.org.legal", strength=2))
+
+    # 3. organisation suffixes: 조달청, 기획재정부, 공정거래위원회
+    if vocab.org_re is not None:
+        for m in vocab.org_re.finditer(text):
+            w = m.group(1)
+            if w in vocab.not_orgs or w.endswith(vocab.not_org_endings):
+                continue
+            out.append(_M(m.start(1), m.end(1), "org", w, f"{code}.org.suffix"))
+
+    # 4. place suffixes: 안양시, and 가평군 / 동안구 right after another place
+    places = [(m.start, m.end) for m in out if m.kind == "place"]
+    if vocab.place_re is not None:
+        for m in vocab.place_re.finditer(text):
+            w = m.group(1)
+            if w.endswith(vocab.not_place_endings) or w.endswith(tuple(vocab.not_places)):
+                continue
+            if w[-1] in vocab.context_place_suffixes:
+                prev = _prev_word(text, m.start(1))
+                if prev is None or not any(s == prev.start for s, _ in places):
+                    continue
+            out.append(_M(m.start(1), m.end(1), "place", w, f"{code}.place.suffix"))
+            places.append((m.start(1), m.end(1)))
+
+    # 5. titles: the person next to them, and the organisation between
+    persons: list[_M] = []
+    if vocab.title_re is not None:
+        ends: dict[int, list[int]] = {}  # start -> ends of the organisations and places found
+        for m in out:
+            if m.kind in ("org", "place"):
+                ends.setdefault(m.start, []).append(m.end)
+        for t in vocab.title_re.finditer(text):
+            persons.extend(_person_at_title(text, t, vocab, ends))
+    out.extend(persons)
+
+    # 6. names found once, found again where they recur bare
+    out.extend(_recur_glued(text, vocab, out))
+    return out
+
+
+def _person_at_title(text: str, t: re.Match[str], vocab: _Vocab, found: dict[int, list[int]]) -> list[_M]:
+    code = vocab.code
+    title = t.group(0)
+    ws, _ = _word_bounds(text, t.start(), _HANGUL_CHAR)
+    prefix = text[ws:t.start()]
+    out: list[_M] = []
+    if prefix:
+        if title in vocab.glued_honorifics:  # 홍길동씨
+            if _is_name_word(prefix, vocab):
+                out.append(_M(ws, t.start(), "person", prefix, f"{code}.person.honorific", role=title, strength=2))
+            return out
+        # a title glued to the organisation it heads (조달청장 = 조달청 + 장, 안양시장)
+        glued_org = any(t.start() <= end <= t.end() for end in found.get(ws, ()))
+        if not glued_org:
+            # 해외조달시장: a common noun, not a title, unless a name stands right before it
+            prev = _prev_word(text, ws)
+            if prev is None or not _is_name_word(prev.group(1), vocab):
+                return out
+    role = text[ws:t.end()]
+    # before: [name] [affiliation]? title
+    prev1 = _prev_word(text, ws)
+    if prev1 is not None:
+        w1 = prev1.group(1)
+        if _is_name_word(w1, vocab):
+            out.append(_M(prev1.start, prev1.end, "person", w1, f"{code}.person.title", role=role, strength=2))
+            return out
+        if len(w1) <= 2 and w1 in hangul_surnames():  # 김 청장: a short reference
+            out.append(_M(prev1.start, prev1.end, "person", w1, f"{code}.person.short", role=role, short=True))
+            return out
+        prev2 = _prev_word(text, prev1.start)
+        if (prev2 is not None and _is_name_word(prev2.group(1), vocab) and w1 not in vocab.titles
+                and re.fullmatch(r"[가-힣A-Za-z0-9&]+", w1) and w1 not in vocab.not_names):
+            out.append(_M(prev2.start, prev2.end, "person", prev2.group(1), f"{code}.person.title",
+                          role=title, strength=2))
+            # the word between a person and their title is where they work (오영준 렉스젠 대표)
+            out.append(_M(prev1.start, prev1.end, "org", w1, f"{code}.org.affiliation"))
+            return out
+    # after: title [name] (청장 정무경, 위원장 권기홍은)
+    if t.end() < len(text) and text[t.end()] in " \t":
+        m = re.compile(r"[ \t]+([가-힣]{2,7})(?![가-힣])").match(text, t.end())
+        if m:
+            word = _strip_particle(m.group(1), vocab)  # 권기홍은; a word ending like a particle is read so
+            if _is_name_word(word, vocab, min_len=3):
+                out.append(_M(m.start(1), m.start(1) + len(word), "person", word, f"{code}.person.title",
+                              role=role, strength=2))
+    return out
+
+
+def _recur_glued(text: str, vocab: _Vocab, found: list[_M]) -> list[_M]:
+    names = {(m.name, m.kind) for m in found if not m.short and m.kind in ("org", "person")
+             and m.rule.split(".")[-1] in ("legal", "affiliation", "title", "honorific")}
+    if not names:
+        return []
+    kinds = {n: k for n, k in sorted(names)}
+    legal = _alt(vocab.legal_forms)
+    pattern = re.compile(
+        rf"(?<![가-힣A-Za-z0-9])({_alt(kinds)})(?=[ \t]*(?:{legal})|{vocab.head_re}{vocab.particle_re}(?![가-힣A-Za-z0-9]))")
+    out = []
+    for m in pattern.finditer(text):
+        kind = kinds[m.group(1)]
+        out.append(_M(m.start(1), m.end(1), kind, m.group(1), f"{vocab.code}.{kind}.recurring", strength=0))
+    return out
+
+
+# ----------------------------------------------------------------------------- capitalised scripts
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    kind: str  # tok | year | conn | comma
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\"'“‘(":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n:;•*▶-–—"
+
+
+def _tokens(text: str, chunk: re.Match[str], vocab: _Vocab) -> list[_Tok]:
+    assert vocab.token_re is not None
+    toks: list[_Tok] = []
+    whole = chunk.group(0)
+    single = " " not in whole and "," not in whole and "\t" not in whole
+    spans = ([(chunk.start(), chunk.end(), whole, "tok")] if single else
+             [(m.start(), m.end(), m.group(0), m.lastgroup or "tok")
+              for m in vocab.token_re.finditer(text, chunk.start(), chunk.end())])
+    for s, e, word, kind in spans:
+        if kind == "tok":
+            if word[-1] == "." and word not in vocab.abbreviations:
+                word, e = word[:-1], e - 1
+            if "'" in word or "’" in word:
+                for p in vocab.particles:  # possessive: Korea’s
+                    if word.endswith(p) and len(word) > len(p):
+                        word, e = word[: -len(p)], e - len(p)
+                        break
+            if "-" in word:
+                for tail in vocab.hyphen_tails:  # Gyeonggi Province-based
+                    if word.endswith(tail) and len(word) > len(tail):
+                        word, e = word[: -len(tail)], e - len(tail)
+                        break
+        toks.append(_Tok(s, e, word, kind))
+    return toks
+
+
+def _scan_capitalised(text: str, vocab: _Vocab, glossaries: tuple[Any, ...], terms: _Terms) -> list[_M]:
+    assert vocab.chunk_re is not None
+    code = vocab.code
+    out: list[_M] = []
+    chunks = []
+    skip = vocab.not_names
+    for ch in vocab.chunk_re.finditer(text):
+        word = ch.group(0)
+        if word in skip or (word[-1:] == "." and word[:-1] in skip):
+            continue  # a lone "The", "Thursday", "AI"
+        toks = _tokens(text, ch, vocab)
+        chunks.append((ch, toks, set()))
+        out.extend(_read_chunk(text, ch, toks, vocab, glossaries, terms, chunks[-1][2]))
+
+    # acronyms defined in the text: "Public Procurement Service (PPS)", "KOPPEX (Korea ...)"
+    acronyms: dict[str, _M] = {}
+    by_end = {m.end: m for m in out if m.kind in ("org", "place") and not m.short}
+    by_start = {m.start: m for m in out if m.kind in ("org", "place") and not m.short}
+    for k, (ch, toks, used) in enumerate(chunks):
+        nxt = chunks[k + 1] if k + 1 < len(chunks) else None
+        if nxt is None:
+            continue
+        gap = text[ch.end():nxt[0].start()]
+        if not re.fullmatch(r"[ \t]*\(", gap) or text[nxt[0].end():nxt[0].end() + 1] != ")":
+            continue
+        a, b = toks, nxt[1]
+        rest = _skip_leading(a, vocab)
+        long_start = rest[0].start if rest else ch.start()
+        long = by_end.get(ch.end())
+        if long is not None:
+            long_start = long.start
+        if len(b) == 1 and _acronym_of(b[0].text, text[long_start:ch.end()]):
+            if long is None:
+                long = _M(long_start, ch.end(), "org", tidy(text[long_start:ch.end()]), f"{code}.org.defined")
+                out.append(long)
+            short = _M(b[0].start, b[0].end, long.kind, b[0].text, f"{code}.{long.kind}.acronym", strength=3)
+            out.append(short)
+            acronyms[b[0].text] = long
+            nxt[2].update(range(len(b)))
+        elif len(a) == 1 and _acronym_of(a[0].text, text[nxt[0].start():nxt[0].end()]):
+            long = by_start.get(nxt[0].start())
+            if long is None:
+                long = _M(nxt[0].start(), nxt[0].end(), "org", tidy(text[nxt[0].start():nxt[0].end()]),
+                          f"{code}.org.defined")
+                out.append(long)
+            out.append(_M(a[0].start, a[0].end, long.kind, a[0].text, f"{code}.{long.kind}.acronym", strength=3))
+            acronyms[a[0].text] = long
+    for m in out:
+        if m.rule.endswith(".acronym") and m.name in acronyms:
+            m.key = None  # keyed below, as the long form
+    # keys of defined acronyms follow their long forms
+    pending = [(m, acronyms[m.name]) for m in out if m.rule.endswith(".acronym") and m.name in acronyms]
+
+    # second pass: bare recurrences of found names, defined acronyms and surnames
+    orgs = {org_core(m.name): m.kind for m in out if m.kind in ("org",) and not m.short and " " not in org_core(m.name)}
+    surnames = {}
+    for m in out:
+        if m.kind == "person" and not m.short:
+            parts = split_person(m.name)
+            if parts is not None:
+                surnames[parts[0]] = m
+    for ch, toks, used in chunks:
+        for i, t in enumerate(toks):
+            if t.kind != "tok" or i in used:
+                continue
+            if t.text in acronyms:
+                long = acronyms[t.text]
+                m2 = _M(t.start, t.end, long.kind, t.text, f"{code}.{long.kind}.acronym", strength=1)
+                out.append(m2)
+                pending.append((m2, long))
+            elif t.text in orgs:
+                out.append(_M(t.start, t.end, "org", t.text, f"{code}.org.recurring", strength=0))
+            elif t.text in surnames:
+                nxt_text = text[t.end:t.end + 1]
+                if t.text in vocab.interjections and nxt_text in (",", "!"):
+                    continue
+                after = toks[i + 1] if i + 1 < len(toks) else None
+                if after is not None and after.kind == "tok" and after.start - t.end <= 1:
+                    continue  # part of another name
+                out.append(_M(t.start, t.end, "person", t.text, f"{code}.person.short", short=True))
+    for m, long in pending:
+        if long.key is None:
+            found = _lookup(glossaries, long.name, long.kind)
+            long.key, long.basis = (found if found else (name_key(long.name, long.kind), "romanised"))
+        m.key, m.basis, m.full_name = long.key, "acronym", long.name
+    return out
+
+
+def _acronym_of(acr: str, long: str) -> bool:
+    """True when ``acr`` (PPS, KOPPEX) can stand for ``long`` (Public Procurement Service)."""
+    if not (2 <= len(acr) <= 10) or not acr[0].isupper() or sum(ch.isupper() for ch in acr) < 2:
+        return False
+    words = [w for w in re.split(r"[\s\-]+", long) if w]
+    if len(words) < 2 or acr[0].lower() != words[0][0].lower():
+        return False
+    # every letter of the acronym appears, in order, in the long form
+    it = iter(long.lower())
+    return all(ch in it for ch in acr.lower() if ch.isalnum())
+
+
+def _skip_leading(toks: list[_Tok], vocab: _Vocab) -> list[_Tok]:
+    i = 0
+    while i < len(toks) and (toks[i].kind != "tok" or toks[i].text in vocab.leading_skip):
+        i += 1
+    return toks[i:]
+
+
+def _given_ok(t: _Tok, vocab: _Vocab) -> bool:
+    if t.kind != "tok" or t.text in vocab.not_names or t.text in vocab.titles:
+        return False
+    if not t.text[:1].isupper() or (t.text.isupper() and len(t.text) > 1):
+        return False
+    n = latin_syllables(t.text)
+    return vocab.given_min <= n <= vocab.given_max
+
+
+def _person_at(toks: list[_Tok], i: int, vocab: _Vocab) -> int:
+    """The index after a Korean-style personal name starting at token ``i``, or ``i``."""
+    t = toks[i]
+    if t.kind != "tok":
+        return i
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is None or nxt.kind != "tok":
+        return i
+    if latin_surname(t.text) is not None and _given_ok(nxt, vocab) and (
+            t.text not in vocab.not_names or "-" in nxt.text):  # "In Seoul" is no name, "An Cheol-soo" is
+        # Kim Jong Un: two one-syllable given-name tokens
+        third = toks[i + 2] if i + 2 < len(toks) else None
+        if (third is not None and latin_syllables(nxt.text) == 1 and "-" not in nxt.text
+                and _given_ok(third, vocab) and latin_syllables(third.text) == 1
+                and latin_surname(third.text) is None):
+            return i + 3
+        if "-" in t.text and latin_surname(nxt.text) is not None:
+            return i  # odd: let the given-first reading below decide
+        return i + 2
+    if latin_surname(nxt.text) is not None and _given_ok(t, vocab) and (
+            "-" in t.text or latin_surname(t.text) is None):
+        return i + 2  # Young-joon Oh
+    return i
+
+
+def _title_at(toks: list[_Tok], i: int, vocab: _Vocab) -> int:
+    if toks[i].text not in vocab.title_firsts:
+        return i
+    for n in range(min(vocab.max_title_words, len(toks) - i), 0, -1):
+        seq = toks[i:i + n]
+        if any(t.kind != "tok" for t in seq):
+            continue
+        if " ".join(t.text for t in seq) in vocab.titles:
+            return i + n
+    return i
+
+
+def _plain_word(word: str, vocab: _Vocab, terms: _Terms) -> bool:
+    """A lone capitalised word that no rule can make a name of by itself (most sentence
+    starts): not an acronym, gazetteer word, title, surname or suffix."""
+    return not (word in terms.acronyms or word in vocab.title_firsts or word in vocab.org_suffixes
+                or word.lower() in terms.first_folds or fold(word) in terms.first_folds
+                or latin_surname(word) is not None or "-" in word)
+
+
+def _read_chunk(text: str, ch: re.Match[str], toks: list[_Tok], vocab: _Vocab,
+                glossaries: tuple[Any, ...], terms: _Terms, used: set[int]) -> list[_M]:
+    code = vocab.code
+    out: list[_M] = []
+    n = len(toks)
+    if n == 1 and _plain_word(toks[0].text, vocab, terms) and not (
+            vocab.place_prefix_re is not None
+            and vocab.place_prefix_re.search(text, max(0, ch.start() - 30), ch.start())):
+        return out
+    i = 0
+    role: str | None = None
+    last_person: _M | None = None
+    initial = _sentence_initial(text, ch.start())
+    while i < n:
+        t = toks[i]
+        if t.kind != "tok" or t.text in vocab.leading_skip:
+            i += 1
+            continue
+        # gazetteer and glossary names (longest first)
+        if t.text in terms.acronyms:
+            kind = terms.acronyms[t.text]
+            found = _lookup(glossaries, t.text, kind)
+            out.append(_M(t.start, t.end, kind, t.text, f"{code}.{kind}.gazetteer",
+                          key=found[0] if found else None, basis=found[1] if found else None, strength=3))
+            used.add(i)
+            i += 1
+            continue
+        # Korean-style personal names: Kim Yoon-sang, Young-joon Oh
+        j = _person_at(toks, i, vocab)
+        if j > i:
+            if role is None and i == 0 and vocab.lower_title_re is not None:
+                low = vocab.lower_title_re.search(text, max(0, t.start - 20), t.start)
+                role = low.group(1) if low else None
+            m = _M(t.start, toks[j - 1].end, "person", tidy(text[t.start:toks[j - 1].end]),
+                   f"{code}.person.romanised", role=role, strength=2)
+            out.append(m)
+            last_person = m
+            used.update(range(i, j))
+            i = j
+            role = None
+            continue
+        hit = None
+        if fold(t.text) in terms.first_folds or t.text.lower() in terms.first_folds:
+            for j in range(min(n - 1, i + 9), i - 1, -1):
+                if toks[j].kind != "tok":
+                    continue
+                surface = text[t.start:toks[j].end]
+                for kind in ("org", "place"):
+                    found = _lookup(glossaries, surface, kind)
+                    # a place is taken as written in the gazetteer: keys fold "Young-joon" and
+                    # "Yeongcheon" alike, names on the page must not
+                    if found is not None and (kind != "place" or _letters(place_core(surface)) in terms.strict_places):
+                        hit = (j, kind, found)
+                        break
+                if hit:
+                    break
+        if hit is not None:
+            j, kind, found = hit
+            end = toks[j].end
+            if j + 1 < n and toks[j + 1].kind == "year" and kind == "org":
+                end, j = toks[j + 1].end, j + 1
+            out.append(_M(t.start, end, kind, tidy(text[t.start:end]), f"{code}.{kind}.gazetteer",
+                          key=found[0], basis=found[1], strength=3))
+            used.update(range(i, j + 1))
+            i = j + 1
+            continue
+        # titles: Administrator, Chief Executive Officer
+        k = _title_at(toks, i, vocab)
+        if k > i:
+            role = tidy(text[t.start:toks[k - 1].end])
+            # "Kim, the CEO of RexGen": the title of the person before
+            if last_person is not None and last_person.role is None:
+                last_person.role = role
+            used.update(range(i, k))
+            # a name right after the title
+            if k < n and toks[k].kind == "tok":
+                j = _person_at(toks, k, vocab)
+                if j == k:
+                    # any capitalised name after a title (Minister Jane Doe), or a surname alone
+                    j = k
+                    while j < n and j - k < 3 and toks[j].kind == "tok" and toks[j].text not in vocab.not_names \
+                            and toks[j].text not in vocab.titles and toks[j].start - toks[j - 1].end <= 1:
+                        j += 1
+                if j > k:
+                    surface = tidy(text[toks[k].start:toks[j - 1].end])
+                    short = j == k + 1 and latin_surname(toks[k].text) is not None
+                    m = _M(toks[k].start, toks[j - 1].end, "person", surface,
+                           f"{code}.person.{'short' if short else 'title'}", role=role, short=short, strength=2)
+                    out.append(m)
+                    last_person = m
+                    # the capitalised word before the title is where they work (RexGen CEO Oh)
+                    if i > 0 and toks[i - 1].kind == "tok" and (i - 1) not in used \
+                            and toks[i - 1].text not in vocab.not_names and not (i - 1 == 0 and initial
+                                                                                  and toks[i - 1].text in vocab.leading_skip):
+                        p = toks[i - 1]
+                        out.append(_M(p.start, p.end, "org", p.text, f"{code}.org.affiliation"))
+                        used.add(i - 1)
+                    used.update(range(k, j))
+                    i = j
+                    role = None
+                    continue
+            i = k
+            continue
+        # organisations named "X of Y": Ministry of Economy and Finance
+        if t.text in vocab.org_prefixes and i + 1 < n and toks[i + 1].kind == "conn":
+            j = i + 1
+            last = i
+            while j < n and toks[j].kind in ("tok", "conn", "comma") and _title_at(toks, j, vocab) == j:
+                if toks[j].kind == "tok":
+                    last = j
+                j += 1
+            if last > i:
+                out.append(_M(t.start, toks[last].end, "org", tidy(text[t.start:toks[last].end]), f"{code}.org.prefix"))
+                used.update(range(i, last + 1))
+                i = last + 1
+                continue
+        # suffixes: Korea Public Procurement Expo 2023, Gapyeong County, Jung-gu
+        found_suffix = False
+        for j in range(i, min(n, i + 8)):
+            tj = toks[j]
+            if tj.kind != "tok":
+                break  # "Officials of the Ministry": a suffix name has no connector or comma
+            if j > i and _title_at(toks, j, vocab) > j:
+                break
+            if tj.text in vocab.org_suffixes or tj.text in vocab.legal_forms:
+                start_tok = i
+                while start_tok < j and (toks[start_tok].text in vocab.leading_skip or toks[start_tok].kind != "tok"):
+                    start_tok += 1
+                if start_tok == j and (tj.text in vocab.weak_suffixes or tj.text in vocab.legal_forms
+                                       or tj.text in vocab.not_names):
+                    break  # a lone "Expo", "Service"
+                end_j = j
+                while True:  # Samsung Electronics Co., Ltd.
+                    if end_j + 1 < n and toks[end_j + 1].text in vocab.legal_forms:
+                        end_j += 1
+                    elif end_j + 2 < n and toks[end_j + 1].kind == "comma" and toks[end_j + 2].text in vocab.legal_forms:
+                        end_j += 2
+                    else:
+                        break
+                if end_j + 1 < n and toks[end_j + 1].kind == "year":
+                    end_j += 1
+                s, e = toks[start_tok].start, toks[end_j].end
+                out.append(_M(s, e, "org", tidy(text[s:e]), f"{code}.org.suffix"))
+                used.update(range(start_tok, end_j + 1))
+                i = end_j + 1
+                found_suffix = True
+                break
+            if j > i and tj.text in vocab.place_suffix_words or tj.text.endswith(vocab.place_hyphen_suffixes) \
+                    and "-" in tj.text:
+                start_tok = i
+                while start_tok < j and toks[start_tok].text in vocab.leading_skip:
+                    start_tok += 1
+                if start_tok == j and tj.text in vocab.place_suffix_words:
+                    break
+                s, e = toks[start_tok].start, tj.end
+                out.append(_M(s, e, "place", tidy(text[s:e]), f"{code}.place.suffix"))
+                used.update(range(start_tok, j + 1))
+                i = j + 1
+                found_suffix = True
+                break
+        if found_suffix:
+            continue
+        # "the city of An-yang"
+        if i == 0 and vocab.place_prefix_re is not None \
+                and vocab.place_prefix_re.search(text, max(0, ch.start() - 30), ch.start()) \
+                and t.text not in vocab.not_names:
+            out.append(_M(t.start, t.end, "place", t.text, f"{code}.place.prefix"))
+            used.add(i)
+        i += 1
+    return out

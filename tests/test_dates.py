@@ -1,0 +1,134 @@
+"""Dates: the locale examples, reference-date handling, roles, resolve/unify and the registry hook."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import subprocess
+import sys
+
+import pytest
+
+import factcheck
+from factcheck.dates import compatible, resolve, unify
+from factcheck.registry import default_registry
+from factcheck.rules.dates import load_date_locale, make_date_extractor, parse_date, published_date
+from factcheck.values import DateValue
+
+REF = _dt.date(2023, 7, 20)  # a Thursday
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_locale_examples_parse(lang: str) -> None:
+    examples = load_date_locale(lang).examples
+    assert examples
+    for ex in examples:
+        v = parse_date(ex["text"], lang, REF)
+        assert v is not None, ex["text"]
+        d = v.to_dict()
+        assert (d["start"], d["end"], d["grain"]) == (ex["start"], ex["end"], ex["grain"]), ex["text"]
+
+
+def test_import_does_not_import_dateparser() -> None:
+    code = "import sys, factcheck; factcheck.extract('2023년 7월 20일 하반기', lang='ko'); print('dateparser' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_published_header_is_the_reference_date() -> None:
+    text = "제목 새 소식\n등록 2023/07/20 (목)\n\n시는 20일 새 정책을 내놓았다.\n"
+    assert published_date(text, "ko") == REF
+    claims = [c for c in factcheck.extract(text, lang="ko") if c.kind == "date"]
+    assert [c.role for c in claims] == ["published", None]
+    assert claims[1].value.to_dict()["start"] == "2023-07-20"
+
+
+def test_given_reference_date_wins_over_the_header() -> None:
+    text = "Published: July 21, 2023\n\nThe agency said Friday it would act."
+    claims = factcheck.extract(text, lang="en", reference_date="2023-07-28")
+    friday = [c for c in claims if c.text == "Friday"][0]
+    assert friday.value.to_dict()["start"] == "2023-07-28"
+    assert friday.role == "statement"
+
+
+def test_auto_reads_the_header_of_the_first_run_for_the_whole_text() -> None:
+    text = "등록 2023/07/20 (목)\n\n시는 20일 협약을 맺었다.\n\nThe city signed the pact on July 20th.\n"
+    dates = [c for c in factcheck.extract(text) if c.kind == "date"]
+    assert [(c.lang, c.value.to_dict()["start"]) for c in dates] == [
+        ("ko", "2023-07-20"), ("ko", "2023-07-20"), ("en", "2023-07-20")]
+
+
+def test_no_clock_is_read_without_a_reference() -> None:
+    v = factcheck.extract("어제 발표했다", lang="ko")[0].value
+    assert v.to_dict()["start"] is None and v.relative == ("day", -1)
+
+
+@pytest.mark.parametrize(("weekday", "expected"), [("past", "2023-07-14"), ("future", "2023-07-21"), ("nearest", "2023-07-21")])
+def test_weekday_preference_is_configurable(weekday: str, expected: str) -> None:
+    registry = default_registry().with_rule("en", "date", make_date_extractor(weekday=weekday))
+    claims = factcheck.extract("The vote is on Friday.", lang="en", reference_date=REF, registry=registry)
+    assert claims[0].value.to_dict()["start"] == expected
+
+
+def test_bad_weekday_preference() -> None:
+    with pytest.raises(ValueError):
+        make_date_extractor(weekday="soon")
+
+
+def test_weekday_mismatch_is_reported() -> None:
+    c = factcheck.extract("행사는 2023년 7월 21일(목) 열린다.", lang="ko")[0]
+    d = c.value.to_dict()
+    assert d["start"] == "2023-07-21" and d["weekday"] == "thursday" and d["weekday_mismatch"] is True
+
+
+def test_partial_value_contract_shape() -> None:
+    d = factcheck.extract("Kim visited the plant Thursday.", lang="en")[0].value.to_dict()
+    assert d == {"start": None, "end": None, "grain": "day", "year": None, "month": None, "day": None,
+                 "weekday": "thursday"}
+
+
+def test_resolve_partial_later() -> None:
+    v = factcheck.extract("지난 4월 계약", lang="ko")[0].value
+    assert isinstance(v, DateValue) and not v.resolved
+    r = resolve(v, REF)
+    assert (r.start, r.end, r.grain) == (_dt.date(2023, 4, 1), _dt.date(2023, 4, 30), "month")
+    # and in April itself, "지난 4월" is last year's April
+    assert resolve(v, _dt.date(2023, 4, 15)).start == _dt.date(2022, 4, 1)
+
+
+def test_unify_thursday_with_the_20th() -> None:
+    twentieth = resolve(DateValue(grain="day", day=20), REF)
+    thursday = DateValue(grain="day", weekday="thursday")
+    friday = DateValue(grain="day", weekday="friday")
+    assert compatible(twentieth, thursday) and not compatible(twentieth, friday)
+    u = unify(thursday, twentieth)
+    assert u is not None and u.start == REF and u.weekday == "thursday"
+
+
+def test_unify_partials() -> None:
+    assert unify(DateValue(grain="day", day=31), DateValue(grain="month", month=4)) is None
+    assert unify(DateValue(grain="day", month=2, day=29), DateValue(grain="year", year=2023)) is None
+    assert compatible(DateValue(grain="day", month=2, day=29), DateValue(grain="year", year=2024))
+    assert compatible(DateValue(grain="month", month=8), DateValue(grain="half", half=2))
+    assert not compatible(DateValue(grain="month", month=3), DateValue(grain="half", half=2))
+    assert not compatible(DateValue(grain="day", year=2023, month=7, day=20, weekday="friday"),
+                          DateValue(grain="day", day=20))
+
+
+def test_unify_resolved_intervals() -> None:
+    july = DateValue(grain="month", start=_dt.date(2023, 7, 1), end=_dt.date(2023, 7, 31))
+    day = DateValue(grain="day", start=REF, end=REF)
+    u = unify(july, day)
+    assert u is not None and (u.start, u.end, u.grain) == (REF, REF, "day")
+    assert unify(day, DateValue(grain="day", start=REF + _dt.timedelta(days=1), end=REF + _dt.timedelta(days=1))) is None
+
+
+def test_korean_times_carry_korea_standard_time() -> None:
+    d = factcheck.extract("오후 3시 브리핑", lang="ko", reference_date=REF)[0].value.to_dict()
+    assert d["start"] == "2023-07-20T15:00:00+09:00"
+    d = factcheck.extract("The briefing is at 3 p.m.", lang="en", reference_date=REF)[0].value.to_dict()
+    assert d["start"] == "2023-07-20T15:00:00"
+
+
+def test_dates_win_over_numbers() -> None:
+    claims = factcheck.extract("The fair runs July 20-22 and sold 1,500 tickets.", lang="en", reference_date=REF)
+    assert [(c.kind, c.text) for c in claims] == [("date", "July 20-22"), ("number", "1,500")]

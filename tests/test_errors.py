@@ -1,0 +1,79 @@
+"""The error classes: builtin bases, reason codes, paths, pickling."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from factcheck import errors
+from factcheck.errors import FactcheckError, InputError, LocaleError, NormalisationError
+
+CLASSES = [FactcheckError, InputError, LocaleError, NormalisationError]
+
+
+@pytest.mark.parametrize("cls", CLASSES)
+@pytest.mark.parametrize("protocol", [0, pickle.HIGHEST_PROTOCOL])
+def test_pickle_round_trip(cls: type[FactcheckError], protocol: int) -> None:
+    err = cls("no such file", reason="missing", path="data/release.txt")
+    back = pickle.loads(pickle.dumps(err, protocol=protocol))
+    assert type(back) is cls
+    assert back.message == "no such file"
+    assert back.reason == "missing"
+    assert back.path == "data/release.txt"
+    assert str(back) == str(err) == "data/release.txt: no such file"
+    assert back.args == err.args
+
+
+@pytest.mark.parametrize("cls", CLASSES)
+def test_defaults(cls: type[FactcheckError]) -> None:
+    err = cls("something")
+    assert err.reason == cls.default_reason
+    assert err.path is None
+    assert str(err) == "something"
+    back = pickle.loads(pickle.dumps(err))
+    assert (back.reason, back.path) == (cls.default_reason, None)
+
+
+def test_hierarchy() -> None:
+    assert issubclass(InputError, ValueError)
+    assert issubclass(InputError, FactcheckError)
+    assert issubclass(LocaleError, LookupError)
+    assert issubclass(LocaleError, FactcheckError)
+    assert issubclass(NormalisationError, ValueError)
+    assert issubclass(FactcheckError, Exception)
+    assert not issubclass(LocaleError, ValueError)
+
+
+def test_builtin_handlers_catch_them() -> None:
+    with pytest.raises(ValueError):
+        raise InputError("bad")
+    with pytest.raises(LookupError):
+        raise LocaleError("unsupported language 'xx'")
+
+
+def test_reason_codes_are_distinct() -> None:
+    reasons = [cls.default_reason for cls in CLASSES]
+    assert len(set(reasons)) == len(reasons)
+
+
+def test_exports() -> None:
+    assert set(errors.__all__) == {cls.__name__ for cls in CLASSES}
+
+
+def test_real_errors_pickle(tmp_path) -> None:
+    """Errors raised by the library itself, not only hand-made ones, cross process pools."""
+    import factcheck
+    from factcheck.io import read_text
+
+    raised: list[FactcheckError] = []
+    for call in (lambda: read_text(str(tmp_path / "missing.txt")),
+                 lambda: factcheck.extract("1", lang="xx"),
+                 lambda: factcheck.extract("1", reference_date="soon")):
+        with pytest.raises(FactcheckError) as exc:
+            call()
+        raised.append(exc.value)
+    for err in raised:
+        back = pickle.loads(pickle.dumps(err))
+        assert (type(back), back.reason, back.path, str(back)) == (type(err), err.reason, err.path, str(err))
+    assert raised[0].reason == "missing" and raised[0].path.endswith("missing.txt")

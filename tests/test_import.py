@@ -1,0 +1,50 @@
+"""Heavy dependencies load only when needed: ``import factcheck`` stays cheap.
+
+Each check runs in a fresh interpreter, so modules imported by other tests do not count.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+
+def _modules_after(code: str) -> set[str]:
+    script = code + "\nimport sys, json\nprint(json.dumps(sorted(sys.modules)))\n"
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False)
+    assert proc.returncode == 0, proc.stderr
+    return set(json.loads(proc.stdout.strip().splitlines()[-1]))
+
+
+def test_import_is_light() -> None:
+    mods = _modules_after("import factcheck")
+    assert "pint" not in mods
+    assert "dateparser" not in mods
+    assert "babel" not in mods
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("이 회사는 2,350만불 규모의 계약을 맺었다", "ko"),
+    ("The firm won a $23.5 million deal; exports rose 18 percent.", "en"),
+])
+def test_money_text_does_not_load_pint(text: str, lang: str) -> None:
+    mods = _modules_after(
+        f"import factcheck\nclaims = factcheck.extract({text!r}, lang={lang!r})\n"
+        "assert claims and claims[0].kind == 'money', claims"
+    )
+    assert "pint" not in mods
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("부지 면적은 1만 2천 제곱미터에 이른다", "ko"),
+    ("The plant covers 12,000 square meters.", "en"),
+])
+def test_quantity_text_loads_pint(text: str, lang: str) -> None:
+    mods = _modules_after(
+        f"import factcheck\nclaims = factcheck.extract({text!r}, lang={lang!r})\n"
+        "assert [c.kind for c in claims] == ['quantity'], claims"
+    )
+    assert "pint" in mods
