@@ -165,6 +165,8 @@ def _span(v: DateValue, ref: _dt.date | None, prefer: str) -> tuple[_dt.date, _d
     year = _year(v, ref)
     day_off = _rel(v, "day")
     week_off = _rel(v, "week")
+    if v.nth is not None:
+        return _nth_span(v, ref, year)
     if v.day is not None:
         ym = _year_month(v, ref, year)
         if ym is not None:
@@ -241,6 +243,51 @@ def _span(v: DateValue, ref: _dt.date | None, prefer: str) -> tuple[_dt.date, _d
     if v.hour is not None and ref is not None:
         return ref, ref, "day"
     return None
+
+
+def _month_weeks(y: int, m: int) -> list[_dt.date]:
+    """The Mondays of the weeks of a month: the weeks whose Thursday falls in it."""
+    first = _dt.date(y, m, 1)
+    monday = first - _dt.timedelta(days=first.weekday())
+    if (monday + _dt.timedelta(days=3)).month != m:
+        monday += _dt.timedelta(days=7)
+    out = []
+    while (monday + _dt.timedelta(days=3)).month == m:
+        out.append(monday)
+        monday += _dt.timedelta(days=7)
+    return out
+
+
+def _pick(items: list[_dt.date], nth: int) -> _dt.date | None:
+    if nth == -1:
+        return items[-1] if items else None
+    return items[nth - 1] if 1 <= nth <= len(items) else None
+
+
+def _nth_span(v: DateValue, ref: _dt.date | None, year: int | None) -> tuple[_dt.date, _dt.date, str] | None:
+    """셋째 주 화요일 / the first Friday of July (the nth such weekday of a month), 7월의 마지막
+    주 / 2027년 셋째 주 (the nth week of a month, or the ISO week of a year)."""
+    assert v.nth is not None
+    ym = _year_month(v, ref, year)
+    if ym is None and year is None:
+        if ref is None:
+            return None
+        ym = (ref.year, ref.month)
+    if v.weekday is not None and ym is not None:
+        wd = WEEKDAYS.index(v.weekday)
+        days = [_dt.date(ym[0], ym[1], d) for d in range(1, _last_day(*ym) + 1)]
+        found = _pick([d for d in days if d.weekday() == wd], v.nth)
+        return (found, found, "day") if found else None
+    if ym is not None:
+        monday = _pick(_month_weeks(*ym), v.nth)
+    else:
+        assert year is not None
+        weeks = _dt.date(year, 12, 28).isocalendar()[1]
+        n = weeks if v.nth == -1 else v.nth
+        monday = _dt.date.fromisocalendar(year, n, 1) if 1 <= n <= weeks else None
+    if monday is None:
+        return None
+    return monday, monday + _dt.timedelta(days=6), "week"
 
 
 def _offset(v: DateValue) -> _dt.tzinfo | None:
@@ -339,7 +386,7 @@ def interval(value: DateValue) -> tuple[_dt.date, _dt.date] | None:
 
 
 # ----------------------------------------------------------------------------- unify
-_CONSTRAINTS = ("year", "month", "day", "weekday", "hour", "minute", "half", "quarter", "decade", "part")
+_CONSTRAINTS = ("year", "month", "day", "weekday", "hour", "minute", "half", "quarter", "decade", "part", "nth")
 
 
 def _hull(v: DateValue) -> DateValue:
@@ -435,7 +482,7 @@ def _merge_rest(a: DateValue, b: DateValue, fields: dict[str, object], grain: st
         year=fields["year"], month=fields["month"], day=fields["day"],  # type: ignore[arg-type]
         weekday=fields["weekday"], hour=fields["hour"], minute=fields["minute"],  # type: ignore[arg-type]
         half=fields["half"], quarter=fields["quarter"], decade=fields["decade"],  # type: ignore[arg-type]
-        part=fields["part"],  # type: ignore[arg-type]
+        part=fields["part"], nth=fields["nth"], nth_week=a.nth_week or b.nth_week,  # type: ignore[arg-type]
         part_of_day=_same_or_none(a.part_of_day, b.part_of_day),  # type: ignore[arg-type]
         relative=_same_or_none(a.relative, b.relative),  # type: ignore[arg-type]
         direction=_same_or_none(a.direction, b.direction),  # type: ignore[arg-type]

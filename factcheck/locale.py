@@ -113,6 +113,8 @@ class Locale:
     currency_before: Mapping[str, CurrencyWord]
     currency_after: Mapping[str, CurrencyWord]
     currency_before_lengths: tuple[int, ...]
+    group_separator: str
+    decimal_separator: str
     percent_words: Mapping[str, str]
     unit_words: Mapping[str, str]
     qualifiers: Mapping[str, tuple[str, ...]]
@@ -148,8 +150,19 @@ def _script_of(ch: str) -> str:
     return "Other"
 
 
+@functools.lru_cache(maxsize=16)
+def _locale_meta(code: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The scripts and common words of a locale, read without compiling the locale."""
+    meta = _read_toml(code)["locale"]
+    return tuple(meta.get("scripts", [])), frozenset(w.lower() for w in meta.get("common_words", []))
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
 def detect_language(text: str, *, default: str | None = "") -> str | None:
-    """Pick the locale whose script has the most letters in ``text``.
+    """Pick the locale whose script has the most letters in ``text``; locales that share a
+    script (English and German are both Latin) are told apart by their ``common_words``.
 
     Text without any letter of a supported script gets ``default``; the empty-string default
     means the first locale in code order (digits, signs and ISO codes read the same in every
@@ -159,14 +172,20 @@ def detect_language(text: str, *, default: str | None = "") -> str | None:
         if ch.isalpha():
             s = _script_of(ch)
             counts[s] = counts.get(s, 0) + 1
-    best_code, best = None, 0
+    scored: list[tuple[int, str]] = []
     for code in available_locales():
-        n = sum(counts.get(s, 0) for s in load_locale(code).scripts)
-        if n > best:
-            best_code, best = code, n
-    if best_code is None:
+        n = sum(counts.get(s, 0) for s in _locale_meta(code)[0])
+        if n:
+            scored.append((n, code))
+    if not scored:
         return available_locales()[0] if default == "" else default
-    return best_code
+    best = max(n for n, _ in scored)
+    tied = [code for n, code in scored if n == best]
+    if len(tied) == 1:
+        return tied[0]
+    words = [w.lower() for w in _WORD.findall(text)]
+    hits = {code: sum(1 for w in words if w in _locale_meta(code)[1]) for code in tied}
+    return max(tied, key=lambda c: (hits[c], -tied.index(c)))
 
 
 def _dec_map(table: Mapping[str, Any]) -> dict[str, Decimal]:
@@ -265,10 +284,13 @@ def load_locale(code: str) -> Locale:
     # 1,234,567 | 12,34,567 (Indian grouping) | 1 234 567 with thin or no-break spaces, or
     # plain spaces when there are at least two groups or the group is 000 ("40 000"; "March 5
     # 200 people" stays two numbers) | plain digits | .25
-    digits = (r"(?>\d{1,3}(?:,\d{3})++(?![\d])|\d{1,2}(?:,\d{2}(?=,))++,\d{3}(?![\d])"
+    group_sep = str(num.get("group_separator", ","))
+    decimal_sep = str(num.get("decimal_separator", "."))
+    digits = (r"(?>\d{1,3}(?:G\d{3})++(?![\d])|\d{1,2}(?:G\d{2}(?=G))++G\d{3}(?![\d])"
               r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})++(?![\d])|\d{1,3}(?: \d{3}){2,}+(?![\d])"
               r"|\d{1,3} 000(?![\d])"
-              r"|\d++|(?<![\w.,])(?=\.\d))(?>\.\d++)?")
+              r"|\d++|(?<![\w.,])(?=D\d))(?>D\d++)?")
+    digits = digits.replace("G", re.escape(group_sep)).replace("D", re.escape(decimal_sep))
     word_items = (
         list(digit_words) + list(small_units) + list(big_units) + list(num.get("point_words", []))
         + list(num.get("negative_words", [])) + list(num.get("approx_infix", [])) + list(native_words) + list(fraction_words)
@@ -292,10 +314,15 @@ def load_locale(code: str) -> Locale:
     # a cheap first-character check lets the scan skip most positions at once
     firsts = {w[:1].lower() for w in word_items + articles} | {w[:1].upper() for w in word_items + articles}
     first_class = "".join(sorted(re.escape(c) for c in firsts if c))
-    number_re = re.compile(rf"(?=[0-9\-−.{first_class}]){token}(?:{sep}?+{token})*+")
+    # a number written in words never starts inside a word ("수천만", "someone")
+    number_re = re.compile(
+        rf"(?:(?=[0-9\-−.])|(?<![^\W\d_])(?=[{first_class}])){token}(?:{sep}?+{token})*+"
+    )
     token_re = re.compile(token)
 
-    blocked_patterns = common.get("blocked", {}).get("patterns", [])
+    own_blocked = data.get("blocked", {})
+    blocked_patterns = list(common.get("blocked", {}).get("patterns", [])) if own_blocked.get("inherit_common", True) else []
+    blocked_patterns += list(own_blocked.get("patterns", []))
     # one pass for all patterns; the lookahead skips every position that cannot start one
     blocked = ((re.compile(r"(?=[\d+(hw])(?:" + "|".join(f"(?:{p})" for p in blocked_patterns) + ")"),)
                if blocked_patterns else ())
@@ -371,6 +398,8 @@ def load_locale(code: str) -> Locale:
         currency_before=MappingProxyType(before),
         currency_after=MappingProxyType(after),
         currency_before_lengths=tuple(sorted({len(k) for k in before}, reverse=True)),
+        group_separator=group_sep,
+        decimal_separator=decimal_sep,
         percent_words=MappingProxyType({(k.lower() if ci else k): v for k, v in percent_words.items()}),
         unit_words=MappingProxyType(unit_words),
         qualifiers=MappingProxyType(quals),

@@ -93,11 +93,13 @@ def _digit_token(loc: Locale, surface: str, s: int, e: int, spaced: bool) -> lis
     neg = surface[:1] in "-−"
     body = surface[1:] if neg else surface
     i = 0
-    while i < len(body) and (body[i].isdigit() or body[i] in ",." or (body[i] in _GROUP_SPACES and body[i + 1:i + 2].isdigit())):
+    seps = loc.group_separator + loc.decimal_separator
+    while i < len(body) and (body[i].isdigit() or body[i] in seps or (body[i] in _GROUP_SPACES and body[i + 1:i + 2].isdigit())):
         i += 1
     digits, abbr = body[:i], body[i:] or None
+    plain = "".join(ch for ch in digits if ch != loc.group_separator and ch not in _GROUP_SPACES)
     try:
-        value = Decimal("".join(ch for ch in digits if ch != "," and ch not in _GROUP_SPACES))
+        value = Decimal(plain.replace(loc.decimal_separator, "."))
     except InvalidOperation:
         return []
     if neg:
@@ -182,7 +184,7 @@ def parse_number(loc: Locale, text: str, toks: list[_Tok], i: int) -> tuple[Num 
             current = t.value
             current_is_tens = False
             has_digits = digits_since_check = consumed = True
-            grouped = grouped or any(ch in surface for ch in ",\u00a0\u202f\u2009 ")
+            grouped = grouped or any(ch in surface for ch in loc.group_separator + "\u00a0\u202f\u2009 ")
             if t.abbr:
                 strict = loc.abbrev_strict.get(t.abbr)
                 if strict is not None:

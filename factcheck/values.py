@@ -128,7 +128,7 @@ class DateValue:
     ``end`` None and keep what was written: ``year``, ``month``, ``day``, ``weekday`` and, when
     needed, ``hour``, ``minute``, ``half``, ``quarter``, ``part``, ``relative`` (unit, offset:
     어제 = ("day", -1)), ``direction`` ("last" for 지난 4월 / last Friday), ``until`` (the end of a
-    range). A resolved value keeps these fields too. :func:`factcheck.dates.resolve` turns a
+    range), ``nth`` (셋째 주 화요일, the last week of July). A resolved value keeps these fields too. :func:`factcheck.dates.resolve` turns a
     partial value into a resolved one; :func:`factcheck.dates.unify` compares two values.
 
     ``weekday_mismatch`` is True when a weekday written beside a full date disagrees with it
@@ -148,6 +148,8 @@ class DateValue:
     half: int | None = None
     quarter: int | None = None
     decade: int | None = None
+    nth: int | None = None             # the nth weekday or week (-1: the last): 셋째 주 화요일
+    nth_week: bool = False             # nth counts weeks (2027년 셋째 주), not weekdays
     part: str | None = None            # early / mid / late (of the month, year or week)
     part_of_day: str | None = None     # am / pm, written without an hour ("오후")
     relative: tuple[str, int] | None = None
@@ -170,12 +172,14 @@ class DateValue:
         else:
             out = {"start": None, "end": None, "grain": self.grain, "year": self.year,
                    "month": self.month, "day": self.day, "weekday": self.weekday}
-            for name in ("hour", "minute", "half", "quarter", "decade", "direction", "utc_offset"):
+            for name in ("hour", "minute", "half", "quarter", "decade", "nth", "direction", "utc_offset"):
                 v = getattr(self, name)
                 if v is not None:
                     out[name] = v
             if self.relative is not None:
                 out["relative"] = {"unit": self.relative[0], "offset": self.relative[1]}
+            if self.nth_week:
+                out["nth_week"] = True
             if self.until is not None:
                 out["until"] = self.until.to_dict()
         if self.part is not None:

@@ -55,15 +55,17 @@ _CATEGORY = {
     "approx": "A",
     "until": "U",
     "mm_or_dd": "M", "dd_or_mm": "D",
+    "nth": "N", "nth_week": "N",
 }
 _REL_ORDER = ("day", "months", "years", "week", "month", "year")
 # which kinds of field may be written together in one expression ("2023년 7월", "July 20,
 # Thursday", "하반기" but not "4월 하반기" or "20일 지난주"); modifiers (A, DIR, P) go with all
 _TOGETHER = {
-    "Y": {"M", "D", "WD", "H", "Q", "T", "MI", "AP", "SP"},
-    "M": {"Y", "D", "WD", "T", "MI", "AP"},
+    "Y": {"M", "D", "WD", "H", "Q", "T", "MI", "AP", "SP", "N"},
+    "M": {"Y", "D", "WD", "T", "MI", "AP", "N"},
     "D": {"Y", "M", "WD", "T", "MI", "AP"},
-    "WD": {"Y", "M", "D", "W", "T", "MI", "AP"},
+    "WD": {"Y", "M", "D", "W", "T", "MI", "AP", "N"},
+    "N": {"Y", "M", "WD"},
     "W": {"WD"},
     "H": {"Y"},
     "Q": {"Y"},
@@ -318,8 +320,10 @@ def _fields(m: re.Match[str], dl: DateLocale) -> dict[str, Any] | None:
             target["approx"] = True
         elif group == "ago_n" and text.isdigit():
             target["ago_n"] = int(text)
+        elif group in ("nth", "nth_week") and text[:1].isdigit():
+            target[group] = int("".join(ch for ch in text if ch.isdigit()))
         else:
-            table = {"month_name": "month"}.get(group, group)
+            table = {"month_name": "month", "nth_week": "nth"}.get(group, group)
             value = _lookup(dl, table, text)
             if value is None:
                 return None
@@ -608,7 +612,10 @@ def _build(f: dict[str, Any], dl: DateLocale, offset: str | None) -> DateValue:
         grain = "half"
     else:
         grain = "year"
+    if "nth_week" in f or "nth" in f:
+        grain = "day" if "weekday" in f else "week"
     return DateValue(
+        nth=f.get("nth", f.get("nth_week")), nth_week="nth_week" in f and "weekday" not in f,
         grain=grain, year=f.get("year"), month=f.get("month"), day=f.get("day"),
         weekday=f.get("weekday"), hour=hour, minute=minute, half=f.get("half"),
         quarter=f.get("quarter"), decade=f.get("decade"), part=f.get("part"),
@@ -707,19 +714,18 @@ def _published_by_dateparser(header: str, dl: DateLocale, ref: _dt.date | None) 
     pos = 0
     for line in header.splitlines(keepends=True):
         body = line.rstrip("\r\n")
-        for cut in range(min(len(body), 60), 0, -1):
-            if body[cut - 1:cut] in (":", "：", " ") and dl.published_label_re.fullmatch(body[:cut]):
-                value_text = body[cut:].strip()
-                if not value_text or len(value_text) > 60 or not any(ch.isdigit() for ch in value_text):
-                    break
+        m = dl.published_label_re.match(body)
+        if m is not None and m.end() > 0 and body[m.end() - 1:m.end()] in (":", "：", " ", "\t"):
+            cut = m.end()
+            value_text = body[cut:].strip()
+            if value_text and len(value_text) <= 60 and any(ch.isdigit() for ch in value_text):
                 parsed = _dateparser_parse(value_text, dl.dateparser_languages, ref)
-                if parsed is None:
-                    break
-                start = pos + cut + (len(body[cut:]) - len(body[cut:].lstrip()))
-                day = parsed.date()
-                value = DateValue(grain="day", start=day, end=day, year=day.year, month=day.month, day=day.day)
-                return Claim("date", header[start:start + len(value_text)], start, start + len(value_text),
-                             value, f"{dl.code}.date.dateparser", dl.code, role="published")
+                if parsed is not None:
+                    start = pos + cut + (len(body[cut:]) - len(body[cut:].lstrip()))
+                    day = parsed.date()
+                    value = DateValue(grain="day", start=day, end=day, year=day.year, month=day.month, day=day.day)
+                    return Claim("date", header[start:start + len(value_text)], start, start + len(value_text),
+                                 value, f"{dl.code}.date.dateparser", dl.code, role="published")
         pos += len(line)
     return None
 
