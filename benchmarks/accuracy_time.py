@@ -12,7 +12,8 @@ Scoring, at day grain or coarser:
   ``datetimeV2.date``/``datetimeV2.daterange``, DateParser ``date``, DatePeriodParser
   ``daterange``); rows that also expect times, durations, sets or time zones are counted out;
 - rows that expect nothing are scored too: they pass when no date claim is found;
-- an expected entity passes when a date claim overlaps its span and the claim's first and last
+- an expected entity passes when a date claim overlaps its span (where the spec's span does not
+  hold the expected text, the occurrence of that text nearest the span is used) and the claim's first and last
   day equal one of the expected resolutions (the specs list past and future readings of an
   expression without a year; factcheck picks one); the end of a range may be written inclusive
   or exclusive (the specs use both: "(2016-11-01,2016-12-01,P1M)" but "4일부터 22일까지" ->
@@ -23,7 +24,8 @@ Scoring, at day grain or coarser:
 - expectations that cannot be right are counted out, with the reason: the expected text does
   not occur in the input (Korean rows that kept the English entity, e.g. 'tue'), the spec's
   invalid-date marker 0001-01-01, or a resolution whose year contradicts a year written in
-  the expected text ("1931년 12월 5일" expected as 1391-12-05).
+  the expected text ("1931년 12월 5일" expected as 1391-12-05); and a few rows read by hand,
+  listed by id with the reason in UNSOUND_ROWS.
 """
 
 from __future__ import annotations
@@ -75,6 +77,18 @@ def accepted(entity: dict[str, Any]) -> list[tuple[Any, Any]] | None:
     return out or None
 
 
+# Expectations read by hand and found wrong (the reason is printed with the count).
+UNSOUND_ROWS = {
+    "recognizers-time-ko-0243": "'2017년 11월부터 2월까지' starts in November 2017; the spec starts it in November 2016",
+    "recognizers-time-ko-0244": "'2017년 11월부터 2월 5일까지' starts in November 2017; the spec starts it in November 2016",
+    "recognizers-time-ko-0193": "'18번째 주' is the 18th week; the spec reads it as the week of day 18",
+    "recognizers-time-ko-0665": "'18번 째 주' is the 18th week; the spec reads it as the week of day 18",
+    "recognizers-time-ko-0666": "'18번 째 주' is the 18th week; the spec reads it as the week of day 18",
+    "recognizers-time-ko-0541": "'이번 주 후반' expects the whole week here and only Sunday in ko-0544 (same text and reference)",
+    "recognizers-time-ko-0544": "'이번 주 후반' expects only Sunday here and the whole week in ko-0541 (same text and reference)",
+}
+
+
 def _squeeze(s: str) -> str:
     return "".join(s.lower().split())
 
@@ -91,16 +105,34 @@ def _unsound(text: str, entity: dict[str, Any], acc: list[tuple[Any, Any]]) -> s
     return None
 
 
-def span_of(entity: dict[str, Any]) -> tuple[int, int]:
+def span_of(entity: dict[str, Any], text: str = "") -> tuple[int, int]:
+    """The span of an expected entity in the input. Some spec spans do not hold the expected
+    text (English DateTimeModel ends are inclusive; a few Korean spans were copied from another
+    sentence, "2009" at the position of "줘."): then the occurrence of the text nearest the
+    given start is used."""
     start = int(entity["start"])
     end = int(entity["end"]) if "end" in entity else start + int(entity["length"])
-    return start, end
+    want = str(entity.get("text", "")).strip().lower()
+    if not text or not want or text[start:end].strip().lower() == want:
+        return start, end
+    low = text.lower()
+    hits = []
+    pos = low.find(want)
+    while pos >= 0:
+        hits.append(pos)
+        pos = low.find(want, pos + 1)
+    if not hits:
+        return start, end
+    best = min(hits, key=lambda h: abs(h - start))
+    return best, best + len(want)
 
 
 def score_row(row: dict[str, Any]) -> tuple[str, str]:
     """("pass" | "fail" | "out", detail)."""
     if not row.get("ref_time"):
         return "out", "no reference time"
+    if row["id"] in UNSOUND_ROWS:
+        return "out", "unsound expectation (listed by id in UNSOUND_ROWS)"
     expected = row["expected"]
     types = {e.get("type") for e in expected}
     if expected and not types <= DATE_TYPES:
@@ -117,7 +149,7 @@ def score_row(row: dict[str, Any]) -> tuple[str, str]:
         unsound = _unsound(row["text"], e, acc)
         if unsound:
             return "out", "unsound expectation: " + unsound
-        s, t = span_of(e)
+        s, t = span_of(e, row["text"])
         near = [c for c in claims if c.start < t and s < c.end]
         if not near:
             return "fail", f"missed {e['text']!r}; found {[c.text for c in claims]}"

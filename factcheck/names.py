@@ -121,6 +121,7 @@ def hangul_surnames() -> frozenset[str]:
     return _surname_tables()[0]
 
 
+@functools.lru_cache(maxsize=8192)
 def latin_surname(token: str) -> str | None:
     """The Hangul surname a Latin spelling stands for (``"Rhee"`` -> ``"이"``), or None."""
     return _surname_tables()[1].get(token.replace(".", "").lower())

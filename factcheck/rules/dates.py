@@ -22,6 +22,7 @@ values our own atoms cannot read, in the languages the locale lists (English).
 from __future__ import annotations
 
 import bisect
+import calendar
 import datetime as _dt
 import functools
 import importlib.resources
@@ -32,7 +33,7 @@ from types import MappingProxyType
 from typing import Any, Mapping
 
 from ..claims import Claim
-from ..dates import PREFERENCES, _consistent, resolve
+from ..dates import PREFERENCES, _consistent, interval, resolve
 from ..document import Document
 from ..errors import LocaleError
 from ..values import DateValue
@@ -56,16 +57,18 @@ _CATEGORY = {
     "until": "U",
     "mm_or_dd": "M", "dd_or_mm": "D",
     "nth": "N", "nth_week": "N",
+    "week_no": "WN", "week_of": "WO", "shift": "SH",
 }
 _REL_ORDER = ("day", "months", "years", "week", "month", "year")
 # which kinds of field may be written together in one expression ("2023년 7월", "July 20,
 # Thursday", "하반기" but not "4월 하반기" or "20일 지난주"); modifiers (A, DIR, P) go with all
 _TOGETHER = {
-    "Y": {"M", "D", "WD", "H", "Q", "T", "MI", "AP", "SP", "N"},
+    "Y": {"M", "D", "WD", "H", "Q", "T", "MI", "AP", "SP", "N", "WN"},
     "M": {"Y", "D", "WD", "T", "MI", "AP", "N"},
     "D": {"Y", "M", "WD", "T", "MI", "AP"},
     "WD": {"Y", "M", "D", "W", "T", "MI", "AP", "N"},
-    "N": {"Y", "M", "WD"},
+    "N": {"Y", "M", "WD", "WN"},
+    "WN": {"Y", "N"},
     "W": {"WD"},
     "H": {"Y"},
     "Q": {"Y"},
@@ -74,7 +77,9 @@ _TOGETHER = {
     "MI": {"Y", "M", "D", "WD", "AP", "T"},
     "AP": {"Y", "M", "D", "WD", "T", "MI"},
 }
-_MODIFIER_CATS = {"A", "DIR", "P", "U", "R"}
+_MODIFIER_CATS = {"A", "DIR", "P", "U", "R", "WO", "SH"}
+# a shift of n units: (months, days)
+_UNIT_SHIFT = {"day": (0, 1), "week": (0, 7), "month": (1, 0), "year": (12, 0)}
 
 
 def _can_join(cats: set[str], new: set[str]) -> bool:
@@ -117,6 +122,7 @@ class DateLocale:
     range_end_re: re.Pattern[str] | None
     range_close_re: re.Pattern[str] | None
     range_open_re: re.Pattern[str] | None
+    range_from_re: re.Pattern[str] | None
     weak_context_re: re.Pattern[str] | None
     header_lines: int
     published_label_re: re.Pattern[str] | None
@@ -235,6 +241,7 @@ def load_date_locale(code: str) -> DateLocale:
         range_end_re=_compile(expand(meta["range_end"]) if meta.get("range_end") else None),
         range_close_re=_compile(meta.get("range_close")),
         range_open_re=_compile(meta.get("range_open")),
+        range_from_re=_compile(meta.get("range_from")),
         weak_context_re=_compile(meta.get("weak_context")),
         header_lines=int(meta.get("header_lines", 20)),
         published_label_re=_compile(meta.get("published_label")),
@@ -318,8 +325,18 @@ def _fields(m: re.Match[str], dl: DateLocale) -> dict[str, Any] | None:
             target["minute"] = 30
         elif group == "approx":
             target["approx"] = True
-        elif group == "ago_n" and text.isdigit():
-            target["ago_n"] = int(text)
+        elif group in ("ago_n", "ago_n2", "ago_n3") and text.isdigit():
+            target[group] = int(text)
+        elif group in ("ago_n2", "ago_n3", "ago_unit2", "ago_unit3"):
+            value = _lookup(dl, group[:-1], text)
+            if value is None:
+                return None
+            target[group] = value
+        elif group == "week_no":
+            target["nth_week"] = int(text)
+            target["week_no"] = True
+        elif group == "week_of":
+            target["week_of"] = True
         elif group in ("nth", "nth_week") and text[:1].isdigit():
             target[group] = int("".join(ch for ch in text if ch.isdigit()))
         else:
@@ -329,6 +346,8 @@ def _fields(m: re.Match[str], dl: DateLocale) -> dict[str, Any] | None:
                 return None
             if group == "month_name":
                 target["month"] = int(value)
+            elif group in ("day_ordinal", "day_cardinal"):
+                target["day"] = int(value)
             elif group == "relative":
                 target[f"rel_{value[0]}"] = int(value[1])
                 if len(value) > 2:
@@ -345,16 +364,40 @@ def _fields(m: re.Match[str], dl: DateLocale) -> dict[str, Any] | None:
         if out["month"] > 12:
             return None
     for target in (out, until):
-        if "ago_unit" in target:  # 3일 전, two weeks ago: a shift of the reference date
-            n = int(target.pop("ago_n", 1)) * int(target.pop("ago_dir", -1))
-            unit = target.pop("ago_unit")
-            if unit == "week":
-                unit, n = "day", 7 * n
-            elif unit in ("month", "year"):
-                unit += "s"  # a point: the same day n months or years away
-            target[f"rel_{unit}"] = target.get(f"rel_{unit}", 0) + n
-        elif "ago_days" in target:
-            target["rel_day"] = int(target.pop("ago_days")) * int(target.pop("ago_dir", -1))
+        # amounts of time: 3일 전, two weeks ago, 1 month 21 days ago, 3 days after (a date),
+        # the past 3 weeks
+        amounts = [(int(target.pop(f"ago_n{s}", 1)), str(target.pop(f"ago_unit{s}")))
+                   for s in ("", "2", "3") if f"ago_unit{s}" in target]
+        if "ago_days" in target:
+            amounts.append((int(target.pop("ago_days")), "day"))
+        if not amounts:
+            continue
+        months = sum(n * _UNIT_SHIFT[u][0] for n, u in amounts)
+        days = sum(n * _UNIT_SHIFT[u][1] for n, u in amounts)
+        if "period_dir" in target:  # the past 3 weeks: up to the day before; the next 3 days
+            if len(amounts) > 1:
+                return None
+            sign = 1 if target.pop("period_dir") == "next" else -1
+            far = ({"rel_day": sign * days} if not months else
+                   {"rel_months": sign * months} if months % 12 else {"rel_years": sign * months // 12})
+            near = {"rel_day": sign}
+            target.update(near if sign > 0 else far)
+            if target is out:
+                until = {**(far if sign > 0 else near)}
+            continue
+        if "shift_dir" in target:  # 3 days after (the date beside it): applied once resolved
+            sign = int(target.pop("shift_dir"))
+            target["shift"] = (sign * months, sign * days)
+            continue
+        sign = int(target.pop("ago_dir", -1))
+        if len(amounts) > 1:  # 1 month 21 days ago: the reference date shifted twice
+            target["rel_day"] = 0
+            target["shift"] = (sign * months, sign * days)
+        elif months:
+            unit = "years" if months % 12 == 0 else "months"  # the same day n months or years away
+            target[f"rel_{unit}"] = target.get(f"rel_{unit}", 0) + sign * (months // 12 if unit == "years" else months)
+        else:
+            target["rel_day"] = target.get("rel_day", 0) + sign * days
     if until:
         out["until"] = until
     return out
@@ -536,15 +579,32 @@ def _ranges(text: str, exprs: list[_Expr], dl: DateLocale) -> list[_Expr]:
                 if b_fields:
                     b_cats = _cats(b_fields) - {"A", "P", "AP", "R"}
                     mc = dl.range_close_re.match(text, b_end) if dl.range_close_re is not None else None
-                    # B says no more than A (a weekday may be added: "1월 22일 수요일까지")
-                    if (b_cats and (b_cats - {"WD"}) <= (a.cats | {"AP"}) and (b_cats - {"WD"} or "WD" in a.cats)
+                    # B says no more than A (a weekday may be added: "1월 22일 수요일까지"), or only
+                    # adds the year they share ("Nov-Feb 2017", "5월부터 2020년 10월까지"), or both
+                    # are dates of their own and the range is explicit ("from 2015 to May 5th,
+                    # 2017", "between 2015 and Feb 2018", "2015년부터 2017년 5월 5일까지")
+                    a_cats = a.cats | {"AP"}
+                    same = (b_cats - {"WD"}) <= a_cats and bool(b_cats - {"WD"} or "WD" in a.cats)
+                    year_added = (not same and "Y" in b_cats and "Y" not in a.cats and "R" not in a.cats
+                                  and (b_cats - {"WD", "Y"}) <= a_cats and bool(b_cats - {"WD", "Y"}))
+                    explicit = (not same and not bare and b is not None and b_cats != {"WD"}
+                                and (opened or mc is not None or (dl.range_from_re is not None
+                                     and dl.range_from_re.search(text[max(0, a.start - 20):a.start]) is not None))
+                                and _alone_ok(text, a, dl) and _alone_ok(text, b, dl))
+                    if (b_cats and (same or year_added or explicit)
                             and (mc is not None or not closed) and _range_ok(text, a, b if not bare else None, dl)):
                         until = dict(b_fields)
                         if "hour" in until and "ampm" not in until and "ampm" in a.fields:
                             until["ampm"] = a.fields["ampm"]
                         end = mc.end() if mc is not None else b_end
                         atoms = a.atoms + (b.atoms if (b is not None and not bare) else [])
-                        r = _Expr(atoms, a.start, end, dict(a.fields), until, bare, True)
+                        a_fields = dict(a.fields)
+                        if "year" in until and "month" in a_fields and "year" not in a_fields and not any(k.startswith("rel_") for k in a_fields):
+                            # the start takes the year of the end, the year before when its month
+                            # comes later ("Nov-Feb 2017": November 2016)
+                            late = "month" in a_fields and "month" in until and a_fields["month"] > until["month"]
+                            a_fields["year"] = until["year"] - (1 if late else 0)
+                        r = _Expr(atoms, a.start, end, a_fields, until, bare, True)
                         i += 1 if bare else 2
                         # what follows the range may complete both ends: "July 20-22, 2023"
                         nxt = exprs[i] if i < len(exprs) else None
@@ -685,12 +745,24 @@ def _claims(text: str, dl: DateLocale, ref: _dt.date | None, prefer: str, *, hea
         offset = dl.utc_offset
         if offset and dl.local_time_re is not None and dl.local_time_re.search(scan[max(0, e.start - 20):e.start]):
             offset = None
-        value = _build(e.fields, dl, offset)
+        fields = e.fields
+        if fields.get("week_no") and "year" not in fields and not any(k.startswith("rel_") for k in fields):
+            if ref is None:  # week 31 of which year: only the reference date says
+                continue
+            fields = {**fields, "year": ref.year}
+        value = _build(fields, dl, offset)
         if e.until:
-            value = replace(value, until=_build(e.until, dl, offset))
+            until_fields = e.until
+            if until_fields.get("week_no") and "year" not in until_fields and "year" in fields:
+                until_fields = {**until_fields, "year": fields["year"]}
+            value = replace(value, until=_build(until_fields, dl, offset))
         if not _fields_exist(value) or (value.until is not None and not _fields_exist(value.until)):
             continue
         value = resolve(value, ref, weekday=prefer)
+        if "shift" in fields or fields.get("week_of"):
+            value = _around(value, fields)
+            if value is None:
+                continue
         published = _is_published(scan, e, dl, header_end)
         if header_only and not published:
             continue
@@ -704,6 +776,27 @@ def _claims(text: str, dl: DateLocale, ref: _dt.date | None, prefer: str, *, hea
             out.append(extra)
             out.sort(key=lambda c: c.start)
     return out
+
+
+def _around(value: DateValue, fields: dict[str, Any]) -> DateValue | None:
+    """A day shifted by an amount of time ("3 days after January 12th", "어제로부터 4일 후",
+    "1 month 21 days ago") or the week (Monday to Sunday) around a day ("the week of April
+    10th", "9월 16일의 주"). Both need the day itself: None when it is not resolved to one day."""
+    iv = interval(value)
+    if iv is None or iv[0] != iv[1] or value.until is not None:
+        return None
+    day = iv[0]
+    if "shift" in fields:
+        months, days = fields["shift"]
+        y, m = divmod(day.year * 12 + day.month - 1 + months, 12)
+        m += 1
+        if not _dt.MINYEAR <= y <= _dt.MAXYEAR:
+            return None
+        day = _dt.date(y, m, min(day.day, calendar.monthrange(y, m)[1])) + _dt.timedelta(days=days)
+    if fields.get("week_of"):
+        monday = day - _dt.timedelta(days=day.weekday())
+        return DateValue(grain="week", start=monday, end=monday + _dt.timedelta(days=6))
+    return DateValue(grain="day", start=day, end=day, year=day.year, month=day.month, day=day.day)
 
 
 def _published_by_dateparser(header: str, dl: DateLocale, ref: _dt.date | None) -> Claim | None:

@@ -178,9 +178,11 @@ def _vocab(code: str) -> _Vocab:
     if cap:
         conn = words.get("connectors", [])
         tok = r"[A-Z][A-Za-z0-9]*(?:['’&.\-][A-Za-z0-9]+)*\.?"
+        assert tok.startswith("[A-Z]")
         year = r"(?:19|20)\d\d(?!\d)"
         join = rf"(?:[ \t]+|,[ \t]+)(?:(?:{_alt(conn)})[ \t]+)*"
-        chunk_re = re.compile(rf"(?<![\w'’\-]){tok}(?:{join}(?:{tok}|{year}))*")
+        # the capital first (the look-behind after it), so that the search skips to capitals
+        chunk_re = re.compile(rf"[A-Z](?<![\w'’\-].){tok[5:]}(?:{join}(?:{tok}|{year}))*")
         token_re = re.compile(rf"(?P<tok>{tok})|(?P<year>{year})|(?P<conn>{_alt(conn)})(?![\w])|(?P<comma>,)")
         prefixes = place.get("prefixes", [])
         if prefixes:
@@ -632,28 +634,30 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 def _tokens(text: str, chunk: re.Match[str], vocab: _Vocab) -> list[_Tok]:
     assert vocab.token_re is not None
-    toks: list[_Tok] = []
     whole = chunk.group(0)
-    single = " " not in whole and "," not in whole and "\t" not in whole
-    spans = ([(chunk.start(), chunk.end(), whole, "tok")] if single else
-             [(m.start(), m.end(), m.group(0), m.lastgroup or "tok")
-              for m in vocab.token_re.finditer(text, chunk.start(), chunk.end())])
-    for s, e, word, kind in spans:
-        if kind == "tok":
-            if word[-1] == "." and word not in vocab.abbreviations:
-                word, e = word[:-1], e - 1
-            if "'" in word or "’" in word:
-                for p in vocab.particles:  # possessive: Korea’s
-                    if word.endswith(p) and len(word) > len(p):
-                        word, e = word[: -len(p)], e - len(p)
-                        break
-            if "-" in word:
-                for tail in vocab.hyphen_tails:  # Gyeonggi Province-based
-                    if word.endswith(tail) and len(word) > len(tail):
-                        word, e = word[: -len(tail)], e - len(tail)
-                        break
-        toks.append(_Tok(s, e, word, kind))
-    return toks
+    if " " not in whole and "," not in whole and "\t" not in whole:  # one word
+        return [_token(chunk.start(), chunk.end(), whole, vocab)]
+    return [_token(m.start(), m.end(), m.group(0), vocab) if m.lastgroup in ("tok", None)
+            else _Tok(m.start(), m.end(), m.group(0), m.lastgroup)
+            for m in vocab.token_re.finditer(text, chunk.start(), chunk.end())]
+
+
+def _token(s: int, e: int, word: str, vocab: _Vocab) -> _Tok:
+    """A word token, without a full stop that ends no abbreviation, a possessive (Korea’s) or
+    a hyphenated tail (Gyeonggi Province-based)."""
+    if word[-1] == "." and word not in vocab.abbreviations:
+        word, e = word[:-1], e - 1
+    if "'" in word or "’" in word:
+        for p in vocab.particles:  # possessive: Korea’s
+            if word.endswith(p) and len(word) > len(p):
+                word, e = word[: -len(p)], e - len(p)
+                break
+    if "-" in word:
+        for tail in vocab.hyphen_tails:  # Gyeonggi Province-based
+            if word.endswith(tail) and len(word) > len(tail):
+                word, e = word[: -len(tail)], e - len(tail)
+                break
+    return _Tok(s, e, word, "tok")
 
 
 def _scan_capitalised(text: str, vocab: _Vocab, glossaries: tuple[Any, ...], terms: _Terms) -> list[_M]:
@@ -679,7 +683,7 @@ def _scan_capitalised(text: str, vocab: _Vocab, glossaries: tuple[Any, ...], ter
         if nxt is None:
             continue
         gap = text[ch.end():nxt[0].start()]
-        if not re.fullmatch(r"[ \t]*\(", gap) or text[nxt[0].end():nxt[0].end() + 1] != ")":
+        if gap[-1:] != "(" or gap[:-1].strip(" \t") or text[nxt[0].end():nxt[0].end() + 1] != ")":
             continue
         a, b = toks, nxt[1]
         rest = _skip_leading(a, vocab)
@@ -798,15 +802,31 @@ def _person_at(toks: list[_Tok], i: int, vocab: _Vocab) -> int:
 
 
 def _title_at(toks: list[_Tok], i: int, vocab: _Vocab) -> int:
+    """The index after the longest title (of plain tokens) starting at token ``i``, or ``i``."""
     if toks[i].text not in vocab.title_firsts:
         return i
-    for n in range(min(vocab.max_title_words, len(toks) - i), 0, -1):
-        seq = toks[i:i + n]
-        if any(t.kind != "tok" for t in seq):
-            continue
-        if " ".join(t.text for t in seq) in vocab.titles:
+    words = []
+    for t in toks[i:i + vocab.max_title_words]:
+        if t.kind != "tok":
+            break
+        words.append(t.text)
+    for n in range(len(words), 0, -1):
+        if (words[0] if n == 1 else " ".join(words[:n])) in vocab.titles:
             return i + n
     return i
+
+
+@functools.lru_cache(maxsize=4096)
+def _gazetteer_name(glossaries: tuple[Any, ...], surface: str) -> tuple[str, tuple[str, str]] | None:
+    """(kind, (key, basis)) of a Latin surface the glossaries know as an org or a place."""
+    for kind in ("org", "place"):
+        found = _lookup(glossaries, surface, kind)
+        # a place is taken as written in the gazetteer: keys fold "Young-joon" and
+        # "Yeongcheon" alike, names on the page must not
+        if found is not None and (kind != "place"
+                                  or _letters(place_core(surface)) in _terms(glossaries).strict_places):
+            return kind, found
+    return None
 
 
 def _plain_word(word: str, vocab: _Vocab, terms: _Terms) -> bool:
@@ -829,7 +849,11 @@ def _read_chunk(text: str, ch: re.Match[str], toks: list[_Tok], vocab: _Vocab,
     i = 0
     role: str | None = None
     last_person: _M | None = None
-    initial = _sentence_initial(text, ch.start())
+    # tokens that may end a suffix name (an org or place suffix, a legal form): where there
+    # is none, the suffix search below cannot find anything and is skipped
+    sufs = [j for j, tj in enumerate(toks) if tj.text in vocab.org_suffixes or tj.text in vocab.legal_forms
+            or tj.text in vocab.place_suffix_words
+            or ("-" in tj.text and tj.text.endswith(vocab.place_hyphen_suffixes))]
     while i < n:
         t = toks[i]
         if t.kind != "tok" or t.text in vocab.leading_skip:
@@ -863,15 +887,9 @@ def _read_chunk(text: str, ch: re.Match[str], toks: list[_Tok], vocab: _Vocab,
             for j in range(min(n - 1, i + 9), i - 1, -1):
                 if toks[j].kind != "tok":
                     continue
-                surface = text[t.start:toks[j].end]
-                for kind in ("org", "place"):
-                    found = _lookup(glossaries, surface, kind)
-                    # a place is taken as written in the gazetteer: keys fold "Young-joon" and
-                    # "Yeongcheon" alike, names on the page must not
-                    if found is not None and (kind != "place" or _letters(place_core(surface)) in terms.strict_places):
-                        hit = (j, kind, found)
-                        break
-                if hit:
+                found = _gazetteer_name(glossaries, text[t.start:toks[j].end])
+                if found is not None:
+                    hit = (j, *found)
                     break
         if hit is not None:
             j, kind, found = hit
@@ -909,8 +927,9 @@ def _read_chunk(text: str, ch: re.Match[str], toks: list[_Tok], vocab: _Vocab,
                     last_person = m
                     # the capitalised word before the title is where they work (RexGen CEO Oh)
                     if i > 0 and toks[i - 1].kind == "tok" and (i - 1) not in used \
-                            and toks[i - 1].text not in vocab.not_names and not (i - 1 == 0 and initial
-                                                                                  and toks[i - 1].text in vocab.leading_skip):
+                            and toks[i - 1].text not in vocab.not_names and not (
+                                i - 1 == 0 and toks[i - 1].text in vocab.leading_skip
+                                and _sentence_initial(text, ch.start())):
                         p = toks[i - 1]
                         out.append(_M(p.start, p.end, "org", p.text, f"{code}.org.affiliation"))
                         used.add(i - 1)
@@ -935,7 +954,7 @@ def _read_chunk(text: str, ch: re.Match[str], toks: list[_Tok], vocab: _Vocab,
                 continue
         # suffixes: Korea Public Procurement Expo 2023, Gapyeong County, Jung-gu
         found_suffix = False
-        for j in range(i, min(n, i + 8)):
+        for j in (range(i, min(n, i + 8)) if sufs and sufs[-1] >= i and any(i <= x < i + 8 for x in sufs) else ()):
             tj = toks[j]
             if tj.kind != "tok":
                 break  # "Officials of the Ministry": a suffix name has no connector or comma

@@ -1,0 +1,1166 @@
+"""Compare sources: line their claims up and give every fact a verdict (see docs/compare.md).
+
+The flow, for two to N sources::
+
+    extract each source (its reference date: the caller's ``published`` or its header date)
+      -> facts: the claims of one source grouped by value (20일 three times is one fact)
+      -> for each pair of sources compared (all pairs, or the pivot against each other one):
+           1. equal facts match; they are the anchors
+           2. the anchors align the sentences of the two texts (a monotone chain of anchors,
+              the sentences between two anchored ones paired by position, and sentences that
+              share anchors out of order)
+           3. compatible facts match (rounded, approximate, overlapping ranges, partial dates,
+              converted currencies), preferring facts in aligned sentences
+           4. in each pair of aligned sentences, the one fact of a kind left over on each side
+              is the same slot: its two values are a conflict (or uncertain)
+      -> statement dates ("said Friday") against the other sources' publication dates
+      -> facts linked by any edge form one finding; its verdict comes from its pairs
+         (conflict > uncertain > missing > match)
+
+Precision first: two different values are a conflict only when the context says they fill
+the same slot; otherwise both are reported as missing. Nothing here reads the clock, keeps
+module state or depends on the order of the sources or of their claims.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import datetime as _dt
+import io
+import json
+import os
+import pathlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from types import MappingProxyType
+from typing import Any, Iterable, Mapping, Sequence
+
+from .claims import Claim
+from .dates import unify
+from .errors import InputError
+from .extract import extract, parse_reference_date
+from .report import Finding, Report, Source, SourceClaim, SourceInfo
+from .values import DateValue, Money, Name, Number, Percent, Quantity, Value, dec_str
+
+__all__ = ["check", "check_segments", "compare_values", "Relation", "Rates", "load_rates", "as_rates"]
+
+NUMERIC_KINDS = ("money", "number", "percent", "quantity")
+NAME_KINDS = ("person", "org", "place")
+_VERDICT_RANK = {"conflict": 0, "uncertain": 1, "missing": 2, "match": 3}
+#: relative tolerance of an approximate value ("about 16 million") against an exact one
+_APPROX_TOLERANCE = Decimal("0.10")
+#: relative tolerance of a rounded value against the exact one ("15.7 million" / 1,567만)
+_ROUND_TOLERANCE = Decimal("0.05")
+_DEFAULT_RATE_TOLERANCE = Decimal("0.05")
+#: the "dollar" family: a bare $ or 달러 may be any of these
+_DOLLARS = frozenset({"USD", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "MXN", "BND", "FJD", "JMD", "LRD", "NAD",
+                      "SBD", "SRD", "TTD", "XCD", "ZWL", "BSD", "BBD", "BZD", "BMD", "KYD", "GYD"})
+_TRUSTED_BASES = frozenset({"gazetteer", "glossary"})
+
+
+# ============================================================================ exchange rates
+@dataclass(frozen=True, slots=True)
+class Rates:
+    """Exchange rates given by the user: ``table[(A, B)]`` is how many B one A buys
+    (``("USD", "KRW"): 1300``). ``tolerance`` is the relative difference still accepted
+    between a converted amount and the other one (default 5%)."""
+
+    table: Mapping[tuple[str, str], Decimal]
+    tolerance: Decimal = _DEFAULT_RATE_TOLERANCE
+
+    def rate(self, frm: str, to: str) -> Decimal | None:
+        """How many ``to`` one ``frm`` buys, directly, inverted or through other currencies."""
+        if frm == to:
+            return Decimal(1)
+        edges: dict[str, list[tuple[str, Decimal]]] = {}
+        for (a, b), r in sorted(self.table.items()):
+            if r > 0:
+                edges.setdefault(a, []).append((b, r))
+                edges.setdefault(b, []).append((a, Decimal(1) / r))
+        seen = {frm: Decimal(1)}
+        queue = [frm]
+        while queue:
+            cur = queue.pop(0)
+            for nxt, r in edges.get(cur, ()):
+                if nxt not in seen:
+                    seen[nxt] = seen[cur] * r
+                    if nxt == to:
+                        return seen[nxt]
+                    queue.append(nxt)
+        return None
+
+
+def _dec(value: Any, where: str) -> Decimal:
+    try:
+        d = Decimal(str(value).strip().replace(",", "").replace("_", ""))
+    except (InvalidOperation, ValueError):
+        raise InputError(f"{where}: {value!r} is not a number", reason="bad-rates") from None
+    if not d.is_finite() or d <= 0:
+        raise InputError(f"{where}: {value!r} is not a positive rate", reason="bad-rates")
+    return d
+
+
+def _code(text: str, where: str) -> str:
+    code = str(text).strip().upper()
+    if not re.fullmatch(r"[A-Z]{3}", code):
+        raise InputError(f"{where}: {text!r} is not an ISO 4217 currency code", reason="bad-rates")
+    return code
+
+
+def _rates_from_mapping(data: Mapping[Any, Any], where: str) -> Rates:
+    table: dict[tuple[str, str], Decimal] = {}
+    tolerance = _DEFAULT_RATE_TOLERANCE
+    for k, v in data.items():
+        if k == "tolerance":
+            tolerance = Decimal(str(v))
+            continue
+        if isinstance(k, tuple) and len(k) == 2:
+            table[(_code(k[0], where), _code(k[1], where))] = _dec(v, where)
+        elif isinstance(v, Mapping):  # TOML: [USD] KRW = 1300
+            for k2, v2 in v.items():
+                table[(_code(k, where), _code(k2, where))] = _dec(v2, where)
+        elif isinstance(k, str) and re.fullmatch(r"\s*[A-Za-z]{3}\s*[/,:\- ]\s*[A-Za-z]{3}\s*", k):
+            a, b = re.findall(r"[A-Za-z]{3}", k)
+            table[(_code(a, where), _code(b, where))] = _dec(v, where)
+        else:
+            raise InputError(f"{where}: cannot read the rate {k!r} (use 'USD/KRW' = 1300)", reason="bad-rates")
+    return Rates(MappingProxyType(table), tolerance)
+
+
+def load_rates(path: str | os.PathLike[str]) -> Rates:
+    """Read a rates file: CSV lines ``USD,KRW,1300`` (``#`` comments, an optional header) or
+    TOML (``"USD/KRW" = 1300``, or a table ``[USD]`` with ``KRW = 1300``; ``tolerance = 0.05``)."""
+    p = pathlib.Path(path)
+    where = str(p)
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError("no such rates file", reason="missing", path=where) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read the rates file: {exc}", reason="bad-rates", path=where) from None
+    try:
+        if p.suffix.lower() == ".toml":
+            try:
+                return _rates_from_mapping(tomllib.loads(text), where)
+            except tomllib.TOMLDecodeError as exc:
+                raise InputError(f"not valid TOML: {exc}", reason="bad-rates", path=where) from None
+        table: dict[tuple[str, str], Any] = {}
+        dialect = "excel-tab" if p.suffix.lower() == ".tsv" else "excel"
+        for n, row in enumerate(csv.reader(io.StringIO(text), dialect=dialect), 1):
+            cells = [c.strip() for c in row]
+            if not cells or not any(cells) or cells[0].startswith("#"):
+                continue
+            if len(cells) < 3:
+                raise InputError(f"line {n}: expected FROM,TO,RATE", reason="bad-rates", path=where)
+            if n == 1 and not re.fullmatch(r"[\d.,_ ]+", cells[2]):
+                continue  # a header row
+            table[(cells[0], cells[1])] = cells[2]
+        return _rates_from_mapping(table, f"{where}")
+    except InputError as exc:
+        if exc.path is None:
+            raise InputError(exc.message.removeprefix(f"{where}: "), reason=exc.reason, path=where) from None
+        raise
+
+
+def as_rates(rates: Any) -> Rates | None:
+    """None, a :class:`Rates`, a mapping (``{("USD", "KRW"): 1300}`` or ``{"USD/KRW": 1300}``)
+    or the path of a rates file."""
+    if rates is None or isinstance(rates, Rates):
+        return rates
+    if isinstance(rates, (str, os.PathLike)):
+        return load_rates(rates)
+    if isinstance(rates, Mapping):
+        return _rates_from_mapping(rates, "rates")
+    raise InputError(f"rates must be a mapping or a file path, not {type(rates).__name__}", reason="bad-rates")
+
+
+# ============================================================================ comparing values
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """How two values relate: ``outcome`` is ``equal``, ``compatible`` (a match with a note:
+    rounded, approximate, overlapping, partial, converted), ``different`` (a conflict when
+    they fill the same slot), ``uncertain`` (cannot be decided; ``note`` says why) or
+    ``unrelated`` (not the same kind of fact: never paired). Symmetric in its arguments."""
+
+    outcome: str
+    reason: str
+    note: str = ""
+
+    @property
+    def matches(self) -> bool:
+        return self.outcome in ("equal", "compatible")
+
+
+_EQUAL = Relation("equal", "equal")
+_UNRELATED = Relation("unrelated", "unrelated")
+
+
+@dataclass(frozen=True, slots=True)
+class _Num:
+    """A numeric value as an interval: ``lo``/``hi`` None are unbounded."""
+
+    lo: Decimal | None
+    hi: Decimal | None
+    approx: bool
+    decimal: bool  # written with a decimal fraction ("15.7 million", "1.5억")
+    text: str
+
+    @property
+    def point(self) -> Decimal | None:
+        return self.lo if self.lo is not None and self.lo == self.hi else None
+
+
+_DECIMAL_WRITTEN = re.compile(r"\d[.·]\d")
+
+
+def _num(v: Any, text: str, value: Decimal | None = None, scale: Decimal = Decimal(1)) -> _Num:
+    base = v.amount if isinstance(v, Money) else v.value
+    if value is not None:
+        base = value
+    lo = v.low if v.low is not None else None
+    hi = v.high if v.high is not None else None
+    if lo is None and hi is None:
+        lo = hi = base
+    lo = lo * scale if lo is not None else None
+    hi = hi * scale if hi is not None else None
+    return _Num(lo, hi, bool(v.approx), bool(_DECIMAL_WRITTEN.search(text or "")), text or "")
+
+
+def _quantum(x: Decimal) -> Decimal:
+    """The place of the last significant digit: 1.57E+7 -> 1E+5, 1200 -> 100, 3.5 -> 0.1."""
+    if x == 0:
+        return Decimal(1)
+    return Decimal(1).scaleb(x.normalize().as_tuple().exponent)  # type: ignore[arg-type]
+
+
+def _show_dec(d: Decimal) -> str:
+    s = dec_str(d)
+    whole, dot, frac = s.partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    whole = whole.lstrip("-")
+    return f"{sign}{int(whole):,}{dot}{frac}"
+
+
+def _num_relation(x: _Num, y: _Num, *, converted: bool = False) -> Relation:
+    """Compare two numeric values of one unit. ``converted``: the units or currencies were
+    converted, so rounding is expected (no need for a written decimal)."""
+    if x.lo == y.lo and x.hi == y.hi:
+        return _EQUAL
+    px, py = x.point, y.point
+    if px is not None and py is not None:
+        if px == 0 or py == 0:
+            return Relation("different", "different-value")
+        # the coarser of the two may be a rounding of the finer
+        qx, qy = _quantum(px), _quantum(py)
+        coarse, fine = (x, y) if qx >= qy else (y, x)
+        pc, pf = coarse.point, fine.point
+        assert pc is not None and pf is not None
+        q = max(qx, qy)
+        diff = abs(pc - pf)
+        rel = diff / max(abs(pc), abs(pf))
+        if coarse.approx or fine.approx:
+            if (diff * 2 <= q or converted) and rel <= _APPROX_TOLERANCE:
+                return Relation("compatible", "approximate",
+                                f"{coarse.text or _show_dec(pc)} is approximate")
+        if q > min(qx, qy) or converted:
+            if (coarse.decimal or converted) and diff * 2 <= q and rel <= _ROUND_TOLERANCE:
+                return Relation("compatible", "rounded",
+                                f"{_show_dec(pf)} rounds to {_show_dec(pc)}")
+        return Relation("different", "different-value")
+    # ranges and bounds ("over 100", "up to 70 km", "10~12%"): they agree when they overlap
+    lo = max((v for v in (x.lo, y.lo) if v is not None), default=None)
+    hi = min((v for v in (x.hi, y.hi) if v is not None), default=None)
+    if lo is None or hi is None or lo <= hi:
+        return Relation("compatible", "overlap", "the ranges overlap")
+    if x.approx or y.approx:
+        span = max(abs(v) for v in (x.lo, x.hi, y.lo, y.hi) if v is not None)
+        if span and (lo - hi) / span <= _APPROX_TOLERANCE:
+            return Relation("compatible", "approximate", "approximate bounds")
+    return Relation("different", "different-value")
+
+
+def _money_relation(a: Money, b: Money, ta: str, tb: str, rates: Rates | None) -> Relation:
+    ca, cb = a.currency, b.currency
+    if ca is None or cb is None:
+        if _num(a, ta).lo == _num(b, tb).lo and _num(a, ta).hi == _num(b, tb).hi:
+            return Relation("compatible", "currency-unknown", "the currency is not stated on one side")
+        return Relation("uncertain", "currency-unknown",
+                        f"the currency of {ta if ca is None else tb} is not stated")
+    if ca == cb:
+        return _num_relation(_num(a, ta), _num(b, tb))
+    assumed = (a.currency_assumed and ca in _DOLLARS and cb in _DOLLARS) or \
+              (b.currency_assumed and cb in _DOLLARS and ca in _DOLLARS)
+    if assumed:
+        bare = ta if a.currency_assumed else tb
+        other = cb if a.currency_assumed else ca
+        return Relation("uncertain", "currency-assumed",
+                        f"the bare dollar of {bare} was read as USD; the other side says {other}")
+    rate = rates.rate(cb, ca) if rates is not None else None
+    if rates is None or rate is None:
+        why = "no exchange rates given" if rates is None else f"no rate from {cb} to {ca}"
+        return Relation("uncertain", "different-currency", f"{ca} and {cb} are not compared: {why}")
+    conv = _num(b, tb, scale=rate)
+    rel = _num_relation(_num(a, ta), conv, converted=True)
+    note = f"converted at 1 {cb} = {_show_dec(rate.quantize(Decimal('0.0001')).normalize())} {ca}"
+    if rel.matches:
+        return Relation("compatible", "converted", note)
+    px, py = _num(a, ta).point, conv.point
+    if px is not None and py is not None and abs(px - py) <= rates.tolerance * max(abs(px), abs(py)):
+        return Relation("compatible", "converted", note)
+    return Relation("different", "different-amount", note)
+
+
+def _quantity_parts(q: Quantity) -> tuple[str, Decimal] | None:
+    from .units import to_base
+
+    try:
+        value, unit = to_base(Decimal(1), q.unit)
+    except Exception:  # an unknown unit cannot be compared
+        return None
+    return unit, value
+
+
+def _date_bucket(v: DateValue) -> str:
+    return "day" if v.grain in ("minute", "hour", "day") else v.grain
+
+
+def _date_key(v: DateValue) -> tuple[str, ...]:
+    if v.start is not None and v.end is not None:
+        return ("r", v.start.isoformat(), v.end.isoformat(), _date_bucket(v))
+    return ("p", json.dumps(v.to_dict(), sort_keys=True, ensure_ascii=False))
+
+
+_WRITTEN = ("relative", "direction", "year", "month", "day", "weekday", "half", "quarter", "hour", "minute", "part")
+
+
+def _written(v: DateValue) -> tuple[Any, ...]:
+    return tuple(getattr(v, k) for k in _WRITTEN)
+
+
+def _unchecked(v: DateValue) -> bool:
+    """A partial date that only its (unknown) reference date could check: 어제, last month."""
+    return v.start is None and v.relative is not None
+
+
+def _show_date(v: DateValue, text: str = "") -> str:
+    if v.start is not None and v.end is not None:
+        s, e = v.start, v.end
+        shown = s.isoformat() if s == e else f"{s.isoformat()}..{e.isoformat()}"
+        return shown.replace("T", " ")
+    return f"'{text}' (no reference date)" if text else "a partial date"
+
+
+def _date_relation(a: DateValue, b: DateValue, ta: str = "", tb: str = "") -> Relation:
+    if _date_bucket(a) != _date_bucket(b):
+        return _UNRELATED
+    if _date_key(a) == _date_key(b):
+        return _EQUAL
+    ua, ub = _unchecked(a), _unchecked(b)
+    if ua or ub:
+        if a.relative is not None and _written(a) == _written(b):
+            if ua and ub:
+                return Relation("equal", "same-relative")
+            return Relation("compatible", "same-relative", "the same relative date; one side has no reference date")
+        which = ta if ua else tb
+        return Relation("uncertain", "no-reference-date",
+                        f"'{which}' cannot be checked without the reference date of its source")
+    u = unify(a, b)
+    if u is None:
+        return Relation("different", "different-date")
+    if a.start is None and b.start is None:
+        return Relation("uncertain", "partial-dates",
+                        f"'{ta}' and '{tb}' can name the same day, but neither source has a reference date")
+    if a.start is None or b.start is None:
+        return Relation("compatible", "partial", f"'{ta if a.start is None else tb}' fits {_show_date(b if a.start is None else a)}")
+    return Relation("compatible", "overlap", "the periods overlap")
+
+
+def _korean_person(key: str, name: Name) -> bool:
+    """Whether a person's key is a Korean name (surname|given) that the romanisation folds
+    reliably: a Hangul name, or a Latin one whose surname is a Korean surname spelling."""
+    from .names import is_hangul, latin_surname
+
+    if "|" not in key:
+        return False
+    surface = name.full_name or name.name
+    if is_hangul(surface):
+        return True
+    tokens = re.split(r"[\s]+", surface.strip())
+    return bool(tokens) and latin_surname(tokens[0].strip(",.")) is not None and "-" in surface
+
+
+def _name_relation(a: Name, b: Name) -> Relation:
+    if a.key == b.key:
+        if a.kind == b.kind:
+            return _EQUAL
+        return Relation("compatible", "same-name", f"the same name, read as {a.kind} and {b.kind}")
+    if a.kind != b.kind:
+        return _UNRELATED
+    if a.basis in _TRUSTED_BASES and b.basis in _TRUSTED_BASES:
+        return Relation("different", "different-entity", "the gazetteer knows them as different entities")
+    if a.kind == "person" and _korean_person(a.key, a) and _korean_person(b.key, b):
+        sa, _, ga = a.key.partition("|")
+        sb, _, gb = b.key.partition("|")
+        if sa == sb or ga == gb:
+            from rapidfuzz import fuzz
+
+            if fuzz.ratio(a.key, b.key) >= 60:
+                part = "given name" if sa == sb else "surname"
+                return Relation("different", "different-name", f"the {part} differs")
+    return _UNRELATED
+
+
+def compare_values(a: Value, b: Value, *, a_text: str = "", b_text: str = "", rates: Any = None) -> Relation:
+    """How two values relate (see :class:`Relation`). ``a_text``/``b_text`` are the surface
+    forms (a written decimal fraction marks a rounded figure). Symmetric: swapping the
+    arguments gives the same outcome and reason."""
+    r = as_rates(rates)
+    return _relation(a, b, a_text, b_text, r)
+
+
+def _relation(a: Value, b: Value, ta: str, tb: str, rates: Rates | None) -> Relation:
+    ka, kb = a.kind, b.kind
+    if ka == "money" and kb == "money":
+        return _money_relation(a, b, ta, tb, rates)  # type: ignore[arg-type]
+    if ka == "date" and kb == "date":
+        return _date_relation(a, b, ta, tb)  # type: ignore[arg-type]
+    if ka in NAME_KINDS and kb in NAME_KINDS:
+        return _name_relation(a, b)  # type: ignore[arg-type]
+    if ka == "percent" and kb == "percent":
+        pa, pb = a, b
+        if pa.unit != pb.unit:  # type: ignore[union-attr]
+            if _num_relation(_num(pa, ta), _num(pb, tb)).matches:
+                return Relation("different", "percent-vs-points",
+                                "percent and percentage points are different units")
+            return Relation("different", "different-value")
+        return _num_relation(_num(pa, ta), _num(pb, tb))
+    if ka == "quantity" and kb == "quantity":
+        qa, qb = _quantity_parts(a), _quantity_parts(b)  # type: ignore[arg-type]
+        if qa is None or qb is None:
+            return _EQUAL if a == b else _UNRELATED
+        if qa[0] != qb[0]:
+            return _UNRELATED
+        converted = a.unit != b.unit  # type: ignore[union-attr]
+        x = _num(a, ta, scale=qa[1])
+        y = _num(b, tb, scale=qb[1])
+        rel = _num_relation(x, y, converted=converted)
+        if converted and rel.outcome == "compatible":
+            return Relation("compatible", "converted", f"{ta or a.unit} converted to {tb or b.unit}")  # type: ignore[union-attr]
+        return rel
+    if ka == kb and ka == "number":
+        return _num_relation(_num(a, ta), _num(b, tb))
+    if "number" in (ka, kb) and ka in NUMERIC_KINDS and kb in NUMERIC_KINDS:
+        # a plain number against a measured one: the same figure with its unit left out
+        x, y = _num(a, ta), _num(b, tb)
+        if x.lo == y.lo and x.hi == y.hi:
+            other = kb if ka == "number" else ka
+            return Relation("compatible", "unit-omitted", f"the {other} unit is left out on one side")
+        return _UNRELATED
+    if ka == kb:
+        return _EQUAL if a == b else _UNRELATED
+    return _UNRELATED
+
+
+# ============================================================================ facts
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    source: str
+    claim: Claim
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Fact:
+    """The claims of one source that state one value."""
+
+    id: int
+    source: str
+    kind: str
+    cls: str  # the comparison class: leftovers pair only within one class
+    key: tuple[str, ...]
+    value: Value
+    text: str
+    mentions: tuple[_Mention, ...]
+    statement_only: bool
+
+    @property
+    def sentences(self) -> frozenset[int]:
+        return frozenset(m.sentence for m in self.mentions)
+
+
+def _fact_key(c: Claim) -> tuple[tuple[str, ...], str] | None:
+    """(dedupe key, comparison class) of a claim; None for publication dates."""
+    v = c.value
+    if c.kind == "date" and c.role == "published":
+        return None
+    if isinstance(v, Money):
+        return ("money", str(v.currency), dec_str(v.amount), str(v.low), str(v.high)), "money"
+    if isinstance(v, Percent):
+        return ("percent", v.unit, dec_str(v.value), str(v.low), str(v.high)), "percent"
+    if isinstance(v, Number):
+        return ("number", dec_str(v.value), str(v.low), str(v.high)), "number"
+    if isinstance(v, Quantity):
+        parts = _quantity_parts(v)
+        if parts is None:
+            return ("quantity", v.unit, dec_str(v.value), str(v.low), str(v.high)), f"quantity:{v.unit}"
+        unit, scale = parts
+        return (("quantity", unit, dec_str(v.value * scale), str(v.low and v.low * scale),
+                 str(v.high and v.high * scale)), f"quantity:{unit}")
+    if isinstance(v, DateValue):
+        return ("date",) + _date_key(v), f"date:{_date_bucket(v)}"
+    if isinstance(v, Name):
+        return (v.kind, v.key), v.kind
+    return (c.kind, json.dumps(v.to_dict(), sort_keys=True, ensure_ascii=False)), c.kind
+
+
+def _representative(claims: list[Claim]) -> Claim:
+    """The claim that speaks for a fact: an exact one before an approximate one, an explicit
+    currency before an assumed one, then the first in the text."""
+    def rank(c: Claim) -> tuple[int, int, int]:
+        v = c.value
+        return (int(bool(getattr(v, "approx", False))), int(bool(getattr(v, "currency_assumed", False))), c.start)
+    return min(claims, key=rank)
+
+
+# ============================================================================ sentences
+_SENTENCE_END = re.compile(r"(?<=[.!?。？！])[\"'”’)\]]*[ \t]+(?=\S)|\n+")
+
+
+def _sentence_starts(text: str) -> list[int]:
+    starts = [0]
+    for m in _SENTENCE_END.finditer(text):
+        if m.end() < len(text):
+            starts.append(m.end())
+    return starts
+
+
+# ============================================================================ a prepared source
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    info: SourceInfo
+    source: Source
+    claims: tuple[Claim, ...]
+    facts: tuple[_Fact, ...]
+    published: tuple[Claim, ...]
+    n_sentences: int
+
+
+def _prepare(src: Source, claims: Sequence[Claim], info: SourceInfo, first_id: int) -> _Prepared:
+    claims = tuple(sorted(claims, key=lambda c: (c.start, c.end, c.kind, c.rule, c.text)))
+    starts = _sentence_starts(src.text)
+    groups: dict[tuple[str, ...], list[Claim]] = {}
+    classes: dict[tuple[str, ...], str] = {}
+    published: list[Claim] = []
+    for c in claims:
+        fk = _fact_key(c)
+        if fk is None:
+            published.append(c)
+            continue
+        key, cls = fk
+        groups.setdefault(key, []).append(c)
+        classes[key] = cls
+    facts = []
+    for n, key in enumerate(sorted(groups, key=lambda k: (groups[k][0].start, k))):
+        cs = groups[key]
+        rep = _representative(cs)
+        value = rep.value
+        mentions = tuple(_Mention(info.id, c, bisect.bisect_right(starts, c.start) - 1) for c in cs)
+        facts.append(_Fact(first_id + n, info.id, rep.kind, classes[key], key, value, rep.text, mentions,
+                           all(c.role == "statement" for c in cs)))
+    return _Prepared(info, src, claims, tuple(facts), tuple(published), len(starts))
+
+
+# ============================================================================ aligning two sources
+@dataclass(slots=True)
+class _Pair:
+    """What the comparison of two sources found, as edges between facts."""
+
+    a: _Prepared
+    b: _Prepared
+    matched: dict[int, int] = field(default_factory=dict)  # fact id -> partner fact id (both ways)
+    edges: list[tuple[int, int, Relation]] = field(default_factory=list)
+    beads: list[tuple[frozenset[int], frozenset[int], bool]] = field(default_factory=list)
+
+
+def _anchor_points(pair: _Pair, facts: dict[int, _Fact]) -> dict[tuple[int, int], float]:
+    points: dict[tuple[int, int], float] = {}
+    for fa_id, fb_id in pair.matched.items():
+        fa, fb = facts[fa_id], facts[fb_id]
+        if fa.source != pair.a.info.id:
+            continue
+        sa, sb = fa.sentences, fb.sentences
+        w = 1.0 / (len(sa) * len(sb))
+        for i in sa:
+            for j in sb:
+                points[(i, j)] = points.get((i, j), 0.0) + w
+    return points
+
+
+def _chain(points: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+    """The heaviest chain of anchor points non-decreasing in both sentence indexes."""
+    pts = sorted(points)
+    best: list[float] = []
+    back: list[int] = []
+    for k, (i, j) in enumerate(pts):
+        b, arg = 0.0, -1
+        for m in range(k):
+            pi, pj = pts[m]
+            if pi <= i and pj <= j and best[m] > b:
+                b, arg = best[m], m
+        best.append(b + points[(i, j)])
+        back.append(arg)
+    if not pts:
+        return []
+    k = max(range(len(pts)), key=lambda n: (best[n], -n))
+    out = []
+    while k >= 0:
+        out.append(pts[k])
+        k = back[k]
+    return out[::-1]
+
+
+def _beads(pair: _Pair, facts: dict[int, _Fact], aligned: bool) -> list[tuple[frozenset[int], frozenset[int], bool]]:
+    """Pairs of aligned sentence sets (A sentences, B sentences, anchored)."""
+    na, nb = pair.a.n_sentences, pair.b.n_sentences
+    points = _anchor_points(pair, facts)
+    if len(points) > 4000:  # very long texts: keep the strongest points for the chain
+        points = dict(sorted(points.items(), key=lambda kv: (-kv[1], kv[0]))[:4000])
+    chain = _chain(points)
+    beads: list[tuple[frozenset[int], frozenset[int], bool]] = []
+    # anchored beads: runs of chain points connected through a shared sentence
+    groups: list[tuple[set[int], set[int]]] = []
+    for i, j in chain:
+        if groups and (i in groups[-1][0] or j in groups[-1][1]):
+            groups[-1][0].add(i)
+            groups[-1][1].add(j)
+        else:
+            groups.append(({i}, {j}))
+    prev_a, prev_b = -1, -1
+    for ga, gb in groups + [({na}, {nb})]:
+        lo_a, lo_b = min(ga), min(gb)
+        gap_a = list(range(prev_a + 1, lo_a))
+        gap_b = list(range(prev_b + 1, lo_b))
+        if gap_a and gap_b:
+            if len(gap_a) == len(gap_b):
+                for x, y in zip(gap_a, gap_b):
+                    beads.append((frozenset({x}), frozenset({y}), False))
+            elif max(len(gap_a), len(gap_b)) <= 3:
+                beads.append((frozenset(gap_a), frozenset(gap_b), False))
+        if lo_a < na:
+            beads.append((frozenset(ga), frozenset(gb), True))
+        prev_a, prev_b = max(ga), max(gb)
+    # sentences that share anchors out of the chain's order (an article retelling a release)
+    in_chain = set(chain)
+    for (i, j), w in sorted(points.items()):
+        if (i, j) not in in_chain and w >= 1.0:
+            beads.append((frozenset({i}), frozenset({j}), True))
+    if aligned:
+        beads.append((frozenset(range(na)), frozenset(range(nb)), True))
+    return beads
+
+
+def _context_score(fa: _Fact, fb: _Fact, beads: list[tuple[frozenset[int], frozenset[int], bool]]) -> int:
+    sa, sb = fa.sentences, fb.sentences
+    return sum(1 for ba, bb, _ in beads if sa & ba and sb & bb)
+
+
+def _compare_pair(pair: _Pair, facts: dict[int, _Fact], rates: Rates | None, aligned: bool,
+                  statement_checked: set[str]) -> None:
+    A, B = pair.a, pair.b
+    # 1. equal facts
+    b_by_key = {f.key: f for f in B.facts}
+    for fa in A.facts:
+        fb = b_by_key.get(fa.key)
+        if fb is not None:
+            pair.matched[fa.id] = fb.id
+            pair.matched[fb.id] = fa.id
+            pair.edges.append((fa.id, fb.id, Relation("equal", "equal")))
+    pair.beads = _beads(pair, facts, aligned)
+    # 2. compatible facts, best first (relation strength, then aligned context)
+    cands = []
+    for fa in A.facts:
+        if fa.id in pair.matched:
+            continue
+        for fb in B.facts:
+            if fb.id in pair.matched:
+                continue
+            if not _may_compare(fa, fb):
+                continue
+            rel = _relation(fa.value, fb.value, fa.text, fb.text, rates)
+            if not rel.matches:
+                continue
+            strength = 2 if rel.outcome == "equal" else (0 if rel.reason == "unit-omitted" else 1)
+            ctx = _context_score(fa, fb, pair.beads)
+            cands.append((-strength, -ctx, fa.mentions[0].claim.start, fb.mentions[0].claim.start, fa.id, fb.id, rel))
+    cands.sort(key=lambda t: t[:6])
+    for _, _, _, _, ida, idb, rel in cands:
+        if ida in pair.matched or idb in pair.matched:
+            continue
+        pair.matched[ida] = idb
+        pair.matched[idb] = ida
+        pair.edges.append((ida, idb, rel))
+    pair.beads = _beads(pair, facts, aligned)
+    # 3. the same slot: one leftover of a class on each side of a pair of aligned sentences
+    found: dict[int, set[int]] = {}
+    for ba, bb, _anch in pair.beads:
+        left_a = _leftovers(A, ba, bb, pair, facts, statement_checked)
+        left_b = _leftovers(B, bb, ba, pair, facts, statement_checked)
+        for cls in sorted(set(left_a) & set(left_b)):
+            la, lb = left_a[cls], left_b[cls]
+            if len(la) == 1 and len(lb) == 1:
+                fa_id, fb_id = next(iter(la)), next(iter(lb))
+                if fa_id in pair.matched and fb_id in pair.matched:
+                    continue  # both matched elsewhere: repeated mentions, not a slot
+                found.setdefault(fa_id, set()).add(fb_id)
+                found.setdefault(fb_id, set()).add(fa_id)
+    for fa_id in sorted(found):
+        partners = found[fa_id]
+        if facts[fa_id].source != A.info.id or len(partners) != 1:
+            continue
+        fb_id = next(iter(partners))
+        if len(found.get(fb_id, ())) != 1:
+            continue  # paired differently elsewhere: ambiguous, say nothing
+        fa, fb = facts[fa_id], facts[fb_id]
+        rel = _relation(fa.value, fb.value, fa.text, fb.text, rates)
+        if rel.outcome in ("different", "uncertain") or (rel.matches and fa_id not in pair.matched and fb_id not in pair.matched):
+            pair.edges.append((fa_id, fb_id, rel))
+
+
+def _may_compare(fa: _Fact, fb: _Fact) -> bool:
+    if fa.cls == fb.cls:
+        return True
+    ka, kb = fa.kind, fb.kind
+    if ka in NAME_KINDS and kb in NAME_KINDS:
+        return True
+    return "number" in (ka, kb) and ka in NUMERIC_KINDS and kb in NUMERIC_KINDS
+
+
+def _leftovers(P: _Prepared, mine: frozenset[int], theirs: frozenset[int], pair: _Pair, facts: dict[int, _Fact],
+               statement_checked: set[str]) -> dict[str, set[int]]:
+    """The facts of ``P`` mentioned in sentences ``mine`` with no counterpart in ``theirs``,
+    by comparison class."""
+    out: dict[str, set[int]] = {}
+    for f in P.facts:
+        if not (f.sentences & mine):
+            continue
+        if f.statement_only and f.source in statement_checked:
+            continue  # checked against the publication dates instead
+        partner = pair.matched.get(f.id)
+        if partner is not None and facts[partner].sentences & theirs:
+            out.setdefault(f.cls, set()).add(-1)  # matched here: the slot is taken
+            continue
+        out.setdefault(f.cls, set()).add(f.id)
+    return {cls: ids for cls, ids in out.items() if -1 not in ids}
+
+
+# ============================================================================ the report
+class _Union:
+    def __init__(self, ids: Iterable[int]) -> None:
+        self.parent = {i: i for i in ids}
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, x: int, y: int) -> None:
+        rx, ry = self.find(x), self.find(y)
+        if rx != ry:
+            self.parent[max(rx, ry)] = min(rx, ry)
+
+
+def _show(value: Value, text: str = "") -> str:
+    if isinstance(value, Money):
+        cur = value.currency or "(currency unknown)"
+        if value.low is not None and value.high is not None:
+            s = f"{_show_dec(value.low)}-{_show_dec(value.high)} {cur}"
+        elif value.low is not None:
+            s = f"at least {_show_dec(value.low)} {cur}"
+        elif value.high is not None:
+            s = f"up to {_show_dec(value.high)} {cur}"
+        else:
+            s = f"{_show_dec(value.amount)} {cur}"
+        return ("about " if value.approx else "") + s
+    if isinstance(value, (Number, Percent, Quantity)):
+        unit = {"percent": "%", "percentage_point": " percentage points"}.get(getattr(value, "unit", ""), "")
+        if isinstance(value, Quantity):
+            unit = " " + value.unit.replace("_", " ")
+        if value.low is not None and value.high is not None:
+            s = f"{_show_dec(value.low)}-{_show_dec(value.high)}{unit}"
+        elif value.low is not None:
+            s = f"at least {_show_dec(value.low)}{unit}"
+        elif value.high is not None:
+            s = f"up to {_show_dec(value.high)}{unit}"
+        else:
+            s = f"{_show_dec(value.value)}{unit}"
+        return ("about " if value.approx else "") + s
+    if isinstance(value, DateValue):
+        return _show_date(value, text)
+    if isinstance(value, Name):
+        return value.name
+    return text
+
+
+def _one_line(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def _quote(f: _Fact) -> str:
+    return f"'{_one_line(f.text)}' ({f.source})"
+
+
+@dataclass(frozen=True, slots=True)
+class _Ctx:
+    order: Mapping[str, int]  # source id -> rank (the pivot first, then by id)
+    compared: frozenset[tuple[str, str]]
+    rates: Rates | None
+    segment: str | None
+
+
+def _group_finding(members: list[_Fact], edges: list[tuple[int, int, Relation]], ctx: _Ctx,
+                   all_sources: tuple[str, ...]) -> Finding:
+    members = sorted(members, key=lambda f: (ctx.order[f.source], f.mentions[0].claim.start, f.id))
+    sources = sorted({f.source for f in members}, key=lambda s: ctx.order[s])
+    missing = tuple(s for s in all_sources if s not in sources)
+    claims = tuple(SourceClaim(m.source, m.claim)
+                   for f in members for m in sorted(f.mentions, key=lambda m: (m.claim.start, m.claim.end)))
+    kind = min((f.kind for f in members), key=lambda k: (k == "number", k))
+    # the relations inside the group, between sources that are compared
+    rels: list[tuple[_Fact, _Fact, Relation]] = []
+    ids = {f.id for f in members}
+    by_id = {f.id: f for f in members}
+    edge_rel = {(min(x, y), max(x, y)): r for x, y, r in edges if x in ids and y in ids}
+    for i, fa in enumerate(members):
+        for fb in members[i + 1:]:
+            if fa.source == fb.source or (fa.source, fb.source) not in ctx.compared:
+                continue
+            r = edge_rel.get((min(fa.id, fb.id), max(fa.id, fb.id)))
+            if r is None:
+                r = _relation(fa.value, fb.value, fa.text, fb.text, ctx.rates)
+            rels.append((fa, fb, r))
+    different = [(x, y, r) for x, y, r in rels if r.outcome == "different"]
+    uncertain = [(x, y, r) for x, y, r in rels if r.outcome == "uncertain" and not _settled(x, y, rels)]
+    notes = sorted({r.note for _, _, r in rels if r.matches and r.note})
+    if different:
+        x, y, r = different[0]
+        msg = f"{_quote(x)} against {_quote(y)}: {_show(x.value, x.text)} vs {_show(y.value, y.text)}"
+        if r.note:
+            msg += f" ({r.note})"
+        if len(different) > 1:
+            msg += f"; {len(different) - 1} more disagreement{'s' if len(different) > 2 else ''} in this fact"
+        return Finding("conflict", kind, claims, _one_line(msg), r.reason, ctx.segment, missing)
+    if uncertain:
+        x, y, r = uncertain[0]
+        msg = f"{_quote(x)} and {_quote(y)} cannot be compared: {r.note or r.reason}"
+        return Finding("uncertain", kind, claims, _one_line(msg), r.reason, ctx.segment, missing)
+    shown = _show(members[0].value, members[0].text)
+    if len(sources) == 1:
+        f = members[0]
+        where = ", ".join(missing) if missing else "the other sources"
+        msg = f"{_quote(f)} = {shown}: only in {f.source}, not in {where}"
+        return Finding("missing", kind, claims, _one_line(msg), f"only-in:{f.source}", ctx.segment, missing)
+    quoted = " = ".join(_quote(f) for f in members)
+    msg = f"{quoted}: {shown}"
+    if notes:
+        msg += " (" + "; ".join(notes) + ")"
+    reason = "equal" if not notes else sorted({r.reason for _, _, r in rels if r.matches and r.note})[0]
+    if missing:
+        msg += f"; not in {', '.join(missing)}"
+        return Finding("missing", kind, claims, _one_line(msg), "missing-in:" + ",".join(missing), ctx.segment, missing)
+    return Finding("match", kind, claims, _one_line(msg), reason, ctx.segment, missing)
+
+
+def _settled(x: _Fact, y: _Fact, rels: list[tuple[_Fact, _Fact, Relation]]) -> bool:
+    """Two partial dates that cannot be told apart are settled by a third member that both
+    match (a resolved date)."""
+    def ok(p: _Fact, q: _Fact) -> bool:
+        return any(r.matches and {a.id, b.id} == {p.id, q.id} for a, b, r in rels)
+    others = {f.id: f for a, b, _ in rels for f in (a, b) if f.id not in (x.id, y.id)}
+    return any(ok(x, z) and ok(y, z) for z in others.values())
+
+
+def _statement_findings(prepared: list[_Prepared], facts: dict[int, _Fact], ctx: _Ctx,
+                        covered: set[int]) -> list[Finding]:
+    """Statement dates ("said Friday") against the publication dates of the other sources."""
+    out = []
+    for P in prepared:
+        others = [(Q, Q.info.published) for Q in prepared
+                  if Q.info.id != P.info.id and Q.info.published is not None
+                  and (P.info.id, Q.info.id) in ctx.compared]
+        if not others:
+            continue
+        for f in P.facts:
+            for m in f.mentions:
+                c = m.claim
+                if c.role != "statement" or not isinstance(c.value, DateValue) or _date_bucket(c.value) != "day":
+                    continue
+                fits = []
+                for Q, day in others:
+                    pub = DateValue(grain="day", start=day, end=day)
+                    if unify(c.value, pub) is not None:
+                        fits.append(Q)
+                pubs = ", ".join(f"{Q.info.id} {day.isoformat()} ({day.strftime('%A')})" for Q, day in others)
+                cited = tuple(SourceClaim(Q.info.id, pc) for Q, _ in others for pc in Q.published)
+                claims = (SourceClaim(P.info.id, c),) + cited
+                if not fits:
+                    if _unchecked(c.value):
+                        msg = (f"statement date '{_one_line(c.text)}' ({P.info.id}) cannot be checked against the "
+                               f"publication dates ({pubs}): its source has no reference date")
+                        out.append(Finding("uncertain", "date", claims, msg, "statement-unchecked", ctx.segment))
+                        continue
+                    msg = (f"statement date '{_one_line(c.text)}' ({P.info.id}) = {_show_date(c.value, c.text)} "
+                           f"is not the publication date of the other sources: {pubs}")
+                    out.append(Finding("conflict", "date", claims, msg, "statement-vs-published", ctx.segment))
+                elif f.id not in covered:
+                    msg = (f"statement date '{_one_line(c.text)}' ({P.info.id}) fits the publication date of "
+                           f"{', '.join(Q.info.id for Q in fits)}")
+                    out.append(Finding("match", "date", claims, msg, "statement-vs-published", ctx.segment))
+    return out
+
+
+def _published_findings(prepared: list[_Prepared], ctx: _Ctx, all_sources: tuple[str, ...]) -> list[Finding]:
+    by_day: dict[str, list[tuple[str, Claim]]] = {}
+    for P in prepared:
+        for c in P.published:
+            v = c.value
+            day = v.start.isoformat()[:10] if isinstance(v, DateValue) and v.start is not None else c.text
+            by_day.setdefault(day, []).append((P.info.id, c))
+    out = []
+    for day, items in sorted(by_day.items()):
+        items.sort(key=lambda t: (ctx.order[t[0]], t[1].start))
+        srcs = sorted({s for s, _ in items}, key=lambda s: ctx.order[s])
+        claims = tuple(SourceClaim(s, c) for s, c in items)
+        missing = tuple(s for s in all_sources if s not in srcs)
+        if len(srcs) > 1 and not missing:
+            out.append(Finding("match", "date", claims, f"published {day} in {', '.join(srcs)}", "published",
+                               ctx.segment))
+        else:
+            msg = f"publication date {day} stated in {', '.join(srcs)} only"
+            out.append(Finding("missing", "date", claims, msg, "published", ctx.segment, missing))
+    return out
+
+
+def _mismatch_findings(prepared: list[_Prepared], ctx: _Ctx) -> list[Finding]:
+    out = []
+    for P in prepared:
+        for c in P.claims:
+            v = c.value
+            if isinstance(v, DateValue) and v.weekday_mismatch and v.start is not None:
+                day = v.start.date() if isinstance(v.start, _dt.datetime) else v.start
+                msg = (f"'{_one_line(c.text)}' ({P.info.id}): {day.isoformat()} was a {day.strftime('%A')}, "
+                       f"not a {str(v.weekday).capitalize()}")
+                out.append(Finding("conflict", "date", (SourceClaim(P.info.id, c),), msg, "weekday-mismatch",
+                                   ctx.segment))
+    return out
+
+
+def _finding_key(f: Finding, order: Mapping[str, int]) -> tuple[Any, ...]:
+    first = min(((order.get(c.source, 99), c.claim.start, c.claim.end) for c in f.claims), default=(99, 0, 0))
+    return (first, _VERDICT_RANK[f.verdict], f.kind, f.message)
+
+
+def _compare(prepared: list[_Prepared], pivot: str | None, rates: Rates | None, segment: str | None,
+             aligned: bool) -> list[Finding]:
+    ids = tuple(P.info.id for P in prepared)
+    order = {s: n for n, s in enumerate(ids)}
+    if pivot is not None:
+        pairs = [(prepared[0], Q) for Q in prepared[1:]]
+    else:
+        pairs = [(prepared[i], prepared[j]) for i in range(len(prepared)) for j in range(i + 1, len(prepared))]
+    compared = frozenset((a.info.id, b.info.id) for a, b in pairs) | frozenset((b.info.id, a.info.id) for a, b in pairs)
+    ctx = _Ctx(MappingProxyType(order), compared, rates, segment)
+    facts = {f.id: f for P in prepared for f in P.facts}
+    # statement dates are checked against publication dates when another source has one
+    statement_checked = {P.info.id for P in prepared
+                         if any(Q.info.published is not None and (P.info.id, Q.info.id) in compared
+                                for Q in prepared if Q is not P)}
+    edges: list[tuple[int, int, Relation]] = []
+    for A, B in pairs:
+        pair = _Pair(A, B)
+        _compare_pair(pair, facts, rates, aligned, statement_checked)
+        edges.extend(pair.edges)
+    union = _Union(sorted(facts))
+    for x, y, _ in edges:
+        union.union(x, y)
+    groups: dict[int, list[_Fact]] = {}
+    for fid in sorted(facts):
+        groups.setdefault(union.find(fid), []).append(facts[fid])
+    findings: list[Finding] = []
+    covered: set[int] = set()
+    for root in sorted(groups):
+        members = groups[root]
+        # a statement date alone in its group is reported by the statement check
+        if len(members) == 1 and members[0].statement_only and members[0].source in statement_checked:
+            continue
+        covered.update(f.id for f in members)
+        findings.append(_group_finding(members, edges, ctx, ids))
+    findings.extend(_statement_findings(prepared, facts, ctx, covered))
+    findings.extend(_published_findings(prepared, ctx, ids))
+    findings.extend(_mismatch_findings(prepared, ctx))
+    findings.sort(key=lambda f: _finding_key(f, order))
+    return findings
+
+
+# ============================================================================ entry points
+def _registry(weekday: str) -> Any:
+    from .registry import default_registry
+
+    reg = default_registry()
+    if weekday == "past":
+        return None
+    from .dates import PREFERENCES
+    from .rules.dates import make_date_extractor
+
+    if weekday not in PREFERENCES:
+        raise InputError(f"weekday must be one of {PREFERENCES}, not {weekday!r}", reason="bad-option")
+    for lang in reg.languages():
+        if "date" in reg.kinds(lang):
+            reg = reg.with_rule(lang, "date", make_date_extractor(weekday=weekday))
+    return reg
+
+
+def _glossary(glossary: Any) -> Any:
+    if glossary is None or hasattr(glossary, "lookup"):
+        return glossary
+    if isinstance(glossary, (str, os.PathLike)):
+        from .glossary import load_glossary
+
+        return load_glossary(glossary)
+    raise InputError(f"glossary must be a Glossary or a file path, not {type(glossary).__name__}",
+                     reason="bad-glossary")
+
+
+def _as_source(s: Any, n: int) -> Source:
+    if isinstance(s, Source):
+        return s
+    if isinstance(s, str):
+        return Source(s, id=f"source{n + 1}")
+    raise InputError(f"a source must be a factcheck.Source or a str, not {type(s).__name__}", reason="bad-source")
+
+
+def _read_source(src: Source, glossary: Any, registry: Any) -> tuple[SourceInfo, list[Claim]]:
+    if not isinstance(src.text, str):
+        raise InputError(f"source {src.id!r}: text must be str, not {type(src.text).__name__}", reason="bad-text")
+    given = parse_reference_date(src.published, what=f"published date of source {src.id!r}")
+    claims = extract(src.text, lang=src.lang, reference_date=given, registry=registry, glossary=glossary)
+    published, origin = given, "caller" if given is not None else None
+    if published is None:
+        for c in claims:
+            v = c.value
+            if c.role == "published" and isinstance(v, DateValue) and v.start is not None:
+                published = v.start.date() if isinstance(v.start, _dt.datetime) else v.start
+                origin = "header"
+                break
+    lang = src.lang
+    if lang == "auto":
+        langs = sorted({c.lang for c in claims})
+        if len(langs) == 1:
+            lang = langs[0]
+        elif langs:
+            lang = "+".join(langs)
+        else:
+            from .locale import detect_language
+
+            lang = detect_language(src.text) or "auto"
+    info = SourceInfo(src.id, lang, published, origin, src.path)
+    return info, claims
+
+
+def _ordered(infos: list[tuple[SourceInfo, Source, list[Claim]]], pivot: str | None) -> list[tuple[SourceInfo, Source, list[Claim]]]:
+    return sorted(infos, key=lambda t: (t[0].id != pivot, t[0].id))
+
+
+def _check_prepared(items: list[tuple[SourceInfo, Source, list[Claim]]], pivot: str | None, rates: Rates | None,
+                    segment: str | None, aligned: bool) -> tuple[tuple[SourceInfo, ...], list[Finding]]:
+    items = _ordered(items, pivot)
+    prepared = []
+    next_id = 0
+    for info, src, claims in items:
+        P = _prepare(src, claims, info, next_id)
+        next_id += len(P.facts)
+        prepared.append(P)
+    return tuple(P.info for P in prepared), _compare(prepared, pivot, rates, segment, aligned)
+
+
+def _validate(sources: list[Source], pivot: str | None) -> None:
+    seen: set[str] = set()
+    for s in sources:
+        if not isinstance(s.id, str) or not s.id:
+            raise InputError("every source needs a non-empty id", reason="bad-source")
+        if s.id in seen:
+            raise InputError(f"two sources have the id {s.id!r}", reason="duplicate-id")
+        seen.add(s.id)
+    if pivot is not None and pivot not in seen:
+        raise InputError(f"pivot {pivot!r} is not the id of a source ({', '.join(sorted(seen))})", reason="bad-pivot")
+
+
+def check(sources: Iterable[Source | str], *, pivot: str | None = None, glossary: Any = None, rates: Any = None,
+          weekday: str = "past") -> Report:
+    """Compare two or more sources and report, fact by fact, where they agree.
+
+    ``sources``: :class:`~factcheck.report.Source` objects (a plain string is a source with an
+    id ``sourceN``). ``pivot``: the id of the original; the others are compared with it only
+    (default: all with all). ``glossary``: a :class:`~factcheck.glossary.Glossary` or the path
+    of a glossary file. ``rates``: exchange rates (a mapping ``{"USD/KRW": 1300}``, a
+    :class:`Rates` or the path of a rates file); without them different currencies are not
+    compared. ``weekday``: how bare weekdays resolve (``past``, ``future``, ``nearest``).
+
+    The report lists every claim of every source in at least one finding, sorted by where it
+    first appears; the same sources in any order give the same report.
+    """
+    srcs = [_as_source(s, n) for n, s in enumerate(sources)]
+    _validate(srcs, pivot)
+    if not srcs:
+        raise InputError("no sources to compare", reason="no-sources")
+    g = _glossary(glossary)
+    r = as_rates(rates)
+    reg = _registry(weekday)
+    items = [(*_read_source(s, g, reg), s) for s in srcs]
+    infos, findings = _check_prepared([(i, s, c) for i, c, s in items], pivot, r, None, False)
+    return Report(infos, tuple(findings), {"pivot": pivot} if pivot else {})
+
+
+def check_segments(segments: Iterable[tuple[str, Sequence[Source]]], *, glossary: Any = None, rates: Any = None,
+                   pivot: str | None = None, weekday: str = "past") -> Report:
+    """Compare aligned segments (a translation memory, a PO file, a CSV of segment pairs):
+    each ``(segment_id, sources)`` is compared on its own (its texts are known to say the same
+    thing, so one leftover of a kind on each side is the same slot) and every finding carries
+    ``segment``. The report's sources are the ids met in the segments, with their languages."""
+    g = _glossary(glossary)
+    r = as_rates(rates)
+    reg = _registry(weekday)
+    findings: list[Finding] = []
+    infos: dict[str, SourceInfo] = {}
+    seen_segments: set[str] = set()
+    for seg_id, sources in segments:
+        seg_id = str(seg_id)
+        if seg_id in seen_segments:
+            raise InputError(f"two segments have the id {seg_id!r}", reason="duplicate-segment")
+        seen_segments.add(seg_id)
+        srcs = [_as_source(s, n) for n, s in enumerate(sources)]
+        _validate(srcs, pivot if pivot in {s.id for s in srcs} else None)
+        read = [(*_read_source(s, g, reg), s) for s in srcs]
+        seg_pivot = pivot if pivot in {s.id for s in srcs} else None
+        seg_infos, seg_findings = _check_prepared([(i, s, c) for i, c, s in read], seg_pivot, r, seg_id, True)
+        findings.extend(seg_findings)
+        for info in seg_infos:
+            known = infos.get(info.id)
+            if known is None:
+                infos[info.id] = SourceInfo(info.id, info.lang, None, None, info.path)
+            elif known.lang != info.lang and info.lang not in known.lang.split("+"):
+                infos[info.id] = SourceInfo(info.id, "+".join(sorted(set(known.lang.split("+")) | {info.lang})),
+                                            None, None, known.path)
+    ordered = sorted(infos.values(), key=lambda i: (i.id != pivot, i.id))
+    order = {i.id: n for n, i in enumerate(ordered)}
+    findings.sort(key=lambda f: (_segment_key(f.segment), _finding_key(f, order)))
+    return Report(tuple(ordered), tuple(findings), {"segments": len(seen_segments)})
+
+
+def _segment_key(seg: str | None) -> tuple[Any, ...]:
+    """Segments in natural order: "2" before "10"."""
+    s = seg or ""
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"(\d+)", s) if p)

@@ -1,0 +1,74 @@
+"""The Markdown report (GitHub-flavoured tables): a summary table, the sources and the findings.
+Every piece of source text is escaped, so a source cannot add links, HTML or table cells."""
+
+from __future__ import annotations
+
+import re
+
+from ..report import VERDICTS, Report
+from ._common import claims_by_source, clean, format_value, source_ids
+
+__all__ = ["md_escape", "render_markdown"]
+
+# every ASCII punctuation character that Markdown or GFM (tables, autolinks, math) may read
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~&$=:\"'.])")
+_MARK = {"match": "✅", "conflict": "❌", "missing": "⚠️", "uncertain": "❔"}
+_MAX_PER_CELL = 3
+
+
+def md_escape(text: str) -> str:
+    """Escape text for a Markdown table cell: backslash-escape punctuation, flatten lines."""
+    return _SPECIAL.sub(r"\\\1", clean(text))
+
+
+def _cell(finding, sid_claims) -> str:
+    seen: dict[tuple[str, str], int] = {}
+    for sc in sid_claims:
+        key = (sc.claim.text, format_value(sc.claim))
+        seen[key] = seen.get(key, 0) + 1
+    items = []
+    for (text, value), n in list(seen.items())[:_MAX_PER_CELL]:
+        item = "“" + md_escape(text) + "”"
+        if clean(value) != clean(text):
+            item += " = " + md_escape(value)
+        if n > 1:
+            item += f" ×{n}"
+        items.append(item)
+    if len(seen) > _MAX_PER_CELL:
+        items.append(f"\\(\\+{len(seen) - _MAX_PER_CELL} more\\)")
+    return "<br>".join(items)
+
+
+def render_markdown(report: Report) -> str:
+    counts = report.summary
+    ids = source_ids(report)
+    out = ["# factcheck report", ""]
+    n = len(report.findings)
+    out.append(f"{n} finding{'s' if n != 1 else ''} across {len(report.sources)} "
+               f"source{'s' if len(report.sources) != 1 else ''}: "
+               + ", ".join(f"**{counts[v]} {v}**" if v == "conflict" and counts[v] else f"{counts[v]} {v}"
+                           for v in VERDICTS) + ".")
+    out += ["", "| Verdict | Findings |", "|---|---:|"]
+    out += [f"| {_MARK[v]} {v} | {counts[v]} |" for v in VERDICTS]
+    out += ["", "## Sources", "", "| Source | Language | Published | Path |", "|---|---|---|---|"]
+    for s in report.sources:
+        out.append(f"| {md_escape(s.id)} | {md_escape(s.lang)} | "
+                   f"{s.published.isoformat() if s.published else '—'} | {md_escape(s.path) if s.path else '—'} |")
+    out += ["", "## Findings", ""]
+    if not report.findings:
+        out.append("No findings.")
+        return "\n".join(out) + "\n"
+    segmented = any(f.segment is not None for f in report.findings)
+    head = ["#", "Verdict", "Kind"] + (["Segment"] if segmented else []) + [md_escape(i) for i in ids] + ["Message"]
+    out.append("| " + " | ".join(head) + " |")
+    out.append("|" + "|".join("---:" if h == "#" else "---" for h in head) + "|")
+    for i, f in enumerate(report.findings, 1):
+        by = dict(claims_by_source(f, ids))
+        cells = [str(i), f"{_MARK.get(f.verdict, '')} {md_escape(f.verdict)}", md_escape(f.kind)]
+        if segmented:
+            cells.append(md_escape(f.segment) if f.segment is not None else "")
+        for sid in ids:
+            cells.append(_cell(f, by[sid]) if sid in by else ("—" if sid in f.sources_missing else ""))
+        cells.append(md_escape(f.message))
+        out.append("| " + " | ".join(cells) + " |")
+    return "\n".join(out) + "\n"
