@@ -8,13 +8,20 @@
 from __future__ import annotations
 
 from .claims import Claim
+from .compare import check, check_segments
 from .errors import FactcheckError, InputError, LocaleError, NormalisationError
 from .extract import extract
 from .registry import Registry, default_registry
+from .report import Finding, Report, Source
 from .values import DateValue, Money, Name, Number, Percent, Quantity, Value
 
 __all__ = [
     "Claim",
+    "Finding",
+    "Report",
+    "Source",
+    "check",
+    "check_segments",
     "DateValue",
     "FactcheckError",
     "InputError",

@@ -447,9 +447,9 @@ def _check_prolog(path: str) -> None:
         while i < n and text[i].isspace():
             i += 1
         if text.startswith("<?", i):
-            j = text.find("?>", i)
+            end = "?>"
         elif text.startswith("<!--", i):
-            j = text.find("-->", i)
+            end = "-->"
         elif text[i:i + 9].upper() == "<!DOCTYPE":
             m = _SIMPLE_DOCTYPE.match(text, i)
             if not m:
@@ -461,11 +461,12 @@ def _check_prolog(path: str) -> None:
             raise _err(path, f"unexpected {text[i:i + 12]!r} before the root element", reason="unsafe-xml")
         else:
             break
+        j = text.find(end, i + 2)
         if j < 0:
             if n >= _PROLOG_LIMIT:
                 raise _err(path, "XML prolog longer than 1 MiB", reason="unsafe-xml")
             raise _err(path, "not well-formed XML: unterminated declaration or comment")
-        i = j + 2
+        i = j + len(end)
     if "<!ENTITY" in text.upper():
         raise _err(path, "XML with entity declarations (<!ENTITY) is refused", reason="unsafe-xml")
 

@@ -59,6 +59,8 @@ _DEFAULT_RATE_TOLERANCE = Decimal("0.05")
 _DOLLARS = frozenset({"USD", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "MXN", "BND", "FJD", "JMD", "LRD", "NAD",
                       "SBD", "SRD", "TTD", "XCD", "ZWL", "BSD", "BBD", "BZD", "BMD", "KYD", "GYD"})
 _TRUSTED_BASES = frozenset({"gazetteer", "glossary"})
+#: units that writers use for one another: "200,000 tons" in English news is usually metric
+_LOOSE_UNITS = frozenset({frozenset({"ton", "tonne"})})
 
 
 # ============================================================================ exchange rates
@@ -200,20 +202,48 @@ _UNRELATED = Relation("unrelated", "unrelated")
 
 @dataclass(frozen=True, slots=True)
 class _Num:
-    """A numeric value as an interval: ``lo``/``hi`` None are unbounded."""
+    """A numeric value as an interval: ``lo``/``hi`` None are unbounded. ``q`` is the place of
+    the last digit written (1E+5 for "15.7 million", 0.1 for "16.0")."""
 
     lo: Decimal | None
     hi: Decimal | None
     approx: bool
     decimal: bool  # written with a decimal fraction ("15.7 million", "1.5억")
     text: str
+    q: Decimal | None = None
 
     @property
     def point(self) -> Decimal | None:
         return self.lo if self.lo is not None and self.lo == self.hi else None
 
+    @property
+    def quantum(self) -> Decimal:
+        if self.q is not None:
+            return self.q
+        return _quantum(self.point if self.point is not None else (self.lo if self.lo is not None else self.hi or Decimal(1)))
+
 
 _DECIMAL_WRITTEN = re.compile(r"\d[.·]\d")
+_WRITTEN_DECIMAL = re.compile(r"(\d+(?:,\d{3})*)[.·](\d+)")
+
+
+def _written_quantum(value: Decimal, text: str) -> Decimal | None:
+    """The place of the last digit of a figure written with a decimal fraction: "15.7 million"
+    is 15,700,000 to the nearest 100,000, "16.0" is 16 to the nearest 0.1. None when the text
+    shows no decimal fraction or does not give the value directly."""
+    m = _WRITTEN_DECIMAL.search(text or "")
+    if m is None or value == 0:
+        return None
+    try:
+        mantissa = Decimal(m.group(1).replace(",", "") + "." + m.group(2))
+    except InvalidOperation:
+        return None
+    if mantissa == 0:
+        return None
+    scale = abs(value) / mantissa
+    if scale != scale.to_integral_value() or scale.normalize().as_tuple().digits != (1,):
+        return None  # not mantissa x a power of ten: the decimal is some other figure
+    return scale * Decimal(1).scaleb(-len(m.group(2)))
 
 
 def _num(v: Any, text: str, value: Decimal | None = None, scale: Decimal = Decimal(1)) -> _Num:
@@ -224,9 +254,11 @@ def _num(v: Any, text: str, value: Decimal | None = None, scale: Decimal = Decim
     hi = v.high if v.high is not None else None
     if lo is None and hi is None:
         lo = hi = base
+    q = _written_quantum(base, text) if base is not None else None
     lo = lo * scale if lo is not None else None
     hi = hi * scale if hi is not None else None
-    return _Num(lo, hi, bool(v.approx), bool(_DECIMAL_WRITTEN.search(text or "")), text or "")
+    return _Num(lo, hi, bool(v.approx), bool(_DECIMAL_WRITTEN.search(text or "")), text or "",
+                q * scale if q is not None else None)
 
 
 def _quantum(x: Decimal) -> Decimal:
@@ -254,7 +286,7 @@ def _num_relation(x: _Num, y: _Num, *, converted: bool = False) -> Relation:
         if px == 0 or py == 0:
             return Relation("different", "different-value")
         # the coarser of the two may be a rounding of the finer
-        qx, qy = _quantum(px), _quantum(py)
+        qx, qy = x.quantum, y.quantum
         coarse, fine = (x, y) if qx >= qy else (y, x)
         pc, pf = coarse.point, fine.point
         assert pc is not None and pf is not None
@@ -270,7 +302,31 @@ def _num_relation(x: _Num, y: _Num, *, converted: bool = False) -> Relation:
                 return Relation("compatible", "rounded",
                                 f"{_show_dec(pf)} rounds to {_show_dec(pc)}")
         return Relation("different", "different-value")
-    # ranges and bounds ("over 100", "up to 70 km", "10~12%"): they agree when they overlap
+    sx, sy = _shape(x), _shape(y)
+    if sx == sy:
+        # two bounds or two ranges of the same shape ("at least 21" / "적어도 81명"): their ends
+        # are compared as figures
+        ends = [(a, b) for a, b in ((x.lo, y.lo), (x.hi, y.hi)) if a is not None and b is not None]
+        rels = [_num_relation(_Num(a, a, x.approx, x.decimal, x.text), _Num(b, b, y.approx, y.decimal, y.text),
+                              converted=converted) for a, b in ends]
+        bad = [r for r in rels if not r.matches]
+        if bad:
+            return bad[0]
+        notes = sorted({r.note for r in rels if r.note})
+        return Relation("compatible", next((r.reason for r in rels if r.outcome == "compatible"), "equal"),
+                        "; ".join(notes))
+    if "point" in (sx, sy) and ("at-least" in (sx, sy) or "up-to" in (sx, sy)):
+        # a figure against a bound: the same figure with its qualifier left out ("at least 70"
+        # / 70명), not another figure that the bound allows ("at least 32" / 36명)
+        bound, point = (x, y) if sy == "point" else (y, x)
+        edge = bound.lo if bound.lo is not None else bound.hi
+        rel = _num_relation(_Num(edge, edge, bound.approx, bound.decimal, bound.text, bound.q), point,
+                            converted=converted)
+        if rel.matches:
+            return Relation("compatible", "bound", "a bound on one side, the figure on the other")
+        return rel
+    # a figure against a range, or two bounds ("10~12%" / 11%, "over 100" / "up to 150"):
+    # they agree when they overlap
     lo = max((v for v in (x.lo, y.lo) if v is not None), default=None)
     hi = min((v for v in (x.hi, y.hi) if v is not None), default=None)
     if lo is None or hi is None or lo <= hi:
@@ -280,6 +336,12 @@ def _num_relation(x: _Num, y: _Num, *, converted: bool = False) -> Relation:
         if span and (lo - hi) / span <= _APPROX_TOLERANCE:
             return Relation("compatible", "approximate", "approximate bounds")
     return Relation("different", "different-value")
+
+
+def _shape(x: _Num) -> str:
+    if x.lo is not None and x.hi is not None:
+        return "point" if x.lo == x.hi else "range"
+    return "at-least" if x.lo is not None else "up-to"
 
 
 def _money_relation(a: Money, b: Money, ta: str, tb: str, rates: Rates | None) -> Relation:
@@ -313,14 +375,23 @@ def _money_relation(a: Money, b: Money, ta: str, tb: str, rates: Rates | None) -
     return Relation("different", "different-amount", note)
 
 
-def _quantity_parts(q: Quantity) -> tuple[str, Decimal] | None:
+def _quantity_base(q: Quantity, text: str = "") -> tuple[str, _Num] | None:
+    """A quantity in the base units of its dimension (1 km -> 1000 meter), as an interval."""
     from .units import to_base
 
     try:
-        value, unit = to_base(Decimal(1), q.unit)
-    except Exception:  # an unknown unit cannot be compared
+        unit = to_base(q.value, q.unit)[1]
+        conv = {k: (to_base(getattr(q, k), q.unit)[0] if getattr(q, k) is not None else None)
+                for k in ("value", "low", "high")}
+    except Exception:  # a unit pint cannot convert is compared as written
         return None
-    return unit, value
+    lo, hi = conv["low"], conv["high"]
+    if lo is None and hi is None:
+        lo = hi = conv["value"]
+    written = _written_quantum(q.value, text)
+    factor = to_base(Decimal(1), q.unit)[0] - to_base(Decimal(0), q.unit)[0]
+    quantum = (written if written is not None else _quantum(q.value)) * abs(factor)
+    return unit, _Num(lo, hi, bool(q.approx), bool(_DECIMAL_WRITTEN.search(text or "")), text or "", quantum)
 
 
 def _date_bucket(v: DateValue) -> str:
@@ -378,18 +449,50 @@ def _date_relation(a: DateValue, b: DateValue, ta: str = "", tb: str = "") -> Re
     return Relation("compatible", "overlap", "the periods overlap")
 
 
-def _korean_person(key: str, name: Name) -> bool:
-    """Whether a person's key is a Korean name (surname|given) that the romanisation folds
-    reliably: a Hangul name, or a Latin one whose surname is a Korean surname spelling."""
-    from .names import is_hangul, latin_surname
+def _person_parts(name: Name) -> tuple[str, list[str]] | None:
+    """(surname key, folded syllables of the given name) of a Korean personal name, or None
+    for a name that is not one (its key is then no reliable ground for a conflict)."""
+    from .names import fold, is_hangul, latin_surname, romanise, split_person, _surname_key
 
-    if "|" not in key:
-        return False
     surface = name.full_name or name.name
+    parts = split_person(surface)
+    if parts is None or not parts[1]:
+        return None
+    surname, given = parts
     if is_hangul(surface):
-        return True
-    tokens = re.split(r"[\s]+", surface.strip())
-    return bool(tokens) and latin_surname(tokens[0].strip(",.")) is not None and "-" in surface
+        syllables = [fold(romanise(ch)) for ch in given.replace(" ", "")]
+    else:
+        if latin_surname(surname.strip(",.")) is None:
+            return None
+        pieces = [p for p in re.split(r"[-\s]+", given) if p]
+        syllables = [fold(p) for p in pieces] if len(pieces) > 1 else [fold(given)]
+    return _surname_key(surname), syllables
+
+
+def _person_relation(a: Name, b: Name) -> Relation:
+    """Two Korean personal names with different keys: a conflict when a syllable differs
+    (Kim Yoon-seok / 김윤상), uncertain when they look like two spellings of one name
+    (Park Byeong-seug / 박병석), unrelated otherwise (a foreign name romanised two ways)."""
+    from rapidfuzz import fuzz
+
+    pa, pb = _person_parts(a), _person_parts(b)
+    if pa is None or pb is None:
+        return _UNRELATED
+    (sa, ga), (sb, gb) = pa, pb
+    if sa != sb and "".join(ga) != "".join(gb):
+        return _UNRELATED  # nothing in common: two people
+    if sa != sb:
+        if fuzz.ratio(sa, sb) >= 75:
+            return Relation("uncertain", "spelling-variant",
+                            f"'{a.name}' and '{b.name}' may be two spellings of one surname")
+        return Relation("different", "different-name", "the surname differs")
+    if len(ga) == len(gb) and len(ga) > 1:
+        scores = [fuzz.ratio(x, y) for x, y in zip(ga, gb)]
+        if min(scores) < 70:
+            return Relation("different", "different-name", "the given name differs")
+    elif fuzz.ratio("".join(ga), "".join(gb)) < 75:
+        return Relation("different", "different-name", "the given name differs")
+    return Relation("uncertain", "spelling-variant", f"'{a.name}' and '{b.name}' may be two spellings of one name")
 
 
 def _name_relation(a: Name, b: Name) -> Relation:
@@ -401,15 +504,8 @@ def _name_relation(a: Name, b: Name) -> Relation:
         return _UNRELATED
     if a.basis in _TRUSTED_BASES and b.basis in _TRUSTED_BASES:
         return Relation("different", "different-entity", "the gazetteer knows them as different entities")
-    if a.kind == "person" and _korean_person(a.key, a) and _korean_person(b.key, b):
-        sa, _, ga = a.key.partition("|")
-        sb, _, gb = b.key.partition("|")
-        if sa == sb or ga == gb:
-            from rapidfuzz import fuzz
-
-            if fuzz.ratio(a.key, b.key) >= 60:
-                part = "given name" if sa == sb else "surname"
-                return Relation("different", "different-name", f"the {part} differs")
+    if a.kind == "person":
+        return _person_relation(a, b)
     return _UNRELATED
 
 
@@ -438,15 +534,18 @@ def _relation(a: Value, b: Value, ta: str, tb: str, rates: Rates | None) -> Rela
             return Relation("different", "different-value")
         return _num_relation(_num(pa, ta), _num(pb, tb))
     if ka == "quantity" and kb == "quantity":
-        qa, qb = _quantity_parts(a), _quantity_parts(b)  # type: ignore[arg-type]
+        qa, qb = _quantity_base(a, ta), _quantity_base(b, tb)  # type: ignore[arg-type]
         if qa is None or qb is None:
             return _EQUAL if a == b else _UNRELATED
         if qa[0] != qb[0]:
             return _UNRELATED
         converted = a.unit != b.unit  # type: ignore[union-attr]
-        x = _num(a, ta, scale=qa[1])
-        y = _num(b, tb, scale=qb[1])
-        rel = _num_relation(x, y, converted=converted)
+        if converted and frozenset((a.unit, b.unit)) in _LOOSE_UNITS:  # type: ignore[union-attr]
+            written = _num_relation(_num(a, ta), _num(b, tb))
+            if written.matches:
+                return Relation("compatible", "loose-unit",
+                                f"'{ta or a.unit}' and '{tb or b.unit}' are often used for one another")  # type: ignore[union-attr]
+        rel = _num_relation(qa[1], qb[1], converted=converted)
         if converted and rel.outcome == "compatible":
             return Relation("compatible", "converted", f"{ta or a.unit} converted to {tb or b.unit}")  # type: ignore[union-attr]
         return rel
@@ -455,10 +554,10 @@ def _relation(a: Value, b: Value, ta: str, tb: str, rates: Rates | None) -> Rela
     if "number" in (ka, kb) and ka in NUMERIC_KINDS and kb in NUMERIC_KINDS:
         # a plain number against a measured one: the same figure with its unit left out
         x, y = _num(a, ta), _num(b, tb)
+        other = kb if ka == "number" else ka
         if x.lo == y.lo and x.hi == y.hi:
-            other = kb if ka == "number" else ka
             return Relation("compatible", "unit-omitted", f"the {other} unit is left out on one side")
-        return _UNRELATED
+        return Relation("different", "different-value", f"the {other} unit is left out on one side")
     if ka == kb:
         return _EQUAL if a == b else _UNRELATED
     return _UNRELATED
@@ -479,7 +578,7 @@ class _Fact:
     id: int
     source: str
     kind: str
-    cls: str  # the comparison class: leftovers pair only within one class
+    classes: tuple[str, ...]  # comparison classes, finest first: leftovers pair within one class
     key: tuple[str, ...]
     value: Value
     text: str
@@ -490,30 +589,37 @@ class _Fact:
     def sentences(self) -> frozenset[int]:
         return frozenset(m.sentence for m in self.mentions)
 
+    @property
+    def cls(self) -> str:
+        return self.classes[-1]
 
-def _fact_key(c: Claim) -> tuple[tuple[str, ...], str] | None:
-    """(dedupe key, comparison class) of a claim; None for publication dates."""
+
+def _fact_key(c: Claim) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """(dedupe key, comparison classes finest first) of a claim; None for publication dates."""
     v = c.value
     if c.kind == "date" and c.role == "published":
         return None
     if isinstance(v, Money):
-        return ("money", str(v.currency), dec_str(v.amount), str(v.low), str(v.high)), "money"
+        return (("money", str(v.currency), dec_str(v.amount), str(v.low), str(v.high)),
+                (f"money:{v.currency}", "money", "figure"))
     if isinstance(v, Percent):
-        return ("percent", v.unit, dec_str(v.value), str(v.low), str(v.high)), "percent"
+        return (("percent", v.unit, dec_str(v.value), str(v.low), str(v.high)),
+                (f"percent:{v.unit}", "percent", "figure"))
     if isinstance(v, Number):
-        return ("number", dec_str(v.value), str(v.low), str(v.high)), "number"
+        return ("number", dec_str(v.value), str(v.low), str(v.high)), ("number", "number", "figure")
     if isinstance(v, Quantity):
-        parts = _quantity_parts(v)
-        if parts is None:
-            return ("quantity", v.unit, dec_str(v.value), str(v.low), str(v.high)), f"quantity:{v.unit}"
-        unit, scale = parts
-        return (("quantity", unit, dec_str(v.value * scale), str(v.low and v.low * scale),
-                 str(v.high and v.high * scale)), f"quantity:{unit}")
+        based = _quantity_base(v)
+        if based is None:
+            cls = f"quantity:{v.unit}"
+            return ("quantity", v.unit, dec_str(v.value), str(v.low), str(v.high)), (cls, cls, "figure")
+        unit, n = based
+        cls = f"quantity:{unit}"
+        return ("quantity", unit, str(n.lo and dec_str(n.lo)), str(n.hi and dec_str(n.hi))), (cls, cls, "figure")
     if isinstance(v, DateValue):
-        return ("date",) + _date_key(v), f"date:{_date_bucket(v)}"
+        return ("date",) + _date_key(v), (f"date:{_date_bucket(v)}",)
     if isinstance(v, Name):
-        return (v.kind, v.key), v.kind
-    return (c.kind, json.dumps(v.to_dict(), sort_keys=True, ensure_ascii=False)), c.kind
+        return (v.kind, v.key), (v.kind,)
+    return (c.kind, json.dumps(v.to_dict(), sort_keys=True, ensure_ascii=False)), (c.kind,)
 
 
 def _representative(claims: list[Claim]) -> Claim:
@@ -600,20 +706,32 @@ def _anchor_points(pair: _Pair, facts: dict[int, _Fact]) -> dict[tuple[int, int]
 
 
 def _chain(points: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
-    """The heaviest chain of anchor points non-decreasing in both sentence indexes."""
+    """The heaviest chain of anchor points non-decreasing in both sentence indexes
+    (a weighted longest increasing subsequence, O(n log n) with a Fenwick tree of maxima)."""
     pts = sorted(points)
+    if not pts:
+        return []
+    js = sorted({j for _, j in pts})
+    rank = {j: n + 1 for n, j in enumerate(js)}
+    size = len(js)
+    tree: list[tuple[float, int]] = [(0.0, -1)] * (size + 1)
     best: list[float] = []
     back: list[int] = []
     for k, (i, j) in enumerate(pts):
+        r = rank[j]
         b, arg = 0.0, -1
-        for m in range(k):
-            pi, pj = pts[m]
-            if pi <= i and pj <= j and best[m] > b:
-                b, arg = best[m], m
+        x = r
+        while x > 0:
+            if tree[x][0] > b:
+                b, arg = tree[x]
+            x -= x & -x
         best.append(b + points[(i, j)])
         back.append(arg)
-    if not pts:
-        return []
+        x = r
+        while x <= size:
+            if best[k] > tree[x][0]:
+                tree[x] = (best[k], k)
+            x += x & -x
     k = max(range(len(pts)), key=lambda n: (best[n], -n))
     out = []
     while k >= 0:
@@ -679,20 +797,22 @@ def _compare_pair(pair: _Pair, facts: dict[int, _Fact], rates: Rates | None, ali
             pair.matched[fb.id] = fa.id
             pair.edges.append((fa.id, fb.id, Relation("equal", "equal")))
     pair.beads = _beads(pair, facts, aligned)
-    # 2. compatible facts, best first (relation strength, then aligned context)
+    # 2. compatible facts, best first (relation strength, then aligned context). A conversion
+    #    (miles to km, dollars to won) is the weakest evidence: it gives way to a figure of
+    #    the same unit that differs by one digit, which is then compared as the same slot.
     cands = []
-    for fa in A.facts:
-        if fa.id in pair.matched:
-            continue
-        for fb in B.facts:
-            if fb.id in pair.matched:
-                continue
+    unmatched_a = [f for f in A.facts if f.id not in pair.matched]
+    unmatched_b = [f for f in B.facts if f.id not in pair.matched]
+    for fa in unmatched_a:
+        for fb in unmatched_b:
             if not _may_compare(fa, fb):
                 continue
             rel = _relation(fa.value, fb.value, fa.text, fb.text, rates)
             if not rel.matches:
                 continue
-            strength = 2 if rel.outcome == "equal" else (0 if rel.reason == "unit-omitted" else 1)
+            if rel.reason == "converted" and (_has_lookalike(fa, unmatched_b) or _has_lookalike(fb, unmatched_a)):
+                continue
+            strength = _STRENGTH.get(rel.reason, 3)
             ctx = _context_score(fa, fb, pair.beads)
             cands.append((-strength, -ctx, fa.mentions[0].claim.start, fb.mentions[0].claim.start, fa.id, fb.id, rel))
     cands.sort(key=lambda t: t[:6])
@@ -703,19 +823,13 @@ def _compare_pair(pair: _Pair, facts: dict[int, _Fact], rates: Rates | None, ali
         pair.matched[idb] = ida
         pair.edges.append((ida, idb, rel))
     pair.beads = _beads(pair, facts, aligned)
-    # 3. the same slot: one leftover of a class on each side of a pair of aligned sentences
+    # 3. the same slot: one leftover of a class on each side of a pair of aligned sentences,
+    #    or between the same two anchors inside them
     found: dict[int, set[int]] = {}
     for ba, bb, _anch in pair.beads:
-        left_a = _leftovers(A, ba, bb, pair, facts, statement_checked)
-        left_b = _leftovers(B, bb, ba, pair, facts, statement_checked)
-        for cls in sorted(set(left_a) & set(left_b)):
-            la, lb = left_a[cls], left_b[cls]
-            if len(la) == 1 and len(lb) == 1:
-                fa_id, fb_id = next(iter(la)), next(iter(lb))
-                if fa_id in pair.matched and fb_id in pair.matched:
-                    continue  # both matched elsewhere: repeated mentions, not a slot
-                found.setdefault(fa_id, set()).add(fb_id)
-                found.setdefault(fb_id, set()).add(fa_id)
+        for fa_id, fb_id in _slot_pairs(pair, facts, ba, bb, statement_checked):
+            found.setdefault(fa_id, set()).add(fb_id)
+            found.setdefault(fb_id, set()).add(fa_id)
     for fa_id in sorted(found):
         partners = found[fa_id]
         if facts[fa_id].source != A.info.id or len(partners) != 1:
@@ -725,8 +839,197 @@ def _compare_pair(pair: _Pair, facts: dict[int, _Fact], rates: Rates | None, ali
             continue  # paired differently elsewhere: ambiguous, say nothing
         fa, fb = facts[fa_id], facts[fb_id]
         rel = _relation(fa.value, fb.value, fa.text, fb.text, rates)
+        if rel.outcome == "different" and not _plausible(fa, fb):
+            continue  # figures too unlike to be one figure written wrong: two facts
         if rel.outcome in ("different", "uncertain") or (rel.matches and fa_id not in pair.matched and fb_id not in pair.matched):
             pair.edges.append((fa_id, fb_id, rel))
+
+
+def _slot_pairs(pair: _Pair, facts: dict[int, _Fact], ba: frozenset[int], bb: frozenset[int],
+                statement_checked: set[str]) -> list[tuple[int, int]]:
+    """Facts of A and B that fill the same slot in a bead: per class (finest first), the one
+    fact left over on each side of the bead, or on each side between two consecutive anchors
+    (matched claims in the same order in both texts)."""
+    A, B = pair.a, pair.b
+    ma = _bead_mentions(A, ba, bb, pair, facts, statement_checked)
+    mb = _bead_mentions(B, bb, ba, pair, facts, statement_checked)
+    if not ma or not mb:
+        return []
+    # the anchors: mentions of matched facts whose partner is mentioned in the bead, in order
+    points = []
+    for i, (fa, ca, left_a) in enumerate(ma):
+        if left_a:
+            continue
+        partner = pair.matched[fa.id]
+        for j, (fb, cb, left_b) in enumerate(mb):
+            if not left_b and fb.id == partner:
+                points.append((i, j))
+    chain = _chain({p: 1.0 for p in points})
+    regions: list[tuple[list[int], list[int]]] = [(list(range(len(ma))), list(range(len(mb))))]
+    prev_i, prev_j = -1, -1
+    for i, j in chain + [(len(ma), len(mb))]:
+        regions.append((list(range(prev_i + 1, i)), list(range(prev_j + 1, j))))
+        prev_i, prev_j = i, j
+    out: list[tuple[int, int]] = []
+    for ra, rb in regions:
+        paired: set[int] = set()
+        for level in range(3):
+            left_a: dict[str, set[int]] = {}
+            left_b: dict[str, set[int]] = {}
+            for side, idx, left in ((ma, ra, left_a), (mb, rb, left_b)):
+                for k in idx:
+                    f, _, is_left = side[k]
+                    if is_left and f.id not in paired:
+                        left.setdefault(f.classes[min(level, len(f.classes) - 1)], set()).add(f.id)
+            for cls in sorted(set(left_a) & set(left_b)):
+                la, lb = left_a[cls], left_b[cls]
+                if len(la) == 1 and len(lb) == 1:
+                    candidates = [(next(iter(la)), next(iter(lb)))]
+                else:
+                    candidates = _alike_pairs(sorted(la), sorted(lb), facts)
+                for fa_id, fb_id in candidates:
+                    if fa_id in pair.matched and fb_id in pair.matched:
+                        continue  # both matched elsewhere: repeated mentions, not a slot
+                    out.append((fa_id, fb_id))
+                    paired.update((fa_id, fb_id))
+    return out
+
+
+def _alike_pairs(la: list[int], lb: list[int], facts: dict[int, _Fact]) -> list[tuple[int, int]]:
+    """Among several leftover figures on each side, the pairs that are each other's only
+    look-alike (:func:`_strongly_alike`): 1,153 among (1,153, 2011) against 1,553 among
+    (1,553, 3)."""
+    links = {(a, b) for a in la for b in lb if _strongly_alike(facts[a], facts[b])}
+    out = []
+    for a, b in sorted(links):
+        if sum(1 for x, _ in links if x == a) == 1 and sum(1 for _, y in links if y == b) == 1:
+            out.append((a, b))
+    return out
+
+
+def _bead_mentions(P: _Prepared, mine: frozenset[int], theirs: frozenset[int], pair: _Pair,
+                   facts: dict[int, _Fact], statement_checked: set[str]) -> list[tuple[_Fact, Claim, bool]]:
+    """The mentions of ``P`` in sentences ``mine``, in text order, each with whether its fact
+    is left over here (unmatched, or its counterpart is not in ``theirs``)."""
+    out = []
+    for f in P.facts:
+        if f.statement_only and f.source in statement_checked:
+            continue  # checked against the publication dates instead
+        partner = pair.matched.get(f.id)
+        left = partner is None or not (facts[partner].sentences & theirs)
+        for m in f.mentions:
+            if m.sentence in mine:
+                out.append((f, m.claim, left))
+    out.sort(key=lambda t: (t[1].start, t[1].end, t[0].id))
+    return out
+
+
+def _digits(x: Decimal) -> str:
+    return dec_str(abs(x)).replace(".", "").lstrip("0") or "0"
+
+
+def _figures_alike(x: Decimal, y: Decimal, magnitude: bool) -> bool:
+    """Whether two different figures look like one figure written wrong: a digit changed or
+    two swapped (1,153 / 1,553), close values (within half), or the same digits at another
+    scale (3억 / 30 million; ``magnitude``)."""
+    if x == y:
+        return True
+    if x == 0 or y == 0:
+        return False
+    dx, dy = _digits(x), _digits(y)
+    if len(dx) == len(dy) and (sum(a != b for a, b in zip(dx, dy)) <= 1 or sorted(dx) == sorted(dy)):
+        return True
+    big, small = max(abs(x), abs(y)), min(abs(x), abs(y))
+    if big / small <= Decimal("1.5"):
+        return True
+    if magnitude and dx.rstrip("0") == dy.rstrip("0") and len(dx.rstrip("0")) >= 2:
+        return True
+    return False
+
+
+def _ends(f: _Fact, base: bool = True) -> list[Decimal]:
+    """The figures a value states: one for a figure or a bound, two for a range; quantities in
+    the base units of their dimension (``base``) or as written."""
+    v = f.value
+    n: _Num | None = None
+    if isinstance(v, Quantity) and base:
+        based = _quantity_base(v, f.text)
+        n = based[1] if based is not None else None
+    if n is None and isinstance(v, (Money, Number, Percent, Quantity)):
+        n = _num(v, f.text)
+    if n is None:
+        return []
+    if n.point is not None:
+        return [n.point]
+    return [e for e in (n.lo, n.hi) if e is not None]
+
+
+def _strongly_alike(x: _Fact, y: _Fact) -> bool:
+    """One figure written wrong, by its digits alone: the same unit, figures of two digits or
+    more, one digit changed or two swapped (1,153 / 1,553)."""
+    if x.kind not in NUMERIC_KINDS or y.kind not in NUMERIC_KINDS:
+        return False
+    if isinstance(x.value, Quantity) and isinstance(y.value, Quantity) and x.value.unit != y.value.unit:
+        return False
+    ex, ey = _ends(x, False), _ends(y, False)
+    if not ex or len(ex) != len(ey):
+        return False
+    for p, q in zip(ex, ey):
+        dp, dq = _digits(p), _digits(q)
+        if len(dp) < 2 or len(dq) != len(dp) or p == q:
+            if p == q and len(ex) > 1:
+                continue
+            return False
+        if not (sum(a != b for a, b in zip(dp, dq)) <= 1 or sorted(dp) == sorted(dq)):
+            return False
+    return True
+
+
+def _plausible(fa: _Fact, fb: _Fact) -> bool:
+    """Whether two different figures in one slot are one figure written wrong rather than two
+    facts (a translation that says "three days" where the original gives "14 months"). Dates
+    and names are judged by their own relations."""
+    if fa.kind not in NUMERIC_KINDS or fb.kind not in NUMERIC_KINDS:
+        return True
+    ea, eb = _ends(fa), _ends(fb)
+    if not ea or not eb or len(ea) != len(eb):
+        return False
+    if isinstance(fa.value, Quantity) and isinstance(fb.value, Quantity) and fa.value.unit != fb.value.unit:
+        # different units: compare in the units of each side, at its precision
+        qa, qb = _quantity_base(fa.value), _quantity_base(fb.value)
+        if qa is None or qb is None:
+            return False
+        return any(_figures_alike(x, y, True) for x, y in
+                   ((_in_units_of(fb, fa), fa.value.value), (_in_units_of(fa, fb), fb.value.value))
+                   if x is not None)
+    if fa.kind != fb.kind:  # a figure whose unit one side leaves out: compare as written
+        ea, eb = _ends(fa, False), _ends(fb, False)
+    magnitude = fa.kind != "number" or fb.kind != "number"
+    return all(_figures_alike(x, y, magnitude or len(_digits(x).rstrip("0")) >= 2) for x, y in zip(ea, eb))
+
+
+def _in_units_of(f: _Fact, other: _Fact) -> Decimal | None:
+    """The value of quantity ``f`` in the unit of ``other``, rounded to ``other``'s precision."""
+    from .units import to_base
+
+    try:
+        base_f = to_base(f.value.value, f.value.unit)[0]  # type: ignore[union-attr]
+        one = to_base(Decimal(1), other.value.unit)[0]  # type: ignore[union-attr]
+    except Exception:
+        return None
+    if one == 0:
+        return None
+    q = _quantum(other.value.value)  # type: ignore[union-attr]
+    return (base_f / one).quantize(q, rounding=ROUND_HALF_UP) if q >= 1 else (base_f / one).quantize(q, rounding=ROUND_HALF_UP)
+
+
+#: how much a compatible relation says that two facts are one (equal figures rank first)
+_STRENGTH = {"equal": 4, "same-relative": 3, "overlap": 2, "converted": 1}
+
+
+def _has_lookalike(f: _Fact, others: list[_Fact]) -> bool:
+    """Whether one of ``others`` is the same kind of figure in the same unit, one digit away."""
+    return any(o.classes[0] == f.classes[0] and _strongly_alike(f, o) for o in others)
 
 
 def _may_compare(fa: _Fact, fb: _Fact) -> bool:
@@ -736,24 +1039,6 @@ def _may_compare(fa: _Fact, fb: _Fact) -> bool:
     if ka in NAME_KINDS and kb in NAME_KINDS:
         return True
     return "number" in (ka, kb) and ka in NUMERIC_KINDS and kb in NUMERIC_KINDS
-
-
-def _leftovers(P: _Prepared, mine: frozenset[int], theirs: frozenset[int], pair: _Pair, facts: dict[int, _Fact],
-               statement_checked: set[str]) -> dict[str, set[int]]:
-    """The facts of ``P`` mentioned in sentences ``mine`` with no counterpart in ``theirs``,
-    by comparison class."""
-    out: dict[str, set[int]] = {}
-    for f in P.facts:
-        if not (f.sentences & mine):
-            continue
-        if f.statement_only and f.source in statement_checked:
-            continue  # checked against the publication dates instead
-        partner = pair.matched.get(f.id)
-        if partner is not None and facts[partner].sentences & theirs:
-            out.setdefault(f.cls, set()).add(-1)  # matched here: the slot is taken
-            continue
-        out.setdefault(f.cls, set()).add(f.id)
-    return {cls: ids for cls, ids in out.items() if -1 not in ids}
 
 
 # ============================================================================ the report
@@ -896,7 +1181,7 @@ def _statement_findings(prepared: list[_Prepared], facts: dict[int, _Fact], ctx:
         for f in P.facts:
             for m in f.mentions:
                 c = m.claim
-                if c.role != "statement" or not isinstance(c.value, DateValue) or _date_bucket(c.value) != "day":
+                if c.role != "statement" or not isinstance(c.value, DateValue):
                     continue
                 fits = []
                 for Q, day in others:
@@ -1135,12 +1420,12 @@ def check_segments(segments: Iterable[tuple[str, Sequence[Source]]], *, glossary
     reg = _registry(weekday)
     findings: list[Finding] = []
     infos: dict[str, SourceInfo] = {}
-    seen_segments: set[str] = set()
+    seen_segments: dict[str, None] = {}
     for seg_id, sources in segments:
         seg_id = str(seg_id)
         if seg_id in seen_segments:
             raise InputError(f"two segments have the id {seg_id!r}", reason="duplicate-segment")
-        seen_segments.add(seg_id)
+        seen_segments[seg_id] = None
         srcs = [_as_source(s, n) for n, s in enumerate(sources)]
         _validate(srcs, pivot if pivot in {s.id for s in srcs} else None)
         read = [(*_read_source(s, g, reg), s) for s in srcs]
@@ -1156,11 +1441,6 @@ def check_segments(segments: Iterable[tuple[str, Sequence[Source]]], *, glossary
                                             None, None, known.path)
     ordered = sorted(infos.values(), key=lambda i: (i.id != pivot, i.id))
     order = {i.id: n for n, i in enumerate(ordered)}
-    findings.sort(key=lambda f: (_segment_key(f.segment), _finding_key(f, order)))
+    seg_rank = {seg: n for n, seg in enumerate(seen_segments)}
+    findings.sort(key=lambda f: (seg_rank.get(f.segment or "", -1), _finding_key(f, order)))
     return Report(tuple(ordered), tuple(findings), {"segments": len(seen_segments)})
-
-
-def _segment_key(seg: str | None) -> tuple[Any, ...]:
-    """Segments in natural order: "2" before "10"."""
-    s = seg or ""
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"(\d+)", s) if p)

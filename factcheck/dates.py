@@ -159,6 +159,24 @@ def _day_near(ref: _dt.date, day: int, direction: str) -> _dt.date | None:
     return None
 
 
+def day_with_weekday(ref: _dt.date, day: int, wd: int, prefer: str) -> _dt.date | None:
+    """Day ``day`` of the nearest month (the reference month first) on which it is weekday
+    ``wd``: back in time for the "past" preference, forward for "future", either for
+    "nearest" (the closer one). For "Friday the 13th" without a month; a date written with
+    its weekday after it ("21일(목)") keeps its month and is flagged instead."""
+    found: dict[int, _dt.date] = {}
+    for step in ((-1,) if prefer == "past" else (1,) if prefer == "future" else (-1, 1)):
+        y, m = ref.year, ref.month
+        for _ in range(28):
+            if _valid(y, m, day) and _dt.date(y, m, day).weekday() == wd:
+                found[step] = _dt.date(y, m, day)
+                break
+            y, m = _month_shift(y, m, step)
+    if not found:
+        return None
+    return min(found.values(), key=lambda d: abs((d - ref).days))
+
+
 def _span(v: DateValue, ref: _dt.date | None, prefer: str) -> tuple[_dt.date, _dt.date, str] | None:
     """The interval of days a value names (inclusive) and its grain, or None if it needs a
     reference date that is unknown (or names no real day)."""
@@ -209,6 +227,21 @@ def _span(v: DateValue, ref: _dt.date | None, prefer: str) -> tuple[_dt.date, _d
             y, m = _month_shift(ref.year, ref.month, off * per)
             d = _dt.date(y, m, min(ref.day, _last_day(y, m)))
             return d, d, "day"
+    off = _rel(v, "quarter")  # this quarter, last quarter, 지난 분기
+    if off is not None and v.quarter is None:
+        if ref is None:
+            return None
+        y, m = _month_shift(ref.year, (ref.month - 1) // 3 * 3 + 1, 3 * off)
+        return _dt.date(y, m, 1), _dt.date(*_month_shift(y, m, 2), _last_day(*_month_shift(y, m, 2))), "quarter"
+    for unit, size in (("decade", 10), ("century", 100)):  # this decade, the next decade
+        off = _rel(v, unit)
+        if off is not None and v.year is None:
+            if ref is None:
+                return None
+            first = ref.year // size * size + size * off
+            if first < 1:
+                return None
+            return _dt.date(first, 1, 1), _dt.date(first + size - 1, 12, 31), "year"
     if week_off is not None:
         if ref is None:
             return None

@@ -31,8 +31,9 @@ __all__ = [
 #: the order in which verdicts are worse: a span in several findings shows the worst one
 SEVERITY: dict[str, int] = {"match": 0, "uncertain": 1, "missing": 2, "conflict": 3}
 
-# C0 and C1 controls (but tab and newline), DEL, and the bidi overrides that can disguise text
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 controls (but tab and newline), DEL, the Unicode line and paragraph separators, and
+# the bidi overrides that can disguise text
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069]")
 
 
 def clean(text: str, *, keep_newlines: bool = False) -> str:
@@ -209,7 +210,9 @@ def _date(d: Mapping[str, Any]) -> str:
         if isinstance(rel, Mapping):
             off = rel.get("offset", 0)
             unit = rel.get("unit", "")
-            parts.append(f"this {unit}" if off == 0 else f"{unit} {off:+d}" if isinstance(off, int) else unit)
+            named = {0: "this", -1: "last", 1: "next"}
+            parts.append(f"{named[off]} {unit}" if off in named else f"{unit} {off:+d}" if isinstance(off, int)
+                         else unit)
         shown = " ".join(parts) or f"a {d.get('grain', 'date')}"
     return ("≈" if d.get("approx") else "") + shown
 

@@ -40,8 +40,8 @@ main{padding:18px 24px 40px}
 .sources{display:grid;grid-template-columns:repeat(var(--cols,2),minmax(0,1fr));gap:16px;margin-bottom:24px}
 .cols-1{--cols:1}.cols-2{--cols:2}.cols-3{--cols:3}
 .source{background:#fff;border:1px solid var(--line);border-radius:8px;overflow:hidden;min-width:0}
-.source>h2{padding:10px 14px;border-bottom:1px solid var(--line);background:#fafbfc;display:flex;gap:10px;
-align-items:baseline;flex-wrap:wrap}
+.source>h2{padding:8px 14px;border-bottom:1px solid var(--line);background:#fafbfc}
+.source>h2 .meta{display:block;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .meta{color:var(--muted);font-weight:400;font-size:12px;overflow-wrap:anywhere}
 .text{padding:12px 14px;white-space:pre-wrap;overflow-wrap:anywhere;max-height:62vh;overflow:auto}
 a.claim{color:inherit;text-decoration:none;border-radius:3px;padding:0 1px;border-bottom:2px solid transparent}
@@ -71,8 +71,12 @@ td.claims a{color:#1a4fa0}
 .absent{color:var(--muted)}
 .seg td.text{max-height:none;padding:6px 10px}
 .seg td.id{font-family:ui-monospace,monospace;font-size:12px;color:var(--muted);width:1%;white-space:nowrap}
+section{margin-bottom:24px}
 section>h2{margin:0 0 10px}
 footer{color:var(--muted);font-size:12px;padding:0 24px 24px}
+.scroll{overflow-x:auto}
+td:last-child{min-width:16em}
+@media (max-width:900px){.sources{--cols:1}.text{max-height:none}main,header{padding-left:12px;padding-right:12px}}
 """
 
 _JS = """
@@ -136,15 +140,15 @@ def _highlight(text: str, place: str, spans: dict[tuple[int, int], list[int]],
 
 def _info_line(info: SourceInfo | None, path: str | None) -> str:
     bits = []
+    p = (info.path if info is not None and info.path else None) or path
+    if p:
+        bits.append(p)
     if info is not None:
         if info.lang and info.lang != "auto":
             bits.append(info.lang)
         if info.published:
             bits.append(f"published {info.published.isoformat()}"
                         + (" (from the text)" if info.published_from == "header" else ""))
-    p = (info.path if info is not None and info.path else None) or path
-    if p:
-        bits.append(p)
     return " · ".join(bits)
 
 
@@ -197,8 +201,8 @@ def render_html(report: Report, texts: SourceTexts, *, title: str = "factcheck r
                     f"{len(rows)} segment{'s' if len(rows) != 1 else ''} with claims"
                     + (f"; {omitted} without claims not shown" if omitted else "")
                     + "</p>"
-                    f'<table class="seg"><thead><tr><th>Segment</th>{head}</tr></thead><tbody>'
-                    + "".join(rows) + "</tbody></table></section>")
+                    f'<div class="scroll"><table class="seg"><thead><tr><th>Segment</th>{head}</tr></thead><tbody>'
+                    + "".join(rows) + "</tbody></table></div></section>")
     elif texts.texts:
         cols = [sid for sid in ids if sid in texts.texts] + [sid for sid in texts.order
                                                             if sid not in ids and sid in texts.texts]
@@ -210,7 +214,8 @@ def render_html(report: Report, texts: SourceTexts, *, title: str = "factcheck r
             place = f"s{i}" if i is not None else ""
             inner = _highlight(texts.texts[sid], place, spans.by_place.get(place, {}), findings, shown)
             meta = _info_line(infos.get(sid), texts.paths.get(sid))
-            arts.append(f'<article class="source"><h2>{_e(sid)}<span class="meta">{_e(meta)}</span></h2>'
+            arts.append(f'<article class="source"><h2>{_e(sid)}<span class="meta" title="{_e(meta)}">'
+                        f'{_e(meta) or "&nbsp;"}</span></h2>'
                         f'<div class="text">{inner}</div></article>')
         body.append(f'<section class="sources {grid}" aria-label="Sources">' + "".join(arts) + "</section>")
 
@@ -267,8 +272,8 @@ def render_html(report: Report, texts: SourceTexts, *, title: str = "factcheck r
         cells.append(f"<td>{_e(f.message)}</td>")
         rows.append(f'<tr id="f{n}" class="v-{_e(f.verdict)}" data-f="{n}">' + "".join(cells) + "</tr>")
     body.append('<section><h2>Findings</h2>'
-                + ('<table><thead><tr>' + "".join(head) + "</tr></thead><tbody>" + "".join(rows)
-                   + "</tbody></table>" if rows else "<p>No findings.</p>")
+                + ('<div class="scroll"><table><thead><tr>' + "".join(head) + "</tr></thead><tbody>"
+                   + "".join(rows) + "</tbody></table></div>" if rows else "<p>No findings.</p>")
                 + "</section>")
 
     # --- the page

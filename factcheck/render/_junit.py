@@ -24,7 +24,9 @@ def _details(f: Finding, ids: list[str]) -> str:
     for sid, claims in claims_by_source(f, ids):
         for sc in claims:
             c = sc.claim
-            lines.append(f"  {sid}: “{c.text}” = {format_value(c)} [{c.start}:{c.end}]")
+            value = format_value(c)
+            shown = f" = {value}" if clean(value) != clean(c.text) else ""
+            lines.append(f"  {sid}: “{c.text}”{shown} [{c.start}:{c.end}]")
     for sid in f.sources_missing:
         lines.append(f"  {sid}: —")
     return "\n".join(_x(line) for line in lines)

@@ -10,15 +10,18 @@ from ._common import claims_by_source, clean, format_value, source_ids
 
 __all__ = ["md_escape", "render_markdown"]
 
-# every ASCII punctuation character that Markdown or GFM (tables, autolinks, math) may read
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~&$=:\"'.])")
+# the characters that start Markdown or GFM syntax inside a table cell (emphasis, code, links,
+# strikethrough, math, cell borders); <, > and & become entities, so no HTML gets through
+_SPECIAL = re.compile(r"([\\`*_{}\[\]|~$])")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _MARK = {"match": "✅", "conflict": "❌", "missing": "⚠️", "uncertain": "❔"}
 _MAX_PER_CELL = 3
 
 
 def md_escape(text: str) -> str:
     """Escape text for a Markdown table cell: backslash-escape punctuation, flatten lines."""
-    return _SPECIAL.sub(r"\\\1", clean(text))
+    escaped = _SPECIAL.sub(r"\\\1", clean(text))
+    return re.sub(r"[&<>]", lambda m: _ENTITIES[m.group()], escaped)
 
 
 def _cell(finding, sid_claims) -> str:
@@ -35,7 +38,7 @@ def _cell(finding, sid_claims) -> str:
             item += f" ×{n}"
         items.append(item)
     if len(seen) > _MAX_PER_CELL:
-        items.append(f"\\(\\+{len(seen) - _MAX_PER_CELL} more\\)")
+        items.append(f"(+{len(seen) - _MAX_PER_CELL} more)")
     return "<br>".join(items)
 
 

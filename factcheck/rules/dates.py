@@ -33,7 +33,7 @@ from types import MappingProxyType
 from typing import Any, Mapping
 
 from ..claims import Claim
-from ..dates import PREFERENCES, _consistent, interval, resolve
+from ..dates import PREFERENCES, WEEKDAYS, _consistent, day_with_weekday, interval, resolve
 from ..document import Document
 from ..errors import LocaleError
 from ..values import DateValue
@@ -42,24 +42,24 @@ __all__ = ["extract_date", "make_date_extractor", "published_date", "load_date_l
            "parse_date"]
 
 _CATEGORY = {
-    "year": "Y", "rel_year": "Y", "decade": "Y",
+    "year": "Y", "rel_year": "Y", "decade": "Y", "century": "Y", "rel_decade": "Y", "rel_century": "Y",
     "month": "M", "rel_month": "M",
     "rel_week": "W",
     "day": "D", "rel_day": "D", "rel_months": "D", "rel_years": "D",
     "relative": "R",
-    "weekday": "WD",
+    "weekday": "WD", "easter": "D",
     "hour": "T", "minute": "MI",
     "ampm": "AP",
-    "half": "H", "quarter": "Q",
+    "half": "H", "quarter": "Q", "rel_quarter": "Q",
     "part": "P", "scope": "SP",
     "direction": "DIR",
-    "approx": "A",
+    "approx": "A", "pick_month": "A",
     "until": "U",
     "mm_or_dd": "M", "dd_or_mm": "D",
     "nth": "N", "nth_week": "N",
     "week_no": "WN", "week_of": "WO", "shift": "SH",
 }
-_REL_ORDER = ("day", "months", "years", "week", "month", "year")
+_REL_ORDER = ("day", "months", "years", "week", "month", "quarter", "year", "decade", "century")
 # which kinds of field may be written together in one expression ("2023년 7월", "July 20,
 # Thursday", "하반기" but not "4월 하반기" or "20일 지난주"); modifiers (A, DIR, P) go with all
 _TOGETHER = {
@@ -105,6 +105,9 @@ class _AtomSpec:
     # (the end of another atom), or a character class such as "[(]"
     first: tuple[str, ...] = ()
     triggers: frozenset[str] = frozenset()
+    # "2010-11" (a season, a fiscal year) is two years, not November 2010: a numeric
+    # year-month whose month is the year's next two digits is dropped
+    no_year_span: bool = False
 
 
 @dataclass(frozen=True)
@@ -223,6 +226,7 @@ def load_date_locale(code: str) -> DateLocale:
             pairs=bool(a.get("pairs", False)),
             first=first,
             triggers=frozenset(triggers),
+            no_year_span=bool(a.get("no_year_span", False)),
         ))
     word_atoms: dict[str, list[int]] = {}
     for i, spec in enumerate(atoms):
@@ -332,6 +336,15 @@ def _fields(m: re.Match[str], dl: DateLocale) -> dict[str, Any] | None:
             if value is None:
                 return None
             target[group] = value
+        elif group in _NUMERAL_GROUPS:
+            n = _numeral(text, dl)
+            if n is None:
+                return None
+            target[group] = n
+        elif group == "pick_month":
+            target["pick_month"] = True
+        elif group == "century" and text.isdigit():
+            target["century"] = int(text)
         elif group == "week_no":
             target["nth_week"] = int(text)
             target["week_no"] = True
@@ -358,6 +371,42 @@ def _fields(m: re.Match[str], dl: DateLocale) -> dict[str, Any] | None:
                 target["hour"], target["minute"] = int(value[0]), int(value[1])
             else:
                 target[group] = value
+    for target in (out, until):
+        # numbers written in words: 이십일일, 오월, two thousand and eighteen; a year written as
+        # two numbers ("nineteen seventy eight", "nineteen zero one"); a decade word ("the
+        # seventies", "the nineteen seventies")
+        hi = target.pop("year_hi", None)
+        if "year_lo" in target:
+            lo = target.pop("year_lo")
+            if hi is None or not 10 <= hi <= 99 or not 0 <= lo <= 99:
+                return None
+            target["year"] = hi * 100 + lo
+        elif "decade_word" in target:
+            d = int(target.pop("decade_word"))
+            if d < 100:
+                d = hi * 100 + d if hi is not None else (2000 + d if d < 30 else 1900 + d)
+            target["decade"] = d
+        if "year_words" in target:
+            y = target.pop("year_words")
+            if not 100 <= y <= 2999:
+                return None
+            target["year"] = y
+        if "month_words" in target:
+            target["month"] = target.pop("month_words")
+        if "day_words" in target:
+            target["day"] = target.pop("day_words")
+        if not 1 <= target.get("month", 1) <= 12 or not 1 <= target.get("day", 1) <= 31:
+            return None
+    holiday = out.pop("holiday", None)
+    if holiday is not None:  # [month, day], [month, weekday, nth], ["easter", days]; a shift
+        if holiday[0] == "easter":
+            out["easter"] = int(holiday[1])
+        elif len(holiday) >= 3:
+            out["month"], out["weekday"], out["nth"] = int(holiday[0]), str(holiday[1]), int(holiday[2])
+        else:
+            out["month"], out["day"] = int(holiday[0]), int(holiday[1])
+        if len(holiday) == 4:
+            out["shift"] = (0, int(holiday[3]))
     if "mm_or_dd" in out:  # 21/04/2016 is day-first, 4/21/2016 month-first
         a, b = out.pop("mm_or_dd"), out.pop("dd_or_mm")
         out["month"], out["day"] = (b, a) if a > 12 else (a, b)
@@ -403,6 +452,44 @@ def _fields(m: re.Match[str], dl: DateLocale) -> dict[str, Any] | None:
     return out
 
 
+_NUMERAL_GROUPS = frozenset({"year_words", "year_hi", "year_lo", "month_words", "day_words"})
+
+
+def _numeral(text: str, dl: DateLocale) -> int | None:
+    """A whole number written in words with the locale's [vocab.numeral] (units, teens, tens)
+    and [vocab.numeral_scale] (hundred, thousand; 십, 백, 천): "one thousand seven hundred and
+    eighty nine", "seventeen hundred thirty three", 이천십팔. The words are read longest first,
+    without spaces or hyphens. None when a piece is not a numeral word."""
+    units = {k: v for name, table in dl.vocab.items()
+             if name.startswith("numeral") and name != "numeral_scale" for k, v in table.items()}
+    scales = dl.vocab.get("numeral_scale", {})
+    word = dl.fold(text).replace("-", "")
+    longest = max((len(k) for k in (*units, *scales)), default=0)
+    total = current = pending = 0
+    seen = False
+    i = 0
+    while i < len(word):
+        for n in range(min(longest, len(word) - i), 0, -1):
+            piece = word[i:i + n]
+            if piece in scales:
+                scale = int(scales[piece])
+                if scale >= 1000:
+                    total += (current + pending or 1) * scale
+                    current = pending = 0
+                else:
+                    current += (pending or 1) * scale
+                    pending = 0
+                break
+            if piece in units:
+                pending += int(units[piece])
+                break
+        else:
+            return None
+        seen = True
+        i += n
+    return total + current + pending if seen else None
+
+
 _DIGIT_RUN = re.compile(r"[0-9]+")
 
 
@@ -423,6 +510,8 @@ def _scan_atoms(text: str, dl: DateLocale) -> list[_Atom]:
     def add(spec: _AtomSpec, m: re.Match[str] | None) -> None:
         if m is not None and m.end() > m.start():
             f = _fields(m, dl)
+            if f and spec.no_year_span and "year" in f and f.get("month") == (f["year"] + 1) % 100:
+                return
             if f:
                 found.append(_Atom(m.start(), m.end(), f, spec))
 
@@ -666,7 +755,7 @@ def _build(f: dict[str, Any], dl: DateLocale, offset: str | None) -> DateValue:
         grain = "week"
     elif "month" in f or (rel is not None and rel[0] == "month"):
         grain = "month"
-    elif "quarter" in f:
+    elif "quarter" in f or (rel is not None and rel[0] == "quarter"):
         grain = "quarter"
     elif "half" in f:
         grain = "half"
@@ -759,6 +848,29 @@ def _claims(text: str, dl: DateLocale, ref: _dt.date | None, prefer: str, *, hea
         if not _fields_exist(value) or (value.until is not None and not _fields_exist(value.until)):
             continue
         value = resolve(value, ref, weekday=prefer)
+        if (fields.get("pick_month") and value.weekday_mismatch and ref is not None and not e.until
+                and value.weekday is not None and value.day is not None
+                and not any(k in fields for k in ("month", "year", "rel_month", "rel_year"))):
+            # "Friday the 13th": the weekday written first picks the month
+            d = day_with_weekday(ref, value.day, WEEKDAYS.index(value.weekday), prefer)
+            if d is None:
+                continue
+            value = DateValue(grain="day", start=d, end=d, year=d.year, month=d.month, day=d.day, weekday=value.weekday)
+        if "easter" in fields:  # Easter of the year written or of the reference year
+            y = fields.get("year")
+            if y is None and ref is not None and not any(k.startswith("rel_") and k != "rel_year" for k in fields):
+                y = ref.year + int(fields.get("rel_year", 0))
+            if y is None or e.until:
+                continue
+            d = _easter(int(y)) + _dt.timedelta(days=int(fields["easter"]))
+            value = DateValue(grain="day", start=d, end=d, year=d.year, month=d.month, day=d.day)
+        if "century" in fields:  # the 15th century: 1401..1500 is the strict reading, the
+            # convention (and the Recognizers specs) is 1400..1499
+            c = int(fields["century"])
+            if not 1 <= c <= 30 or e.until:
+                continue
+            first_year = max(1, (c - 1) * 100)
+            value = DateValue(grain="year", start=_dt.date(first_year, 1, 1), end=_dt.date(c * 100 - 1, 12, 31))
         if "shift" in fields or fields.get("week_of"):
             value = _around(value, fields)
             if value is None:
@@ -776,6 +888,19 @@ def _claims(text: str, dl: DateLocale, ref: _dt.date | None, prefer: str, *, hea
             out.append(extra)
             out.sort(key=lambda c: c.start)
     return out
+
+
+def _easter(year: int) -> _dt.date:
+    """Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * l_) // 433
+    month = (h + l_ - 7 * m + 90) // 25
+    return _dt.date(year, month, (h + l_ - 7 * m + 33 * month + 19) % 32)
 
 
 def _around(value: DateValue, fields: dict[str, Any]) -> DateValue | None:

@@ -22,6 +22,7 @@ stands for. Keys come from :func:`factcheck.names.name_key`.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from dataclasses import dataclass
 from typing import Any, Iterable
@@ -48,15 +49,18 @@ __all__ = ["extract_person", "extract_org", "extract_place", "analyse"]
 
 
 # ----------------------------------------------------------------------------- helpers
+_tidy = functools.lru_cache(maxsize=4096)(tidy)  # name surfaces recur: tidy each once
 def _alt(words: Iterable[str]) -> str:
     items = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
     return "|".join(re.escape(w) for w in items) or r"(?!x)x"
 
 
-def _trie(words: Iterable[str]) -> str:
+def _trie(words: Iterable[str], *, guard: str = "", spaces: bool = True) -> str:
     """A regex matching any of ``words``, factored as a trie so that it stays fast with
     hundreds of words (longest first: optional tails are greedy). A space in a word matches
-    any run of spaces or tabs."""
+    any run of spaces or tabs (unless ``spaces`` is false). ``guard`` (a look-behind of
+    width 1 more than it needs, since it is checked after the first letter) goes after the
+    first letter: the regex then starts with a literal or a set, which ``re`` skips to fast."""
     root: dict[str, Any] = {}
     for w in words:
         if not w:
@@ -66,8 +70,8 @@ def _trie(words: Iterable[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict[str, Any]) -> str:
-        alts = [(r"[ \t]+" if ch == " " else re.escape(ch)) + build(sub)
+    def build(node: dict[str, Any], top: bool = False) -> str:
+        alts = [(r"[ \t]+" if ch == " " and spaces else re.escape(ch)) + (guard if top else "") + build(sub)
                 for ch, sub in sorted(node.items()) if ch]
         if not alts:
             return ""
@@ -76,7 +80,7 @@ def _trie(words: Iterable[str]) -> str:
             body = f"(?:{body})?"
         return body
 
-    body = build(root)
+    body = build(root, True)
     return body or r"(?!x)x"
 
 
@@ -122,6 +126,7 @@ class _Vocab:
     place_re: re.Pattern[str] | None
     context_place_suffixes: frozenset[str]
     not_places: frozenset[str]
+    not_place_tails: tuple[str, ...]  # the same, sorted, for str.endswith
     not_place_endings: tuple[str, ...]
     short_needs_full: bool
     # capitalised scripts
@@ -141,6 +146,7 @@ class _Vocab:
     title_firsts: frozenset[str]
     chunk_re: re.Pattern[str] | None
     token_re: re.Pattern[str] | None
+    split_chunks: bool  # connectors are lowercase words or one sign: a chunk splits at spaces
 
 
 @functools.lru_cache(maxsize=8)
@@ -159,12 +165,16 @@ def _vocab(code: str) -> _Vocab:
     wc = names.get("word_chars", "A-Za-z")
     title_re = org_re = place_re = legal_re = None
     if not cap:
-        t_first = "".join(sorted({re.escape(t[0]) for t in titles if t}))
-        title_re = re.compile(rf"(?=[{t_first}])(?:{_trie(titles)})(?={part}(?![{wc}])|\()")
+        # a trie starts with its first letters, which the search skips to
+        title_re = re.compile(rf"(?:{_trie(titles)})(?={part}(?![{wc}])|\()")
         sufs = org.get("suffixes", [])
         if sufs:
+            # the stem grows letter by letter until a suffix: a letter no suffix starts with
+            # is passed without trying them all
+            s_first = "".join(sorted({re.escape(x[0]) for x in sufs if x}))
             org_re = re.compile(
-                rf"(?<![{wc}])([{wc}]{{{int(org.get('min_stem', 2))},12}}?(?:{_alt(sufs)}))(?={head_re}{part}(?![{wc}]))")
+                rf"(?<![{wc}])([{wc}]{{{int(org.get('min_stem', 2))},12}}?(?=[{s_first}])(?:{_alt(sufs)}))"
+                rf"(?={head_re}{part}(?![{wc}]))")
         psufs = list(place.get("suffixes", [])) + list(place.get("context_suffixes", []))
         if psufs:
             place_re = re.compile(
@@ -213,6 +223,7 @@ def _vocab(code: str) -> _Vocab:
         place_re=place_re,
         context_place_suffixes=frozenset(place.get("context_suffixes", [])),
         not_places=frozenset(place.get("not_places", [])),
+        not_place_tails=tuple(sorted(set(place.get("not_places", [])))),
         not_place_endings=tuple(place.get("not_place_endings", [])),
         short_needs_full=bool(names.get("short_needs_full", False)),
         lower_title_re=(re.compile(rf"(?<![A-Za-z])({_alt(words['lower_titles'])})[ \t]+\Z")
@@ -232,6 +243,8 @@ def _vocab(code: str) -> _Vocab:
         title_firsts=frozenset(t.split()[0] for t in titles if t.strip()),
         chunk_re=chunk_re,
         token_re=token_re,
+        split_chunks=cap and all(re.fullmatch(r"[a-z]+|[^\w\s,]", c) is not None
+                                 for c in words.get("connectors", [])),
     )
 
 
@@ -268,8 +281,7 @@ def _terms(glossaries: tuple[Any, ...]) -> _Terms:
     if hangul:
         initials = "".join(sorted({re.escape(t[0]) for t in hangul}))
         h_re = re.compile(rf"(?=[{initials}])(?<![가-힣])({_trie(hangul)})")
-    a_first = "".join(sorted({re.escape(a[0]) for a in acr}))
-    a_re = re.compile(rf"(?=[{a_first}])(?<![A-Za-z0-9])({_trie(acr)})(?![A-Za-z0-9])") if acr else None
+    a_re = re.compile(rf"({_trie(acr, guard='(?<![A-Za-z0-9].)')})(?![A-Za-z0-9])") if acr else None
     keyed = {k.replace(" ", ""): (v, _lookup(glossaries, k, v)) for k, v in hangul.items()}
     return _Terms(h_re, keyed, a_re, acr, frozenset(firsts),
                   frozenset(strict))
@@ -298,28 +310,36 @@ def _lookup(glossaries: tuple[Any, ...], surface: str, kind: str) -> tuple[str, 
 def extract_person(doc: Document) -> list[Claim]:
     """People: a name with a title or honorific, a Korean-style romanised name, and short
     references to them (Administrator Kim, 김 청장, Kim said) keyed as the full name."""
-    return [c for c in analyse(doc) if c.kind == "person"]
+    return list(_analysis(doc)[1])
 
 
 def extract_org(doc: Document) -> list[Claim]:
     """Organisations: gazetteer and glossary names, suffixes (조달청, Service), legal forms
     (렉스젠㈜, RexGen Co.), acronyms defined in the text, and later bare mentions."""
-    return [c for c in analyse(doc) if c.kind == "org"]
+    return list(_analysis(doc)[2])
 
 
 def extract_place(doc: Document) -> list[Claim]:
     """Places: gazetteer names (경기도, Anyang), administrative suffixes (가평군, Gapyeong
     County, Jung-gu) and "the city of X"."""
-    return [c for c in analyse(doc) if c.kind == "place"]
+    return list(_analysis(doc)[3])
 
 
 def analyse(doc: Document) -> tuple[Claim, ...]:
     """Every person, org and place claim of a document (cached per text, locale and glossary)."""
+    return _analysis(doc)[0]
+
+
+_Analysis = tuple[tuple[Claim, ...], tuple[Claim, ...], tuple[Claim, ...], tuple[Claim, ...]]
+
+
+def _analysis(doc: Document) -> _Analysis:
+    """(every name claim, the person claims, the org claims, the place claims) of a document."""
     return _analyse(doc.text, doc.locale.code, getattr(doc, "glossary", None))
 
 
 @functools.lru_cache(maxsize=8)
-def _analyse(text: str, code: str, glossary: Any) -> tuple[Claim, ...]:
+def _analyse(text: str, code: str, glossary: Any) -> _Analysis:
     vocab = _vocab(code)
     glossaries = _glossaries(glossary)
     terms = _terms(glossaries)
@@ -328,21 +348,31 @@ def _analyse(text: str, code: str, glossary: Any) -> tuple[Claim, ...]:
     else:
         mentions = _scan_glued(text, vocab, glossaries, terms)
     mentions = _resolve(mentions, len(text))
-    return tuple(_claims(text, code, mentions, glossaries))
+    claims = tuple(_claims(text, code, mentions, glossaries))
+    return (claims, tuple(c for c in claims if c.kind == "person"), tuple(c for c in claims if c.kind == "org"),
+            tuple(c for c in claims if c.kind == "place"))
+
+
+def _rank(m: _M) -> tuple[int, int, int]:
+    return -m.strength, m.start - m.end, m.start
 
 
 def _resolve(mentions: list[_M], size: int) -> list[_M]:
     """Keep the strongest, then longest mention where mentions overlap."""
-    ranked = sorted(mentions, key=lambda m: (-m.strength, -(m.end - m.start), m.start))
     taken = bytearray(size + 1)
+    find = taken.find
     kept = []
-    for m in ranked:
-        if m.end <= m.start or taken.find(1, m.start, m.end) != -1:
+    for m in sorted(mentions, key=_rank):
+        s, e = m.start, m.end
+        if e <= s or find(1, s, e) != -1:
             continue
-        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+        taken[s:e] = b"\x01" * (e - s)
         kept.append(m)
-    kept.sort(key=lambda m: m.start)
+    kept.sort(key=_start)
     return kept
+
+
+_start = operator.attrgetter("start")
 
 
 def _claims(text: str, code: str, mentions: list[_M], glossaries: tuple[Any, ...]) -> list[Claim]:
@@ -363,12 +393,13 @@ def _claims(text: str, code: str, mentions: list[_M], glossaries: tuple[Any, ...
             owner = next((o for o in longer if o.name.startswith(m.name + " ")), None)
             if owner is not None:
                 m.key, m.basis, m.full_name = owner.key, "linked", _without_legal_form(owner.name)
-    fulls = [m for m in mentions if m.kind == "person" and not m.short and m.key and "|" in m.key]
+    fulls = [(m, m.key.split("|", 1)[0]) for m in mentions
+             if m.kind == "person" and not m.short and m.key and "|" in m.key]
     for m in mentions:
         if not m.short:
             continue
         sur = _surname_key(m.name)
-        same = [f for f in fulls if f.key.split("|", 1)[0] == sur]  # type: ignore[union-attr]
+        same = [f for f, f_sur in fulls if f_sur == sur]
         if same:
             before = [f for f in same if f.start < m.start]
             chosen = (before or same)[-1 if before else 0]
@@ -379,10 +410,17 @@ def _claims(text: str, code: str, mentions: list[_M], glossaries: tuple[Any, ...
     for m in mentions:
         if m.short and m.basis == "surname" and drop_unlinked:
             continue
-        name = _without_legal_form(m.name) if m.kind == "org" else m.name
-        value = Name(m.kind, name, m.key or "", m.basis or "romanised", m.full_name)
-        out.append(Claim(m.kind, text[m.start:m.end], m.start, m.end, value, m.rule, code, role=m.role))
+        kind = m.kind
+        value = _name_value(kind, _without_legal_form(m.name) if kind == "org" else m.name, m.key or "",
+                            m.basis or "romanised", m.full_name)
+        out.append(Claim(kind, text[m.start:m.end], m.start, m.end, value, m.rule, code, None, m.role))
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_value(kind: str, name: str, key: str, basis: str, full_name: str | None) -> Name:
+    """The (immutable) value of a name claim: equal names share one."""
+    return Name(kind, name, key, basis, full_name)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -407,31 +445,23 @@ def _surname_key(surname: str) -> str:
 
 
 # ----------------------------------------------------------------------------- glued scripts
-def _word_bounds(text: str, pos: int, wc: re.Pattern[str]) -> tuple[int, int]:
+def _hangul_start(text: str, pos: int) -> int:
+    """Where the run of Hangul syllables ending at ``pos`` starts."""
     s = pos
-    while s > 0 and wc.match(text, s - 1):
+    while s > 0 and "가" <= text[s - 1] <= "힣":
         s -= 1
-    e = pos
-    while e < len(text) and wc.match(text, e):
-        e += 1
-    return s, e
+    return s
 
 
-_HANGUL_CHAR = re.compile(r"[가-힣]")
 _WORD_BEFORE = re.compile(r"([가-힣A-Za-z0-9&]+)[ \t]?\Z")
 _WORD_AFTER = re.compile(r"[ \t]?([가-힣A-Za-z0-9&]+)")
-@dataclass(frozen=True, slots=True)
-class _Word:
-    start: int
-    end: int
-    text: str
-
-    def group(self, _: int = 1) -> str:
-        return self.text
+_PLAIN_WORD = re.compile(r"[가-힣A-Za-z0-9&]+")
+_NAME_AFTER = re.compile(r"[ \t]+([가-힣]{2,7})(?![가-힣])")
 
 
-def _prev_word(text: str, end: int) -> _Word | None:
-    """The word before ``end`` when spaces or tabs separate them (a short backward scan)."""
+def _prev_word(text: str, end: int) -> tuple[int, int, str] | None:
+    """(start, end, text) of the word before ``end`` when spaces or tabs separate them (a
+    short backward scan)."""
     j = end
     while j > 0 and text[j - 1] in " \t":
         j -= 1
@@ -440,7 +470,7 @@ def _prev_word(text: str, end: int) -> _Word | None:
     i = j
     while i > 0 and not text[i - 1].isspace() and j - i < 40:
         i -= 1
-    return _Word(i, j, text[i:j])
+    return i, j, text[i:j]
 
 
 def _strip_particle(word: str, vocab: _Vocab) -> str:
@@ -453,6 +483,12 @@ def _strip_particle(word: str, vocab: _Vocab) -> str:
 
 def _is_name_word(word: str, vocab: _Vocab, *, min_len: int = 2) -> bool:
     """A Hangul word that is a surname + given name (김윤상, 남궁민수)."""
+    return _name_word(word, vocab.code, min_len)
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_word(word: str, code: str, min_len: int) -> bool:
+    vocab = _vocab(code)
     if not (min_len <= len(word) <= 5) or not all("가" <= ch <= "힣" for ch in word):
         return False
     if word in vocab.not_names:
@@ -471,6 +507,15 @@ def _is_name_word(word: str, vocab: _Vocab, *, min_len: int = 2) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=4096)
+def _glued_term(glossaries: tuple[Any, ...], code: str, surface: str
+                ) -> tuple[str, str, str, str | None, str | None]:
+    """(kind, name, rule, key, basis) of a glossary or gazetteer term found in glued script."""
+    kind, found = _terms(glossaries).kinds.get(surface.replace(" ", "").replace("\t", ""), ("org", None))
+    return (kind, _tidy(surface), f"{code}.{kind}.gazetteer", found[0] if found else None,
+            found[1] if found else None)
+
+
 def _scan_glued(text: str, vocab: _Vocab, glossaries: tuple[Any, ...], terms: _Terms) -> list[_M]:
     code = vocab.code
     out: list[_M] = []
@@ -481,10 +526,8 @@ def _scan_glued(text: str, vocab: _Vocab, glossaries: tuple[Any, ...], terms: _T
         for m in terms.hangul_re.finditer(text):
             if not follow.match(text, m.end()):
                 continue
-            surface = m.group(1)
-            kind, found = terms.kinds.get(surface.replace(" ", "").replace("\t", ""), ("org", None))
-            out.append(_M(m.start(), m.end(), kind, tidy(surface), f"{code}.{kind}.gazetteer",
-                          key=found[0] if found else None, basis=found[1] if found else None, strength=3))
+            kind, name, rule, key, basis = _glued_term(glossaries, code, m.group(1))
+            out.append(_M(m.start(), m.end(), kind, name, rule, key, basis, None, False, None, 3))
     if terms.acronym_re is not None:
         for m in terms.acronym_re.finditer(text):
             kind = terms.acronyms.get(m.group(1), "org")
@@ -516,22 +559,23 @@ def _scan_glued(text: str, vocab: _Vocab, glossaries: tuple[Any, ...], terms: _T
 
     # 3. organisation suffixes: 조달청, 기획재정부, 공정거래위원회
     if vocab.org_re is not None:
+        rule = f"{code}.org.suffix"
         for m in vocab.org_re.finditer(text):
             w = m.group(1)
             if w in vocab.not_orgs or w.endswith(vocab.not_org_endings):
                 continue
-            out.append(_M(m.start(1), m.end(1), "org", w, f"{code}.org.suffix"))
+            out.append(_M(m.start(1), m.end(1), "org", w, rule))
 
     # 4. place suffixes: 안양시, and 가평군 / 동안구 right after another place
     places = [(m.start, m.end) for m in out if m.kind == "place"]
     if vocab.place_re is not None:
         for m in vocab.place_re.finditer(text):
             w = m.group(1)
-            if w.endswith(vocab.not_place_endings) or w.endswith(tuple(vocab.not_places)):
+            if w.endswith(vocab.not_place_endings) or w.endswith(vocab.not_place_tails):
                 continue
             if w[-1] in vocab.context_place_suffixes:
                 prev = _prev_word(text, m.start(1))
-                if prev is None or not any(s == prev.start for s, _ in places):
+                if prev is None or not any(s == prev[0] for s, _ in places):
                     continue
             out.append(_M(m.start(1), m.end(1), "place", w, f"{code}.place.suffix"))
             places.append((m.start(1), m.end(1)))
@@ -555,65 +599,80 @@ def _scan_glued(text: str, vocab: _Vocab, glossaries: tuple[Any, ...], terms: _T
 def _person_at_title(text: str, t: re.Match[str], vocab: _Vocab, found: dict[int, list[int]]) -> list[_M]:
     code = vocab.code
     title = t.group(0)
-    ws, _ = _word_bounds(text, t.start(), _HANGUL_CHAR)
-    prefix = text[ws:t.start()]
-    out: list[_M] = []
-    if prefix:
+    ts, te = t.span()
+    ws = _hangul_start(text, ts)
+    if ws < ts:  # a prefix glued before the title
+        prefix = text[ws:ts]
         if title in vocab.glued_honorifics:  # 홍길동씨
-            if _is_name_word(prefix, vocab):
-                out.append(_M(ws, t.start(), "person", prefix, f"{code}.person.honorific", role=title, strength=2))
-            return out
+            if _name_word(prefix, code, 2):
+                return [_M(ws, ts, "person", prefix, f"{code}.person.honorific", role=title, strength=2)]
+            return []
         # a title glued to the organisation it heads (조달청장 = 조달청 + 장, 안양시장)
-        glued_org = any(t.start() <= end <= t.end() for end in found.get(ws, ()))
+        glued_org = any(ts <= end <= te for end in found.get(ws, ()))
         if not glued_org:
             # 해외조달시장: a common noun, not a title, unless a name stands right before it
             prev = _prev_word(text, ws)
-            if prev is None or not _is_name_word(prev.group(1), vocab):
-                return out
-    role = text[ws:t.end()]
+            if prev is None or not _name_word(prev[2], code, 2):
+                return []
+    role = text[ws:te]
     # before: [name] [affiliation]? title
     prev1 = _prev_word(text, ws)
     if prev1 is not None:
-        w1 = prev1.group(1)
-        if _is_name_word(w1, vocab):
-            out.append(_M(prev1.start, prev1.end, "person", w1, f"{code}.person.title", role=role, strength=2))
-            return out
+        s1, e1, w1 = prev1
+        if _name_word(w1, code, 2):
+            return [_M(s1, e1, "person", w1, f"{code}.person.title", role=role, strength=2)]
         if len(w1) <= 2 and w1 in hangul_surnames():  # 김 청장: a short reference
-            out.append(_M(prev1.start, prev1.end, "person", w1, f"{code}.person.short", role=role, short=True))
-            return out
-        prev2 = _prev_word(text, prev1.start)
-        if (prev2 is not None and _is_name_word(prev2.group(1), vocab) and w1 not in vocab.titles
-                and re.fullmatch(r"[가-힣A-Za-z0-9&]+", w1) and w1 not in vocab.not_names):
-            out.append(_M(prev2.start, prev2.end, "person", prev2.group(1), f"{code}.person.title",
-                          role=title, strength=2))
-            # the word between a person and their title is where they work (오영준 렉스젠 대표)
-            out.append(_M(prev1.start, prev1.end, "org", w1, f"{code}.org.affiliation"))
-            return out
+            return [_M(s1, e1, "person", w1, f"{code}.person.short", role=role, short=True)]
+        prev2 = _prev_word(text, s1)
+        if (prev2 is not None and _name_word(prev2[2], code, 2) and w1 not in vocab.titles
+                and _PLAIN_WORD.fullmatch(w1) and w1 not in vocab.not_names):
+            return [_M(prev2[0], prev2[1], "person", prev2[2], f"{code}.person.title", role=title, strength=2),
+                    # the word between a person and their title is where they work (오영준 렉스젠 대표)
+                    _M(s1, e1, "org", w1, f"{code}.org.affiliation")]
     # after: title [name] (청장 정무경, 위원장 권기홍은)
-    if t.end() < len(text) and text[t.end()] in " \t":
-        m = re.compile(r"[ \t]+([가-힣]{2,7})(?![가-힣])").match(text, t.end())
+    if te < len(text) and text[te] in " \t":
+        m = _NAME_AFTER.match(text, te)
         if m:
             word = _strip_particle(m.group(1), vocab)  # 권기홍은; a word ending like a particle is read so
-            if _is_name_word(word, vocab, min_len=3):
-                out.append(_M(m.start(1), m.start(1) + len(word), "person", word, f"{code}.person.title",
-                              role=role, strength=2))
-    return out
+            if _name_word(word, code, 3):
+                return [_M(m.start(1), m.start(1) + len(word), "person", word, f"{code}.person.title",
+                           role=role, strength=2)]
+    return []
+
+
+_RECUR_RULES = (".legal", ".affiliation", ".title", ".honorific")
 
 
 def _recur_glued(text: str, vocab: _Vocab, found: list[_M]) -> list[_M]:
-    names = {(m.name, m.kind) for m in found if not m.short and m.kind in ("org", "person")
-             and m.rule.split(".")[-1] in ("legal", "affiliation", "title", "honorific")}
-    if not names:
+    kinds: dict[str, str] = {}
+    for n, k in sorted({(m.name, m.kind) for m in found if not m.short and m.kind in ("org", "person")
+                        and m.rule.endswith(_RECUR_RULES)}):
+        kinds[n] = k
+    if not kinds:
         return []
-    kinds = {n: k for n, k in sorted(names)}
-    legal = _alt(vocab.legal_forms)
-    pattern = re.compile(
-        rf"(?<![가-힣A-Za-z0-9])({_alt(kinds)})(?=[ \t]*(?:{legal})|{vocab.head_re}{vocab.particle_re}(?![가-힣A-Za-z0-9]))")
+    code = vocab.code
+    rules = {n: f"{code}.{k}.recurring" for n, k in kinds.items()}
+    # a recurrence on the very span of a mention found already never survives _resolve (the
+    # other ranks first), so it is not made at all
+    spans = {(m.start, m.end) for m in found}
     out = []
-    for m in pattern.finditer(text):
-        kind = kinds[m.group(1)]
-        out.append(_M(m.start(1), m.end(1), kind, m.group(1), f"{vocab.code}.{kind}.recurring", strength=0))
+    for m in _recur_re(code, tuple(kinds)).finditer(text):
+        s, e = m.span(1)
+        if (s, e) in spans:
+            continue
+        name = m.group(1)
+        out.append(_M(s, e, kinds[name], name, rules[name], strength=0))
     return out
+
+
+@functools.lru_cache(maxsize=64)
+def _recur_re(code: str, names: tuple[str, ...]) -> re.Pattern[str]:
+    """Bare recurrences of ``names`` (a word of their own, before a legal form, a head title or
+    a particle). The first letter comes first, so that the search skips to it."""
+    vocab = _vocab(code)
+    legal = _alt(vocab.legal_forms)
+    return re.compile(rf"({_trie(names, guard='(?<![가-힣A-Za-z0-9].)', spaces=False)})"
+                      rf"(?=[ \t]*(?:{legal})|{vocab.head_re}{vocab.particle_re}(?![가-힣A-Za-z0-9]))")
 
 
 # ----------------------------------------------------------------------------- capitalised scripts
@@ -637,9 +696,39 @@ def _tokens(text: str, chunk: re.Match[str], vocab: _Vocab) -> list[_Tok]:
     whole = chunk.group(0)
     if " " not in whole and "," not in whole and "\t" not in whole:  # one word
         return [_token(chunk.start(), chunk.end(), whole, vocab)]
-    return [_token(m.start(), m.end(), m.group(0), vocab) if m.lastgroup in ("tok", None)
-            else _Tok(m.start(), m.end(), m.group(0), m.lastgroup)
-            for m in vocab.token_re.finditer(text, chunk.start(), chunk.end())]
+    toks = []
+    if vocab.split_chunks:
+        # a chunk is words (a capitalised word, a year, a connector) between spaces or tabs,
+        # a comma glued after a word: what token_re finds in it, without a regex
+        base = chunk.start()
+        pos = 0
+        for word in whole.split():
+            pos = whole.find(word, pos)
+            s = base + pos
+            pos += len(word)
+            comma = word[-1] == ","
+            if comma:
+                word = word[:-1]
+            e = s + len(word)
+            first = word[0]
+            if "A" <= first <= "Z":
+                if word[-1] == "." or "-" in word or "'" in word or "’" in word:
+                    toks.append(_token(s, e, word, vocab))
+                else:
+                    toks.append(_Tok(s, e, word, "tok"))
+            else:
+                toks.append(_Tok(s, e, word, "year" if "0" <= first <= "9" else "conn"))
+            if comma:
+                toks.append(_Tok(e, e + 1, ",", "comma"))
+        return toks
+    for m in vocab.token_re.finditer(text, chunk.start(), chunk.end()):
+        kind = m.lastgroup or "tok"
+        word = m.group()
+        if kind == "tok" and (word[-1] == "." or "-" in word or "'" in word or "’" in word):
+            toks.append(_token(m.start(), m.end(), word, vocab))
+        else:
+            toks.append(_Tok(m.start(), m.end(), word, kind))
+    return toks
 
 
 def _token(s: int, e: int, word: str, vocab: _Vocab) -> _Tok:
@@ -693,7 +782,7 @@ def _scan_capitalised(text: str, vocab: _Vocab, glossaries: tuple[Any, ...], ter
             long_start = long.start
         if len(b) == 1 and _acronym_of(b[0].text, text[long_start:ch.end()]):
             if long is None:
-                long = _M(long_start, ch.end(), "org", tidy(text[long_start:ch.end()]), f"{code}.org.defined")
+                long = _M(long_start, ch.end(), "org", _tidy(text[long_start:ch.end()]), f"{code}.org.defined")
                 out.append(long)
             short = _M(b[0].start, b[0].end, long.kind, b[0].text, f"{code}.{long.kind}.acronym", strength=3)
             out.append(short)
@@ -702,7 +791,7 @@ def _scan_capitalised(text: str, vocab: _Vocab, glossaries: tuple[Any, ...], ter
         elif len(a) == 1 and _acronym_of(a[0].text, text[nxt[0].start():nxt[0].end()]):
             long = by_start.get(nxt[0].start())
             if long is None:
-                long = _M(nxt[0].start(), nxt[0].end(), "org", tidy(text[nxt[0].start():nxt[0].end()]),
+                long = _M(nxt[0].start(), nxt[0].end(), "org", _tidy(text[nxt[0].start():nxt[0].end()]),
                           f"{code}.org.defined")
                 out.append(long)
             out.append(_M(a[0].start, a[0].end, long.kind, a[0].text, f"{code}.{long.kind}.acronym", strength=3))
@@ -837,12 +926,45 @@ def _plain_word(word: str, vocab: _Vocab, terms: _Terms) -> bool:
                 or latin_surname(word) is not None or "-" in word)
 
 
+# what a word can do (see _word_flags)
+_SKIP, _ACRONYM, _SURNAME, _FIRST, _TITLE, _ORG_PREFIX, _SUFFIX, _PLAIN = 1, 2, 4, 8, 16, 32, 64, 128
+
+
+@functools.lru_cache(maxsize=8192)
+def _word_flags(glossaries: tuple[Any, ...], code: str, word: str) -> int:
+    """The tests :func:`_read_chunk` makes of a word token, made once per word: a leading
+    word to skip, a known acronym, a surname, the first word of a glossary name, of a title,
+    of an "X of Y" organisation, a suffix (org, place, legal form), a plain word."""
+    vocab = _vocab(code)
+    terms = _terms(glossaries)
+    flags = 0
+    if word in vocab.leading_skip:
+        flags |= _SKIP
+    if word in terms.acronyms:
+        flags |= _ACRONYM
+    if latin_surname(word) is not None:
+        flags |= _SURNAME
+    if fold(word) in terms.first_folds or word.lower() in terms.first_folds:
+        flags |= _FIRST
+    if word in vocab.title_firsts:
+        flags |= _TITLE
+    if word in vocab.org_prefixes:
+        flags |= _ORG_PREFIX
+    if (word in vocab.org_suffixes or word in vocab.legal_forms or word in vocab.place_suffix_words
+            or ("-" in word and word.endswith(vocab.place_hyphen_suffixes))):
+        flags |= _SUFFIX
+    if _plain_word(word, vocab, terms):
+        flags |= _PLAIN
+    return flags
+
+
 def _read_chunk(text: str, ch: re.Match[str], toks: list[_Tok], vocab: _Vocab,
                 glossaries: tuple[Any, ...], terms: _Terms, used: set[int]) -> list[_M]:
     code = vocab.code
     out: list[_M] = []
     n = len(toks)
-    if n == 1 and _plain_word(toks[0].text, vocab, terms) and not (
+    flags = [_word_flags(glossaries, code, t.text) if t.kind == "tok" else 0 for t in toks]
+    if n == 1 and flags[0] & _PLAIN and not (
             vocab.place_prefix_re is not None
             and vocab.place_prefix_re.search(text, max(0, ch.start() - 30), ch.start())):
         return out
@@ -850,17 +972,16 @@ def _read_chunk(text: str, ch: re.Match[str], toks: list[_Tok], vocab: _Vocab,
     role: str | None = None
     last_person: _M | None = None
     # tokens that may end a suffix name (an org or place suffix, a legal form): where there
-    # is none, the suffix search below cannot find anything and is skipped
-    sufs = [j for j, tj in enumerate(toks) if tj.text in vocab.org_suffixes or tj.text in vocab.legal_forms
-            or tj.text in vocab.place_suffix_words
-            or ("-" in tj.text and tj.text.endswith(vocab.place_hyphen_suffixes))]
+    # is none within reach, the suffix search below cannot find anything and is skipped
+    sufs = [j for j, f in enumerate(flags) if f & _SUFFIX]
     while i < n:
         t = toks[i]
-        if t.kind != "tok" or t.text in vocab.leading_skip:
+        f = flags[i]
+        if t.kind != "tok" or f & _SKIP:
             i += 1
             continue
         # gazetteer and glossary names (longest first)
-        if t.text in terms.acronyms:
+        if f & _ACRONYM:
             kind = terms.acronyms[t.text]
             found = _lookup(glossaries, t.text, kind)
             out.append(_M(t.start, t.end, kind, t.text, f"{code}.{kind}.gazetteer",
@@ -868,13 +989,13 @@ def _read_chunk(text: str, ch: re.Match[str], toks: list[_Tok], vocab: _Vocab,
             used.add(i)
             i += 1
             continue
-        # Korean-style personal names: Kim Yoon-sang, Young-joon Oh
-        j = _person_at(toks, i, vocab)
+        # Korean-style personal names: Kim Yoon-sang, Young-joon Oh (a surname, before or after)
+        j = _person_at(toks, i, vocab) if i + 1 < n and (f | flags[i + 1]) & _SURNAME else i
         if j > i:
             if role is None and i == 0 and vocab.lower_title_re is not None:
                 low = vocab.lower_title_re.search(text, max(0, t.start - 20), t.start)
                 role = low.group(1) if low else None
-            m = _M(t.start, toks[j - 1].end, "person", tidy(text[t.start:toks[j - 1].end]),
+            m = _M(t.start, toks[j - 1].end, "person", _tidy(text[t.start:toks[j - 1].end]),
                    f"{code}.person.romanised", role=role, strength=2)
             out.append(m)
             last_person = m
@@ -883,7 +1004,7 @@ def _read_chunk(text: str, ch: re.Match[str], toks: list[_Tok], vocab: _Vocab,
             role = None
             continue
         hit = None
-        if fold(t.text) in terms.first_folds or t.text.lower() in terms.first_folds:
+        if f & _FIRST:
             for j in range(min(n - 1, i + 9), i - 1, -1):
                 if toks[j].kind != "tok":
                     continue
@@ -896,15 +1017,15 @@ def _read_chunk(text: str, ch: re.Match[str], toks: list[_Tok], vocab: _Vocab,
             end = toks[j].end
             if j + 1 < n and toks[j + 1].kind == "year" and kind == "org":
                 end, j = toks[j + 1].end, j + 1
-            out.append(_M(t.start, end, kind, tidy(text[t.start:end]), f"{code}.{kind}.gazetteer",
+            out.append(_M(t.start, end, kind, _tidy(text[t.start:end]), f"{code}.{kind}.gazetteer",
                           key=found[0], basis=found[1], strength=3))
             used.update(range(i, j + 1))
             i = j + 1
             continue
         # titles: Administrator, Chief Executive Officer
-        k = _title_at(toks, i, vocab)
+        k = _title_at(toks, i, vocab) if f & _TITLE else i
         if k > i:
-            role = tidy(text[t.start:toks[k - 1].end])
+            role = _tidy(text[t.start:toks[k - 1].end])
             # "Kim, the CEO of RexGen": the title of the person before
             if last_person is not None and last_person.role is None:
                 last_person.role = role
@@ -919,7 +1040,7 @@ def _read_chunk(text: str, ch: re.Match[str], toks: list[_Tok], vocab: _Vocab,
                             and toks[j].text not in vocab.titles and toks[j].start - toks[j - 1].end <= 1:
                         j += 1
                 if j > k:
-                    surface = tidy(text[toks[k].start:toks[j - 1].end])
+                    surface = _tidy(text[toks[k].start:toks[j - 1].end])
                     short = j == k + 1 and latin_surname(toks[k].text) is not None
                     m = _M(toks[k].start, toks[j - 1].end, "person", surface,
                            f"{code}.person.{'short' if short else 'title'}", role=role, short=short, strength=2)
@@ -940,7 +1061,7 @@ def _read_chunk(text: str, ch: re.Match[str], toks: list[_Tok], vocab: _Vocab,
             i = k
             continue
         # organisations named "X of Y": Ministry of Economy and Finance
-        if t.text in vocab.org_prefixes and i + 1 < n and toks[i + 1].kind == "conn":
+        if f & _ORG_PREFIX and i + 1 < n and toks[i + 1].kind == "conn":
             j = i + 1
             last = i
             while j < n and toks[j].kind in ("tok", "conn", "comma") and _title_at(toks, j, vocab) == j:
@@ -948,13 +1069,15 @@ def _read_chunk(text: str, ch: re.Match[str], toks: list[_Tok], vocab: _Vocab,
                     last = j
                 j += 1
             if last > i:
-                out.append(_M(t.start, toks[last].end, "org", tidy(text[t.start:toks[last].end]), f"{code}.org.prefix"))
+                out.append(_M(t.start, toks[last].end, "org", _tidy(text[t.start:toks[last].end]), f"{code}.org.prefix"))
                 used.update(range(i, last + 1))
                 i = last + 1
                 continue
         # suffixes: Korea Public Procurement Expo 2023, Gapyeong County, Jung-gu
         found_suffix = False
-        for j in (range(i, min(n, i + 8)) if sufs and sufs[-1] >= i and any(i <= x < i + 8 for x in sufs) else ()):
+        while sufs and sufs[0] < i:
+            del sufs[0]
+        for j in (range(i, min(n, i + 8)) if sufs and sufs[0] < i + 8 else ()):
             tj = toks[j]
             if tj.kind != "tok":
                 break  # "Officials of the Ministry": a suffix name has no connector or comma
@@ -978,7 +1101,7 @@ def _read_chunk(text: str, ch: re.Match[str], toks: list[_Tok], vocab: _Vocab,
                 if end_j + 1 < n and toks[end_j + 1].kind == "year":
                     end_j += 1
                 s, e = toks[start_tok].start, toks[end_j].end
-                out.append(_M(s, e, "org", tidy(text[s:e]), f"{code}.org.suffix"))
+                out.append(_M(s, e, "org", _tidy(text[s:e]), f"{code}.org.suffix"))
                 used.update(range(start_tok, end_j + 1))
                 i = end_j + 1
                 found_suffix = True
@@ -991,7 +1114,7 @@ def _read_chunk(text: str, ch: re.Match[str], toks: list[_Tok], vocab: _Vocab,
                 if start_tok == j and tj.text in vocab.place_suffix_words:
                     break
                 s, e = toks[start_tok].start, tj.end
-                out.append(_M(s, e, "place", tidy(text[s:e]), f"{code}.place.suffix"))
+                out.append(_M(s, e, "place", _tidy(text[s:e]), f"{code}.place.suffix"))
                 used.update(range(start_tok, j + 1))
                 i = j + 1
                 found_suffix = True

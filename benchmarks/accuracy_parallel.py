@@ -1,0 +1,232 @@
+#!/usr/bin/env python3
+"""False alarms and caught errors of the comparator on real Korean-English translations.
+
+Reads ``parallel_ko_en_numeric.jsonl`` from ``../shared/data`` relative to the repository root
+(human translation pairs from korean-english-news-v1, CC BY-SA 3.0, and NTREX-128, CC BY-SA
+4.0; see that folder's README). Nothing from that file is stored in this repository: the rows
+are read at run time. When the file is absent the script says so and exits with status 0.
+
+Each row is one aligned segment pair, compared with ``factcheck.check_segments`` (Korean
+source ``ko``, English source ``en``, no publication dates: the data has none).
+
+1. Real pairs: the share of pairs with at least one ``conflict`` finding. The translations
+   are human and published, so nearly every conflict is a false alarm (a few are the
+   translator's slips; ``--show N`` prints N flagged pairs to read).
+2. Planted errors: in each pair with a matched figure (a ``match`` finding of kind money,
+   number, percent or quantity with one claim on each side), one digit of one of the two
+   claims is changed (a seeded random choice of the pair, the side, the digit and the new
+   digit); the pair is compared again and the error counts as caught when a ``conflict``
+   finding holds a claim of the changed side that overlaps the changed digit. Plants whose
+   changed text no longer reads as a different value of the same kind are reported apart.
+
+    .venv/bin/python benchmarks/accuracy_parallel.py                 # print the figures
+    .venv/bin/python benchmarks/accuracy_parallel.py --show 30       # and 30 flagged pairs
+    .venv/bin/python benchmarks/accuracy_parallel.py --show-missed 20
+    .venv/bin/python benchmarks/accuracy_parallel.py --write         # also docs/accuracy-parallel.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pathlib
+import random
+import sys
+import time
+from collections import Counter
+from typing import Any
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data" / "parallel_ko_en_numeric.jsonl"
+DOC = ROOT / "docs" / "accuracy-parallel.md"
+PLANT_KINDS = ("money", "number", "percent", "quantity")
+SEED = 20240314
+
+sys.path.insert(0, str(ROOT))
+
+import factcheck  # noqa: E402
+from factcheck.report import Report  # noqa: E402
+
+
+def _compare(ko: str, en: str, seg: str = "1") -> Report:
+    return factcheck.check_segments([(seg, [factcheck.Source(ko, id="ko", lang="ko"),
+                                            factcheck.Source(en, id="en", lang="en")])])
+
+
+def _load(path: pathlib.Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _plant(row: dict[str, Any], report: Report, rng: random.Random, approx: bool = False) -> dict[str, Any] | None:
+    """One digit changed in one claim of a matched figure, or None when the pair has none."""
+    matched = [f for f in report.findings
+               if f.verdict == "match" and f.kind in PLANT_KINDS
+               and {c.source for c in f.claims} == {"ko", "en"}
+               and approx == any(getattr(c.claim.value, "approx", False) for c in f.claims)]
+    if not matched:
+        return None
+    finding = rng.choice(matched)
+    side = rng.choice(("ko", "en"))
+    claims = [c for c in finding.claims if c.source == side]
+    claim = rng.choice(claims).claim
+    digits = [i for i in range(claim.start, claim.end) if row[side][i] in "0123456789"]
+    if not digits:  # a number written in words ("five", 다섯): plant on the other side
+        side = "en" if side == "ko" else "ko"
+        claim = rng.choice([c for c in finding.claims if c.source == side]).claim
+        digits = [i for i in range(claim.start, claim.end) if row[side][i] in "0123456789"]
+        if not digits:
+            return None
+    pos = rng.choice(digits)
+    old = row[side][pos]
+    new = rng.choice([d for d in "0123456789" if d != old and not (d == "0" and _leading(row[side], pos, claim.start))])
+    text = row[side][:pos] + new + row[side][pos + 1:]
+    return {"side": side, "pos": pos, "old": old, "new": new, "kind": finding.kind, "claim": claim.text,
+            "ko": text if side == "ko" else row["ko"], "en": text if side == "en" else row["en"]}
+
+
+def _leading(text: str, pos: int, start: int) -> bool:
+    """Whether the digit at ``pos`` is the first digit of its number (a 0 there changes the
+    way the number reads, not one digit of it)."""
+    i = pos - 1
+    while i >= start and text[i] in ",.":
+        i -= 1
+    return i < start or not text[i].isdigit()
+
+
+def _caught(plant: dict[str, Any], report: Report) -> bool:
+    for f in report.findings:
+        if f.verdict != "conflict":
+            continue
+        for c in f.claims:
+            if c.source == plant["side"] and c.claim.start <= plant["pos"] < c.claim.end:
+                return True
+    return False
+
+
+def _changed_value(plant: dict[str, Any]) -> bool:
+    """Whether the changed text still reads as a figure of the same kind at that place
+    (otherwise the extractor, not the comparator, decides what happens)."""
+    lang = plant["side"]
+    for c in factcheck.extract(plant[lang], lang=lang):
+        if c.start <= plant["pos"] < c.end and c.kind in PLANT_KINDS:
+            return True
+    return False
+
+
+def run(rows: list[dict[str, Any]], show: int, show_missed: int) -> dict[str, Any]:
+    t0 = time.perf_counter()
+    reports = [_compare(r["ko"], r["en"], r["id"]) for r in rows]
+    t_real = time.perf_counter() - t0
+    flagged = [(r, rep) for r, rep in zip(rows, reports) if any(f.verdict == "conflict" for f in rep.findings)]
+    verdicts: Counter[str] = Counter()
+    for rep in reports:
+        verdicts.update(f.verdict for f in rep.findings)
+    reasons: Counter[str] = Counter(f"{f.kind}:{f.reason}" for _, rep in flagged
+                                    for f in rep.findings if f.verdict == "conflict")
+    rng = random.Random(SEED)
+    plants = 0
+    caught = 0
+    unreadable = 0
+    missed: list[tuple[dict[str, Any], dict[str, Any], Report]] = []
+    by_kind: Counter[str] = Counter()
+    by_kind_caught: Counter[str] = Counter()
+    for r, rep in zip(rows, reports):
+        plant = _plant(r, rep, rng)
+        if plant is None:
+            continue
+        if not _changed_value(plant):
+            unreadable += 1
+            continue
+        plants += 1
+        by_kind[plant["kind"]] += 1
+        prep = _compare(plant["ko"], plant["en"], r["id"])
+        if _caught(plant, prep):
+            caught += 1
+            by_kind_caught[plant["kind"]] += 1
+        else:
+            missed.append((r, plant, prep))
+    out = {
+        "rows": len(rows),
+        "flagged": len(flagged),
+        "verdicts": dict(verdicts),
+        "reasons": reasons.most_common(),
+        "plants": plants,
+        "caught": caught,
+        "unreadable": unreadable,
+        "by_kind": {k: (by_kind_caught[k], by_kind[k]) for k in sorted(by_kind)},
+        "seconds": t_real,
+    }
+    for r, rep in flagged[:show]:
+        print(f"--- {r['id']} ({r['source']})")
+        print(f"KO: {r['ko']}")
+        print(f"EN: {r['en']}")
+        for f in rep.findings:
+            if f.verdict == "conflict":
+                print(f"  CONFLICT {f.kind}: {f.message}")
+    for r, plant, rep in missed[:show_missed]:
+        print(f"--- missed {r['id']}: {plant['side']} {plant['claim']!r} digit {plant['old']}->{plant['new']}")
+        print(f"KO: {plant['ko']}")
+        print(f"EN: {plant['en']}")
+        for f in rep.findings:
+            print(f"  {f.verdict.upper()} {f.kind}: {f.message}")
+    return out
+
+
+def _pct(a: int, b: int) -> str:
+    return f"{100 * a / b:.1f}%" if b else "n/a"
+
+
+def _table(res: dict[str, Any]) -> str:
+    lines = [
+        "| measure | value |",
+        "|---|---:|",
+        f"| pairs compared | {res['rows']} |",
+        f"| pairs with a conflict (real translations) | {res['flagged']} ({_pct(res['flagged'], res['rows'])}) |",
+        f"| planted errors (one digit changed) | {res['plants']} |",
+        f"| planted errors caught (a conflict on the changed claim) | {res['caught']} ({_pct(res['caught'], res['plants'])}) |",
+        f"| plants left out: the changed text no longer reads as a figure | {res['unreadable']} |",
+        f"| time to compare the real pairs | {res['seconds']:.1f} s |",
+    ]
+    lines += ["", "Planted errors caught, by kind of the figure changed:", "",
+              "| kind | caught | planted |", "|---|---:|---:|"]
+    for k, (c, n) in res["by_kind"].items():
+        lines.append(f"| {k} | {c} ({_pct(c, n)}) | {n} |")
+    lines += ["", "Findings over the real pairs: " +
+              ", ".join(f"{v} {res['verdicts'].get(v, 0)}" for v in ("match", "conflict", "missing", "uncertain")) + ".",
+              "", "Conflicts on the real pairs, by kind and reason: " +
+              (", ".join(f"{k} {n}" for k, n in res["reasons"]) or "none") + "."]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=pathlib.Path, default=DATA)
+    ap.add_argument("--show", type=int, default=0, metavar="N", help="print N pairs with a conflict")
+    ap.add_argument("--show-missed", type=int, default=0, metavar="N", help="print N planted errors not caught")
+    ap.add_argument("--limit", type=int, default=0, help="only the first N rows")
+    ap.add_argument("--write", action="store_true", help=f"write the figures to {DOC.relative_to(ROOT)}")
+    args = ap.parse_args(argv)
+    if not args.data.exists():
+        print(f"{args.data}: not present; nothing to measure")
+        return 0
+    rows = _load(args.data)
+    if args.limit:
+        rows = rows[:args.limit]
+    res = run(rows, args.show, args.show_missed)
+    table = _table(res)
+    print(table)
+    if args.write:
+        text = DOC.read_text(encoding="utf-8") if DOC.exists() else ""
+        start, end = "<!-- figures -->", "<!-- /figures -->"
+        if start in text and end in text:
+            text = text[:text.index(start) + len(start)] + "\n" + table + "\n" + text[text.index(end):]
+        else:
+            text = f"# Accuracy on real translations\n\n{start}\n{table}\n{end}\n"
+        DOC.write_text(text, encoding="utf-8")
+        print(f"wrote {DOC.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
