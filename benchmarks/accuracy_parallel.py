@@ -12,12 +12,13 @@ source ``ko``, English source ``en``, no publication dates: the data has none).
 1. Real pairs: the share of pairs with at least one ``conflict`` finding. The translations
    are human and published, so nearly every conflict is a false alarm (a few are the
    translator's slips; ``--show N`` prints N flagged pairs to read).
-2. Planted errors: in each pair with a matched figure (a ``match`` finding of kind money,
-   number, percent or quantity with one claim on each side), one digit of one of the two
-   claims is changed (a seeded random choice of the pair, the side, the digit and the new
+2. Planted errors: in each pair with a matched exact figure (a ``match`` finding of kind
+   money, number, percent or quantity with one claim on each side, none of them approximate),
+   one digit of one of the two claims is changed (a seeded random choice of the pair, the side, the digit and the new
    digit); the pair is compared again and the error counts as caught when a ``conflict``
    finding holds a claim of the changed side that overlaps the changed digit. Plants whose
-   changed text no longer reads as a different value of the same kind are reported apart.
+   changed text no longer reads as a figure are reported apart, and so are plants in
+   approximate figures ("about 40" may well stand for 42).
 
     .venv/bin/python benchmarks/accuracy_parallel.py                 # print the figures
     .venv/bin/python benchmarks/accuracy_parallel.py --show 30       # and 30 flagged pairs
@@ -104,6 +105,29 @@ def _caught(plant: dict[str, Any], report: Report) -> bool:
     return False
 
 
+def _why_missed(plant: dict[str, Any], report: Report) -> str:
+    """Why a planted error was not reported as a conflict, in a few words."""
+    side, other = plant["side"], "en" if plant["side"] == "ko" else "ko"
+    for f in report.findings:
+        if not any(c.source == side and c.claim.start <= plant["pos"] < c.claim.end for c in f.claims):
+            continue
+        if f.verdict == "match":
+            return "still compatible (approximate, bound or rounding)"
+        if f.verdict == "uncertain":
+            return "uncertain (a unit left out on one side, or cannot be compared)"
+        if f.verdict == "missing":
+            left = [g for g in report.findings if g.verdict == "missing" and g.kind in PLANT_KINDS
+                    and all(c.source == other for c in g.claims)]
+            mine = [g for g in report.findings if g.verdict == "missing" and g.kind in PLANT_KINDS
+                    and all(c.source == side for c in g.claims)]
+            if not left:
+                return "missing: the counterpart is matched to another figure"
+            if len(left) > 1 or len(mine) > 1:
+                return "missing: several unmatched figures, no single slot"
+            return "missing: one unmatched figure on each side, not paired (unlike figures, 1, or kinds)"
+    return "the changed figure is no longer read as one claim"
+
+
 def _changed_value(plant: dict[str, Any]) -> bool:
     """Whether the changed text still reads as a figure of the same kind at that place
     (otherwise the extractor, not the comparator, decides what happens)."""
@@ -131,6 +155,7 @@ def run(rows: list[dict[str, Any]], show: int, show_missed: int) -> dict[str, An
     missed: list[tuple[dict[str, Any], dict[str, Any], Report]] = []
     by_kind: Counter[str] = Counter()
     by_kind_caught: Counter[str] = Counter()
+    why: Counter[str] = Counter()
     for r, rep in zip(rows, reports):
         plant = _plant(r, rep, rng)
         if plant is None:
@@ -146,7 +171,20 @@ def run(rows: list[dict[str, Any]], show: int, show_missed: int) -> dict[str, An
             by_kind_caught[plant["kind"]] += 1
         else:
             missed.append((r, plant, prep))
+            why[_why_missed(plant, prep)] += 1
+    # the same on approximate figures ("about 40", 약 85억): a changed digit may stay within
+    # what "about" allows, so these are reported apart
+    rng = random.Random(SEED + 1)
+    approx_plants = approx_caught = 0
+    for r, rep in zip(rows, reports):
+        plant = _plant(r, rep, rng, approx=True)
+        if plant is None or not _changed_value(plant):
+            continue
+        approx_plants += 1
+        approx_caught += _caught(plant, _compare(plant["ko"], plant["en"], r["id"]))
     out = {
+        "approx_plants": approx_plants,
+        "approx_caught": approx_caught,
         "rows": len(rows),
         "flagged": len(flagged),
         "verdicts": dict(verdicts),
@@ -156,6 +194,7 @@ def run(rows: list[dict[str, Any]], show: int, show_missed: int) -> dict[str, An
         "unreadable": unreadable,
         "by_kind": {k: (by_kind_caught[k], by_kind[k]) for k in sorted(by_kind)},
         "seconds": t_real,
+        "why": why.most_common(),
     }
     for r, rep in flagged[:show]:
         print(f"--- {r['id']} ({r['source']})")
@@ -186,12 +225,18 @@ def _table(res: dict[str, Any]) -> str:
         f"| planted errors (one digit changed) | {res['plants']} |",
         f"| planted errors caught (a conflict on the changed claim) | {res['caught']} ({_pct(res['caught'], res['plants'])}) |",
         f"| plants left out: the changed text no longer reads as a figure | {res['unreadable']} |",
+        f"| planted errors in approximate figures (about, 약, 여) | {res['approx_plants']} |",
+        f"| ... caught | {res['approx_caught']} ({_pct(res['approx_caught'], res['approx_plants'])}) |",
         f"| time to compare the real pairs | {res['seconds']:.1f} s |",
     ]
     lines += ["", "Planted errors caught, by kind of the figure changed:", "",
               "| kind | caught | planted |", "|---|---:|---:|"]
     for k, (c, n) in res["by_kind"].items():
         lines.append(f"| {k} | {c} ({_pct(c, n)}) | {n} |")
+    lines += ["", "Planted errors not caught, by what the comparator did with them:", "",
+              "| outcome | plants |", "|---|---:|"]
+    for k, n in res["why"]:
+        lines.append(f"| {k} | {n} |")
     lines += ["", "Findings over the real pairs: " +
               ", ".join(f"{v} {res['verdicts'].get(v, 0)}" for v in ("match", "conflict", "missing", "uncertain")) + ".",
               "", "Conflicts on the real pairs, by kind and reason: " +

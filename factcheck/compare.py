@@ -39,13 +39,13 @@ from types import MappingProxyType
 from typing import Any, Iterable, Mapping, Sequence
 
 from .claims import Claim
-from .dates import unify
+from .dates import interval, unify
 from .errors import InputError
 from .extract import extract, parse_reference_date
 from .report import Finding, Report, Source, SourceClaim, SourceInfo
 from .values import DateValue, Money, Name, Number, Percent, Quantity, Value, dec_str
 
-__all__ = ["check", "check_segments", "compare_values", "Relation", "Rates", "load_rates", "as_rates"]
+__all__ = ["check", "check_claims", "check_segments", "compare_values", "Relation", "Rates", "load_rates", "as_rates"]
 
 NUMERIC_KINDS = ("money", "number", "percent", "quantity")
 NAME_KINDS = ("person", "org", "place")
@@ -150,6 +150,7 @@ def load_rates(path: str | os.PathLike[str]) -> Rates:
             except tomllib.TOMLDecodeError as exc:
                 raise InputError(f"not valid TOML: {exc}", reason="bad-rates", path=where) from None
         table: dict[tuple[str, str], Any] = {}
+        header_seen = False
         dialect = "excel-tab" if p.suffix.lower() == ".tsv" else "excel"
         for n, row in enumerate(csv.reader(io.StringIO(text), dialect=dialect), 1):
             cells = [c.strip() for c in row]
@@ -157,9 +158,13 @@ def load_rates(path: str | os.PathLike[str]) -> Rates:
                 continue
             if len(cells) < 3:
                 raise InputError(f"line {n}: expected FROM,TO,RATE", reason="bad-rates", path=where)
-            if n == 1 and not re.fullmatch(r"[\d.,_ ]+", cells[2]):
+            if not table and not header_seen and not re.fullmatch(r"[A-Za-z]{3}", cells[0]):
+                header_seen = True
                 continue  # a header row
             table[(cells[0], cells[1])] = cells[2]
+        if not table:
+            raise InputError("no rates in the file (lines FROM,TO,RATE such as USD,KRW,1300)", reason="bad-rates",
+                             path=where)
         return _rates_from_mapping(table, f"{where}")
     except InputError as exc:
         if exc.path is None:
@@ -307,7 +312,7 @@ def _num_relation(x: _Num, y: _Num, *, converted: bool = False) -> Relation:
         # two bounds or two ranges of the same shape ("at least 21" / "적어도 81명"): their ends
         # are compared as figures
         ends = [(a, b) for a, b in ((x.lo, y.lo), (x.hi, y.hi)) if a is not None and b is not None]
-        rels = [_num_relation(_Num(a, a, x.approx, x.decimal, x.text), _Num(b, b, y.approx, y.decimal, y.text),
+        rels = [_num_relation(_Num(a, a, x.approx, x.decimal, x.text, x.q), _Num(b, b, y.approx, y.decimal, y.text, y.q),
                               converted=converted) for a, b in ends]
         bad = [r for r in rels if not r.matches]
         if bad:
@@ -366,13 +371,20 @@ def _money_relation(a: Money, b: Money, ta: str, tb: str, rates: Rates | None) -
         return Relation("uncertain", "different-currency", f"{ca} and {cb} are not compared: {why}")
     conv = _num(b, tb, scale=rate)
     rel = _num_relation(_num(a, ta), conv, converted=True)
-    note = f"converted at 1 {cb} = {_show_dec(rate.quantize(Decimal('0.0001')).normalize())} {ca}"
+    shown_rate, frm, to = (rate, cb, ca) if rate >= 1 else (Decimal(1) / rate, ca, cb)
+    note = f"converted at 1 {frm} = {_show_dec(shown_rate.quantize(Decimal('0.0001')).normalize())} {to}"
     if rel.matches:
         return Relation("compatible", "converted", note)
     px, py = _num(a, ta).point, conv.point
     if px is not None and py is not None and abs(px - py) <= rates.tolerance * max(abs(px), abs(py)):
         return Relation("compatible", "converted", note)
     return Relation("different", "different-amount", note)
+
+
+def _text_figure(text: str) -> str:
+    """The first figure written in a claim's text, digits only ("4센트" -> "4")."""
+    m = re.search(r"\d[\d,.]*", text or "")
+    return re.sub(r"\D", "", m.group(0)) if m else ""
 
 
 def _quantity_base(q: Quantity, text: str = "") -> tuple[str, _Num] | None:
@@ -411,6 +423,12 @@ def _written(v: DateValue) -> tuple[Any, ...]:
     return tuple(getattr(v, k) for k in _WRITTEN)
 
 
+def _fields(v: DateValue) -> dict[str, Any]:
+    """The calendar fields a partial date writes (year, month, day, weekday, time, period)."""
+    names = ("year", "month", "day", "weekday", "hour", "minute", "half", "quarter", "decade", "part", "nth")
+    return {k: getattr(v, k) for k in names if getattr(v, k) is not None}
+
+
 def _unchecked(v: DateValue) -> bool:
     """A partial date that only its (unknown) reference date could check: 어제, last month."""
     return v.start is None and v.relative is not None
@@ -419,9 +437,36 @@ def _unchecked(v: DateValue) -> bool:
 def _show_date(v: DateValue, text: str = "") -> str:
     if v.start is not None and v.end is not None:
         s, e = v.start, v.end
+        if not isinstance(s, _dt.datetime) and not isinstance(e, _dt.datetime):
+            whole_month = s.day == 1 and (e + _dt.timedelta(days=1)).day == 1 and s.year == e.year
+            if whole_month and s.month == e.month:
+                return f"{s.year}-{s.month:02d}"
+            if whole_month and (s.month, e.month) == (1, 12):
+                return str(s.year)
+            if whole_month and e.month - s.month == 5 and s.month in (1, 7):
+                return f"{s.year} H{1 if s.month == 1 else 2}"
+            if whole_month and e.month - s.month == 2 and s.month in (1, 4, 7, 10):
+                return f"{s.year} Q{(s.month + 2) // 3}"
         shown = s.isoformat() if s == e else f"{s.isoformat()}..{e.isoformat()}"
         return shown.replace("T", " ")
     return f"'{text}' (no reference date)" if text else "a partial date"
+
+
+def _hour_of(v: DateValue) -> int | None:
+    if v.hour is not None:
+        return v.hour
+    if isinstance(v.start, _dt.datetime) and v.start == v.end:
+        return v.start.hour
+    return None
+
+
+def _twelve_hours_apart(a: DateValue, b: DateValue) -> bool:
+    """Two times of day 12 hours apart, one of them written without a.m./p.m. (7시 30분 /
+    19:30): the clock cannot tell them apart."""
+    ha, hb = _hour_of(a), _hour_of(b)
+    if ha is None or hb is None or abs(ha - hb) != 12:
+        return False
+    return a.part_of_day is None or b.part_of_day is None
 
 
 def _date_relation(a: DateValue, b: DateValue, ta: str = "", tb: str = "") -> Relation:
@@ -440,8 +485,15 @@ def _date_relation(a: DateValue, b: DateValue, ta: str = "", tb: str = "") -> Re
                         f"'{which}' cannot be checked without the reference date of its source")
     u = unify(a, b)
     if u is None:
+        if _twelve_hours_apart(a, b):
+            return Relation("uncertain", "twelve-hour-clock",
+                            f"'{ta}' and '{tb}' may be the same time on a 12-hour and a 24-hour clock")
         return Relation("different", "different-date")
     if a.start is None and b.start is None:
+        fa, fb = _fields(a), _fields(b)
+        if fa.items() <= fb.items() or fb.items() <= fa.items():
+            # the same day written with more or fewer words ("지난 일요일" / "Sunday")
+            return Relation("compatible", "partial", f"'{ta}' and '{tb}' name the same day as written")
         return Relation("uncertain", "partial-dates",
                         f"'{ta}' and '{tb}' can name the same day, but neither source has a reference date")
     if a.start is None or b.start is None:
@@ -552,12 +604,20 @@ def _relation(a: Value, b: Value, ta: str, tb: str, rates: Rates | None) -> Rela
     if ka == kb and ka == "number":
         return _num_relation(_num(a, ta), _num(b, tb))
     if "number" in (ka, kb) and ka in NUMERIC_KINDS and kb in NUMERIC_KINDS:
-        # a plain number against a measured one: the same figure with its unit left out
+        # a plain number against a measured one: the same figure with its unit left out, or
+        # a figure in a unit the extractor did not read (12 mph / 19 km/h): never a conflict
         x, y = _num(a, ta), _num(b, tb)
         other = kb if ka == "number" else ka
-        if x.lo == y.lo and x.hi == y.hi:
+        if _num_relation(x, y).matches or (_text_figure(ta) and _text_figure(ta) == _text_figure(tb)):
             return Relation("compatible", "unit-omitted", f"the {other} unit is left out on one side")
-        return Relation("different", "different-value", f"the {other} unit is left out on one side")
+        fa, fb = _text_figure(ta), _text_figure(tb)
+        if other != "quantity" and len(fa) >= 2 and len(fa) == len(fb) and sum(p != q for p, q in zip(fa, fb)) == 1:
+            # the same figure with one digit changed: a currency or a percent sign left out
+            # (a quantity may stand in another unit system on the side that leaves it out:
+            # "below 72" Fahrenheit / 22도)
+            return Relation("different", "different-value", f"the {other} unit is left out on one side")
+        return Relation("uncertain", "unit-omitted",
+                        f"the {other} unit is left out on one side, so the figures cannot be compared")
     if ka == kb:
         return _EQUAL if a == b else _UNRELATED
     return _UNRELATED
@@ -705,10 +765,12 @@ def _anchor_points(pair: _Pair, facts: dict[int, _Fact]) -> dict[tuple[int, int]
     return points
 
 
-def _chain(points: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
-    """The heaviest chain of anchor points non-decreasing in both sentence indexes
-    (a weighted longest increasing subsequence, O(n log n) with a Fenwick tree of maxima)."""
-    pts = sorted(points)
+def _chain(points: dict[tuple[int, int], float], *, strict: bool = False) -> list[tuple[int, int]]:
+    """The heaviest chain of points increasing in both coordinates: non-decreasing (a sentence
+    may align with two), or strictly increasing (``strict``: one mention with one). A weighted
+    longest increasing subsequence, O(n log n) with a Fenwick tree of maxima; among equal
+    chains the one that ends first wins."""
+    pts = sorted(points, key=lambda p: (p[0], -p[1]) if strict else p)
     if not pts:
         return []
     js = sorted({j for _, j in pts})
@@ -718,7 +780,7 @@ def _chain(points: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
     best: list[float] = []
     back: list[int] = []
     for k, (i, j) in enumerate(pts):
-        r = rank[j]
+        r = rank[j] - 1 if strict else rank[j]
         b, arg = 0.0, -1
         x = r
         while x > 0:
@@ -727,17 +789,26 @@ def _chain(points: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
             x -= x & -x
         best.append(b + points[(i, j)])
         back.append(arg)
-        x = r
+        x = rank[j]
         while x <= size:
             if best[k] > tree[x][0]:
                 tree[x] = (best[k], k)
             x += x & -x
-    k = max(range(len(pts)), key=lambda n: (best[n], -n))
+    k = max(range(len(pts)), key=lambda n: (best[n], -pts[n][0], -pts[n][1]))
     out = []
     while k >= 0:
         out.append(pts[k])
         k = back[k]
     return out[::-1]
+
+
+def _chains(points: dict[tuple[int, int], float], n: int, m: int) -> list[list[tuple[int, int]]]:
+    """The strict chain that keeps the earliest of equal anchors and the one that keeps the
+    latest (a figure written twice on one side, once on the other, could be either)."""
+    first = _chain(points, strict=True)
+    mirrored = _chain({(n - 1 - i, m - 1 - j): w for (i, j), w in points.items()}, strict=True)
+    last = sorted((n - 1 - i, m - 1 - j) for i, j in mirrored)
+    return [first] if first == last else [first, last]
 
 
 def _beads(pair: _Pair, facts: dict[int, _Fact], aligned: bool) -> list[tuple[frozenset[int], frozenset[int], bool]]:
@@ -839,7 +910,7 @@ def _compare_pair(pair: _Pair, facts: dict[int, _Fact], rates: Rates | None, ali
             continue  # paired differently elsewhere: ambiguous, say nothing
         fa, fb = facts[fa_id], facts[fb_id]
         rel = _relation(fa.value, fb.value, fa.text, fb.text, rates)
-        if rel.outcome == "different" and not _plausible(fa, fb):
+        if (rel.outcome == "different" or rel.reason == "unit-omitted") and not _plausible(fa, fb):
             continue  # figures too unlike to be one figure written wrong: two facts
         if rel.outcome in ("different", "uncertain") or (rel.matches and fa_id not in pair.matched and fb_id not in pair.matched):
             pair.edges.append((fa_id, fb_id, rel))
@@ -864,13 +935,32 @@ def _slot_pairs(pair: _Pair, facts: dict[int, _Fact], ba: frozenset[int], bb: fr
         for j, (fb, cb, left_b) in enumerate(mb):
             if not left_b and fb.id == partner:
                 points.append((i, j))
-    chain = _chain({p: 1.0 for p in points})
-    regions: list[tuple[list[int], list[int]]] = [(list(range(len(ma))), list(range(len(mb))))]
-    prev_i, prev_j = -1, -1
-    for i, j in chain + [(len(ma), len(mb))]:
-        regions.append((list(range(prev_i + 1, i)), list(range(prev_j + 1, j))))
-        prev_i, prev_j = i, j
     out: list[tuple[int, int]] = []
+    whole = (list(range(len(ma))), list(range(len(mb))))
+    _pair_regions(pair, facts, [whole], ma, mb, out)
+    for chain in _chains({p: 1.0 for p in points}, len(ma), len(mb)):
+        # between anchors, a repeated mention of an anchored fact (the second of two 72%s
+        # where the other text has 72% and 70%) is left over there
+        on_a = {i for i, _ in chain}
+        on_b = {j for _, j in chain}
+        anchored_a = {ma[i][0].id for i in on_a}
+        anchored_b = {mb[j][0].id for j in on_b}
+        la = [(f, c, left or (i not in on_a and f.id in anchored_a)) for i, (f, c, left) in enumerate(ma)]
+        lb = [(f, c, left or (j not in on_b and f.id in anchored_b)) for j, (f, c, left) in enumerate(mb)]
+        regions: list[tuple[list[int], list[int]]] = []
+        prev_i, prev_j = -1, -1
+        for i, j in chain + [(len(ma), len(mb))]:
+            regions.append((list(range(prev_i + 1, i)), list(range(prev_j + 1, j))))
+            prev_i, prev_j = i, j
+        _pair_regions(pair, facts, regions, la, lb, out)
+    return out
+
+
+def _pair_regions(pair: _Pair, facts: dict[int, _Fact], regions: list[tuple[list[int], list[int]]],
+                  ma: list[tuple[_Fact, Claim, bool]], mb: list[tuple[_Fact, Claim, bool]],
+                  out: list[tuple[int, int]]) -> None:
+    """Per region and per class (finest first), the one leftover on each side, or the pairs of
+    look-alike figures among several."""
     for ra, rb in regions:
         paired: set[int] = set()
         for level in range(3):
@@ -887,12 +977,14 @@ def _slot_pairs(pair: _Pair, facts: dict[int, _Fact], ba: frozenset[int], bb: fr
                     candidates = [(next(iter(la)), next(iter(lb)))]
                 else:
                     candidates = _alike_pairs(sorted(la), sorted(lb), facts)
+                if cls == "figure":  # across kinds only a plain number meets a measured figure
+                    candidates = [(x, y) for x, y in candidates
+                                  if (facts[x].kind == "number") != (facts[y].kind == "number")]
                 for fa_id, fb_id in candidates:
                     if fa_id in pair.matched and fb_id in pair.matched:
                         continue  # both matched elsewhere: repeated mentions, not a slot
                     out.append((fa_id, fb_id))
                     paired.update((fa_id, fb_id))
-    return out
 
 
 def _alike_pairs(la: list[int], lb: list[int], facts: dict[int, _Fact]) -> list[tuple[int, int]]:
@@ -900,6 +992,10 @@ def _alike_pairs(la: list[int], lb: list[int], facts: dict[int, _Fact]) -> list[
     look-alike (:func:`_strongly_alike`): 1,153 among (1,153, 2011) against 1,553 among
     (1,553, 3)."""
     links = {(a, b) for a in la for b in lb if _strongly_alike(facts[a], facts[b])}
+    if not links:  # no strong look-alike: a single plausible pair among unlike figures
+        links = {(a, b) for a in la for b in lb
+                 if facts[a].kind in NUMERIC_KINDS and facts[b].kind in NUMERIC_KINDS
+                 and facts[a].kind == facts[b].kind and _plausible(facts[a], facts[b])}
     out = []
     for a, b in sorted(links):
         if sum(1 for x, _ in links if x == a) == 1 and sum(1 for _, y in links if y == b) == 1:
@@ -913,8 +1009,8 @@ def _bead_mentions(P: _Prepared, mine: frozenset[int], theirs: frozenset[int], p
     is left over here (unmatched, or its counterpart is not in ``theirs``)."""
     out = []
     for f in P.facts:
-        if f.statement_only and f.source in statement_checked:
-            continue  # checked against the publication dates instead
+        if f.statement_only and f.source in statement_checked and getattr(f.value, "start", None) is None:
+            continue  # "said Friday" in an undated text: checked against the publication dates instead
         partner = pair.matched.get(f.id)
         left = partner is None or not (facts[partner].sentences & theirs)
         for m in f.mentions:
@@ -985,16 +1081,30 @@ def _strongly_alike(x: _Fact, y: _Fact) -> bool:
     return True
 
 
+def _weak_one(f: _Fact) -> bool:
+    """The number one, unless written in digits with a counting word (1명, 1개월): "one" and
+    한 are as often an article as a figure (한 건도, one of them), and a bare 1 often an
+    ordinal or a score (1심, 1라운드, 1-0)."""
+    v = f.value
+    if not isinstance(v, Number) or _ends(f) != [Decimal(1)]:
+        return False
+    return not (v.counter and any(ch.isdigit() for m in f.mentions for ch in m.claim.text))
+
+
 def _plausible(fa: _Fact, fb: _Fact) -> bool:
     """Whether two different figures in one slot are one figure written wrong rather than two
     facts (a translation that says "three days" where the original gives "14 months"). Dates
     and names are judged by their own relations."""
     if fa.kind not in NUMERIC_KINDS or fb.kind not in NUMERIC_KINDS:
         return True
+    if any(_weak_one(f) for f in (fa, fb)):
+        return False
     ea, eb = _ends(fa), _ends(fb)
     if not ea or not eb or len(ea) != len(eb):
         return False
-    if isinstance(fa.value, Quantity) and isinstance(fb.value, Quantity) and fa.value.unit != fb.value.unit:
+    if isinstance(fa.value, Quantity) and isinstance(fb.value, Quantity) and fa.value.unit == fb.value.unit:
+        ea, eb = _ends(fa, False), _ends(fb, False)  # one unit: compare the figures as written
+    elif isinstance(fa.value, Quantity) and isinstance(fb.value, Quantity):
         # different units: compare in the units of each side, at its precision
         qa, qb = _quantity_base(fa.value), _quantity_base(fb.value)
         if qa is None or qb is None:
@@ -1004,6 +1114,8 @@ def _plausible(fa: _Fact, fb: _Fact) -> bool:
                    if x is not None)
     if fa.kind != fb.kind:  # a figure whose unit one side leaves out: compare as written
         ea, eb = _ends(fa, False), _ends(fb, False)
+    if isinstance(fa.value, Money) and isinstance(fb.value, Money) and fa.value.currency != fb.value.currency:
+        return True  # converted at the user's rates: the relation has judged the amounts
     magnitude = fa.kind != "number" or fb.kind != "number"
     return all(_figures_alike(x, y, magnitude or len(_digits(x).rstrip("0")) >= 2) for x, y in zip(ea, eb))
 
@@ -1132,24 +1244,28 @@ def _group_finding(members: list[_Fact], edges: list[tuple[int, int, Relation]],
     notes = sorted({r.note for _, _, r in rels if r.matches and r.note})
     if different:
         x, y, r = different[0]
-        msg = f"{_quote(x)} against {_quote(y)}: {_show(x.value, x.text)} vs {_show(y.value, y.text)}"
-        if r.note:
+        # the side that disagrees with more sources, or the later source, speaks first
+        side_x, side_y = _side(x, rels), _side(y, rels)
+        side_x = [f for f in side_x if f not in side_y] or [x]
+        words = _REASON_WORDS.get(r.reason, "they differ")
+        msg = f"{_values_of(side_y, ctx)} against {_values_of(side_x, ctx)}: {words}"
+        if r.note and r.note != words:
             msg += f" ({r.note})"
-        if len(different) > 1:
-            msg += f"; {len(different) - 1} more disagreement{'s' if len(different) > 2 else ''} in this fact"
         return Finding("conflict", kind, claims, _one_line(msg), r.reason, ctx.segment, missing)
     if uncertain:
         x, y, r = uncertain[0]
         msg = f"{_quote(x)} and {_quote(y)} cannot be compared: {r.note or r.reason}"
         return Finding("uncertain", kind, claims, _one_line(msg), r.reason, ctx.segment, missing)
-    shown = _show(members[0].value, members[0].text)
+    best = _best(members)
+    shown = _show(best.value, best.text)
     if len(sources) == 1:
         f = members[0]
         where = ", ".join(missing) if missing else "the other sources"
-        msg = f"{_quote(f)} = {shown}: only in {f.source}, not in {where}"
+        written = ", ".join(repr(_one_line(g.text)) for g in members if _one_line(g.text) != shown)
+        msg = f"{shown}{f' ({written})' if written else ''} only in {f.source}, not in {where}"
         return Finding("missing", kind, claims, _one_line(msg), f"only-in:{f.source}", ctx.segment, missing)
-    quoted = " = ".join(_quote(f) for f in members)
-    msg = f"{quoted}: {shown}"
+    where = "all sources" if not missing else ", ".join(sources)
+    msg = f"{shown} in {where}"
     if notes:
         msg += " (" + "; ".join(notes) + ")"
     reason = "equal" if not notes else sorted({r.reason for _, _, r in rels if r.matches and r.note})[0]
@@ -1157,6 +1273,51 @@ def _group_finding(members: list[_Fact], edges: list[tuple[int, int, Relation]],
         msg += f"; not in {', '.join(missing)}"
         return Finding("missing", kind, claims, _one_line(msg), "missing-in:" + ",".join(missing), ctx.segment, missing)
     return Finding("match", kind, claims, _one_line(msg), reason, ctx.segment, missing)
+
+
+_REASON_WORDS = {
+    "different-value": "the figures differ",
+    "different-amount": "the amounts differ",
+    "different-date": "the dates differ",
+    "different-name": "the names differ",
+    "different-entity": "they name different entities",
+    "percent-vs-points": "percent and percentage points are different units",
+}
+
+
+def _side(start: _Fact, rels: list[tuple[_Fact, _Fact, Relation]]) -> list[_Fact]:
+    """The members that agree with ``start`` (linked to it by matching relations)."""
+    seen = {start.id: start}
+    todo = [start]
+    while todo:
+        cur = todo.pop()
+        for a, b, r in rels:
+            if r.matches and cur.id in (a.id, b.id):
+                other = b if a.id == cur.id else a
+                if other.id not in seen:
+                    seen[other.id] = other
+                    todo.append(other)
+    return sorted(seen.values(), key=lambda f: f.id)
+
+
+def _best(members: list[_Fact]) -> _Fact:
+    """The member whose value says most: a resolved date, an explicit currency, an exact
+    figure, a measured kind rather than a plain number."""
+    def rank(f: _Fact) -> tuple[int, int, int, int]:
+        v = f.value
+        return (int(isinstance(v, DateValue) and v.start is None), int(bool(getattr(v, "currency_assumed", False))),
+                int(bool(getattr(v, "approx", False))), int(f.kind == "number"))
+    return min(members, key=rank)
+
+
+def _values_of(facts: list[_Fact], ctx: _Ctx) -> str:
+    """One value and where it is written: 16,000,000 USD ('1,600만불' in ko, '16 million USD' in en)."""
+    f = _best(facts)
+    where = ", ".join(f"'{_one_line(g.text)}' in {g.source}"
+                      for g in sorted(facts, key=lambda g: (ctx.order[g.source], g.id)))
+    if isinstance(f.value, DateValue) and f.value.start is None:
+        return f"{where} (no reference date)"
+    return f"{_show(f.value, f.text)} ({where})"
 
 
 def _settled(x: _Fact, y: _Fact, rels: list[tuple[_Fact, _Fact, Relation]]) -> bool:
@@ -1191,14 +1352,21 @@ def _statement_findings(prepared: list[_Prepared], facts: dict[int, _Fact], ctx:
                 pubs = ", ".join(f"{Q.info.id} {day.isoformat()} ({day.strftime('%A')})" for Q, day in others)
                 cited = tuple(SourceClaim(Q.info.id, pc) for Q, _ in others for pc in Q.published)
                 claims = (SourceClaim(P.info.id, c),) + cited
+                span = interval(c.value)
+                if not fits and span is not None and span[1] < min(day for _, day in others):
+                    continue  # said before the others were published: an earlier statement, not a slip
                 if not fits:
                     if _unchecked(c.value):
+                        if f.id in covered:
+                            continue
                         msg = (f"statement date '{_one_line(c.text)}' ({P.info.id}) cannot be checked against the "
                                f"publication dates ({pubs}): its source has no reference date")
                         out.append(Finding("uncertain", "date", claims, msg, "statement-unchecked", ctx.segment))
                         continue
-                    msg = (f"statement date '{_one_line(c.text)}' ({P.info.id}) = {_show_date(c.value, c.text)} "
-                           f"is not the publication date of the other sources: {pubs}")
+                    shown = _show_date(c.value) if c.value.start is not None else f"a {c.value.weekday.capitalize()}" \
+                        if c.value.weekday and c.value.day is None else _show_date(c.value, c.text)
+                    msg = (f"statement date '{_one_line(c.text)}' ({P.info.id}: {shown}) is not the day the other "
+                           f"sources were published: {pubs}")
                     out.append(Finding("conflict", "date", claims, msg, "statement-vs-published", ctx.segment))
                 elif f.id not in covered:
                     msg = (f"statement date '{_one_line(c.text)}' ({P.info.id}) fits the publication date of "
@@ -1279,7 +1447,8 @@ def _compare(prepared: list[_Prepared], pivot: str | None, rates: Rates | None, 
     for root in sorted(groups):
         members = groups[root]
         # a statement date alone in its group is reported by the statement check
-        if len(members) == 1 and members[0].statement_only and members[0].source in statement_checked:
+        if (len(members) == 1 and members[0].statement_only and members[0].source in statement_checked
+                and getattr(members[0].value, "start", None) is None):
             continue
         covered.update(f.id for f in members)
         findings.append(_group_finding(members, edges, ctx, ids))
@@ -1406,6 +1575,38 @@ def check(sources: Iterable[Source | str], *, pivot: str | None = None, glossary
     reg = _registry(weekday)
     items = [(*_read_source(s, g, reg), s) for s in srcs]
     infos, findings = _check_prepared([(i, s, c) for i, c, s in items], pivot, r, None, False)
+    return Report(infos, tuple(findings), {"pivot": pivot} if pivot else {})
+
+
+def check_claims(items: Iterable[tuple[Source, Sequence[Claim]]], *, pivot: str | None = None, rates: Any = None,
+                 aligned: bool = False) -> Report:
+    """Compare claims already extracted (with your own registry or rules): ``items`` are
+    ``(Source, claims)`` pairs. The source's ``published`` is its publication date (None: the
+    ``published`` claim among its claims, if any). ``aligned``: the texts are known to be
+    translations of one another (a segment pair). Same report as :func:`check` otherwise."""
+    pairs = []
+    for n, item in enumerate(items):
+        src, claims = item
+        src = _as_source(src, n)
+        pairs.append((src, list(claims)))
+    _validate([s for s, _ in pairs], pivot)
+    if not pairs:
+        raise InputError("no sources to compare", reason="no-sources")
+    prepared = []
+    for src, claims in pairs:
+        published = parse_reference_date(src.published, what=f"published date of source {src.id!r}")
+        origin = "caller" if published is not None else None
+        if published is None:
+            for c in sorted(claims, key=lambda c: (c.start, c.end)):
+                v = c.value
+                if c.role == "published" and isinstance(v, DateValue) and v.start is not None:
+                    published = v.start.date() if isinstance(v.start, _dt.datetime) else v.start
+                    origin = "header"
+                    break
+        langs = sorted({c.lang for c in claims})
+        lang = src.lang if src.lang != "auto" else ("+".join(langs) if langs else "auto")
+        prepared.append((SourceInfo(src.id, lang, published, origin, src.path), src, claims))
+    infos, findings = _check_prepared(prepared, pivot, as_rates(rates), None, aligned)
     return Report(infos, tuple(findings), {"pivot": pivot} if pivot else {})
 
 

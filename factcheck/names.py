@@ -236,6 +236,7 @@ def _count_syllables(part: str, pattern: re.Pattern[str]) -> int:
     return best[n] if best[n] > 0 else 0
 
 
+@functools.lru_cache(maxsize=8192)
 def split_person(surface: str) -> tuple[str, str] | None:
     """(surname, given name) of a Korean personal name in either script, given-name-first
     order undone (``"Young-joon Oh"`` -> ``("Oh", "Young-joon")``); None when no part of it is

@@ -87,6 +87,7 @@ class Finding:
     reason: str = ""
     segment: str | None = None
     sources_missing: tuple[str, ...] = ()
+    baseline: bool = False  # accepted in a baseline report (``check --baseline``): stays quiet
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -101,6 +102,8 @@ class Finding:
             out["segment"] = self.segment
         if self.sources_missing:
             out["missing_in"] = list(self.sources_missing)
+        if self.baseline:
+            out["baseline"] = True
         return out
 
 

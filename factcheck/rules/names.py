@@ -99,6 +99,7 @@ class _M:
     short: bool = False  # a surname alone, to be linked to a full name
     full_name: str | None = None
     strength: int = 1  # overlap order among name mentions: higher wins
+    value: Name | None = None  # the claim's value, once known for sure
 
 
 # ----------------------------------------------------------------------------- vocabulary
@@ -124,6 +125,8 @@ class _Vocab:
     legal_re: re.Pattern[str] | None
     legal_forms: tuple[str, ...]
     place_re: re.Pattern[str] | None
+    place_at_re: re.Pattern[str] | None  # where a place suffix may end a word
+    place_stem: tuple[int, int]  # fewest and most letters before a place suffix
     context_place_suffixes: frozenset[str]
     not_places: frozenset[str]
     not_place_tails: tuple[str, ...]  # the same, sorted, for str.endswith
@@ -140,6 +143,7 @@ class _Vocab:
     place_suffix_words: frozenset[str]
     place_hyphen_suffixes: tuple[str, ...]
     place_prefix_re: re.Pattern[str] | None
+    place_prefix_end: re.Pattern[str] | None  # the last letter of a place prefix
     hyphen_tails: tuple[str, ...]
     abbreviations: frozenset[str]
     max_title_words: int
@@ -163,7 +167,7 @@ def _vocab(code: str) -> _Vocab:
     heads = names.get("head_suffixes", [])
     head_re = f"(?:{_alt(heads)})?" if heads else ""
     wc = names.get("word_chars", "A-Za-z")
-    title_re = org_re = place_re = legal_re = None
+    title_re = org_re = place_re = legal_re = place_at_re = None
     if not cap:
         # a trie starts with its first letters, which the search skips to
         title_re = re.compile(rf"(?:{_trie(titles)})(?={part}(?![{wc}])|\()")
@@ -179,11 +183,16 @@ def _vocab(code: str) -> _Vocab:
         if psufs:
             place_re = re.compile(
                 rf"(?<![{wc}])([{wc}]{{{int(place.get('min_stem', 2))},6}}?(?:{_alt(psufs)}))(?={part}(?![{wc}]))")
+            if all(re.fullmatch(rf"[{wc}]+", x) for x in psufs):
+                # a suffix where a word ends (rare), from which place_re is tried at the
+                # start of the word (see _place_matches)
+                p_first = "".join(sorted({re.escape(x[0]) for x in psufs}))
+                place_at_re = re.compile(rf"[{p_first}](?<=(?=(?:{_alt(psufs)}){part}(?![{wc}])).)")
     legal = tuple(org.get("legal_forms", []))
     if legal and not cap:
         legal_re = re.compile(_alt(legal))
     chunk_re = token_re = None
-    place_prefix_re = None
+    place_prefix_re = place_prefix_end = None
     abbreviations: set[str] = set()
     if cap:
         conn = words.get("connectors", [])
@@ -197,6 +206,9 @@ def _vocab(code: str) -> _Vocab:
         prefixes = place.get("prefixes", [])
         if prefixes:
             place_prefix_re = re.compile(rf"(?i:\b(?:{_alt(prefixes)}))[ \t]+\Z")
+            ends = {p.rstrip(" \t")[-1:] for p in prefixes}
+            if "" not in ends:  # the letter a prefix ends with, before the spaces
+                place_prefix_end = re.compile(rf"(?i:[{''.join(sorted(re.escape(e) for e in ends))}])")
         abbreviations = {w for w in titles + list(org.get("legal_forms", [])) + list(org.get("suffixes", []))
                          if w.endswith(".") and " " not in w}
     psuf = place.get("suffixes", [])
@@ -221,6 +233,8 @@ def _vocab(code: str) -> _Vocab:
         legal_re=legal_re,
         legal_forms=legal,
         place_re=place_re,
+        place_at_re=place_at_re,
+        place_stem=(int(place.get("min_stem", 2)), 6),
         context_place_suffixes=frozenset(place.get("context_suffixes", [])),
         not_places=frozenset(place.get("not_places", [])),
         not_place_tails=tuple(sorted(set(place.get("not_places", [])))),
@@ -237,6 +251,7 @@ def _vocab(code: str) -> _Vocab:
         place_suffix_words=frozenset(s.strip() for s in psuf if s.startswith(" ")),
         place_hyphen_suffixes=tuple(s for s in psuf if s.startswith("-")),
         place_prefix_re=place_prefix_re,
+        place_prefix_end=place_prefix_end,
         hyphen_tails=tuple(words.get("hyphen_tails", [])),
         abbreviations=frozenset(abbreviations),
         max_title_words=max((len(t.split()) for t in titles), default=1),
@@ -251,7 +266,7 @@ def _vocab(code: str) -> _Vocab:
 # ----------------------------------------------------------------------------- glossary terms
 @dataclass(frozen=True)
 class _Terms:
-    hangul_re: re.Pattern[str] | None  # terms written in the locale's glued script
+    hangul_re: re.Pattern[str] | None  # terms written in the locale's glued script (group 1)
     kinds: dict[str, tuple[str, tuple[str, str] | None]]  # term, spaces removed -> kind, (key, basis)
     acronym_re: re.Pattern[str] | None
     acronyms: dict[str, str]  # acronym -> kind
@@ -280,7 +295,9 @@ def _terms(glossaries: tuple[Any, ...]) -> _Terms:
     h_re = None
     if hangul:
         initials = "".join(sorted({re.escape(t[0]) for t in hangul}))
-        h_re = re.compile(rf"(?=[{initials}])(?<![가-힣])({_trie(hangul)})")
+        # the search skips to a first letter of a term at the start of a word, then reads the
+        # term (group 1) from there; the match itself is that one letter (see _scan_glued)
+        h_re = re.compile(rf"[{initials}](?<![가-힣].)(?<=(?=({_trie(hangul)})).)")
     a_re = re.compile(rf"({_trie(acr, guard='(?<![A-Za-z0-9].)')})(?![A-Za-z0-9])") if acr else None
     keyed = {k.replace(" ", ""): (v, _lookup(glossaries, k, v)) for k, v in hangul.items()}
     return _Terms(h_re, keyed, a_re, acr, frozenset(firsts),
@@ -348,9 +365,11 @@ def _analyse(text: str, code: str, glossary: Any) -> _Analysis:
     else:
         mentions = _scan_glued(text, vocab, glossaries, terms)
     mentions = _resolve(mentions, len(text))
-    claims = tuple(_claims(text, code, mentions, glossaries))
-    return (claims, tuple(c for c in claims if c.kind == "person"), tuple(c for c in claims if c.kind == "org"),
-            tuple(c for c in claims if c.kind == "place"))
+    claims = _claims(text, code, mentions, glossaries)
+    by_kind: dict[str, list[Claim]] = {"person": [], "org": [], "place": []}
+    for c in claims:
+        by_kind[c.kind].append(c)
+    return tuple(claims), tuple(by_kind["person"]), tuple(by_kind["org"]), tuple(by_kind["place"])
 
 
 def _rank(m: _M) -> tuple[int, int, int]:
@@ -358,16 +377,40 @@ def _rank(m: _M) -> tuple[int, int, int]:
 
 
 def _resolve(mentions: list[_M], size: int) -> list[_M]:
-    """Keep the strongest, then longest mention where mentions overlap."""
-    taken = bytearray(size + 1)
-    find = taken.find
-    kept = []
-    for m in sorted(mentions, key=_rank):
-        s, e = m.start, m.end
-        if e <= s or find(1, s, e) != -1:
-            continue
-        taken[s:e] = b"\x01" * (e - s)
-        kept.append(m)
+    """Keep the strongest, then longest mention where mentions overlap (ties: the earlier
+    start, then the earlier found). Which of a group of overlapping mentions is kept depends
+    on that group alone, so a mention that overlaps no other is kept without ranking."""
+    by_start = sorted(mentions, key=_start)
+    kept: list[_M] = []
+    group: list[_M] = []
+    group_end = -1
+    for m in by_start:
+        if m.end <= m.start:
+            continue  # never kept
+        if m.start >= group_end:  # a new group
+            if len(group) == 1:
+                kept.append(group[0])
+            elif group:
+                kept.extend(_resolve_group(group))
+            group = [m]
+            group_end = m.end
+        else:
+            group.append(m)
+            if m.end > group_end:
+                group_end = m.end
+    if len(group) == 1:
+        kept.append(group[0])
+    elif group:
+        kept.extend(_resolve_group(group))
+    return kept
+
+
+def _resolve_group(group: list[_M]) -> list[_M]:
+    """The mentions kept of a group of overlapping ones, by start."""
+    kept: list[_M] = []
+    for m in sorted(group, key=_rank):  # stable: equal ranks start alike, so stay as found
+        if all(m.end <= k.start or k.end <= m.start for k in kept):
+            kept.append(m)
     kept.sort(key=_start)
     return kept
 
@@ -380,19 +423,16 @@ def _claims(text: str, code: str, mentions: list[_M], glossaries: tuple[Any, ...
     # keys of full mentions first, then short references linked to them
     for m in mentions:
         if m.key is None and not m.short:
-            found = _lookup(glossaries, m.name, m.kind)
-            if found is not None:
-                m.key, m.basis = found
-            else:
-                m.key, m.basis = fallback_key(m.name, m.kind), "romanised"
+            m.key, m.basis, m.value = _keyed(glossaries, m.kind, m.name)
     # an organisation named by the first word of a longer name found in the text (Haedam for
     # Haedam Solutions) is that organisation
     longer = [m for m in mentions if m.kind == "org" and " " in m.name and m.basis == "romanised"]
-    for m in mentions:
+    for m in (mentions if longer else ()):
         if m.kind == "org" and m.basis == "romanised" and " " not in m.name:
             owner = next((o for o in longer if o.name.startswith(m.name + " ")), None)
             if owner is not None:
                 m.key, m.basis, m.full_name = owner.key, "linked", _without_legal_form(owner.name)
+                m.value = None
     fulls = [(m, m.key.split("|", 1)[0]) for m in mentions
              if m.kind == "person" and not m.short and m.key and "|" in m.key]
     for m in mentions:
@@ -411,10 +451,21 @@ def _claims(text: str, code: str, mentions: list[_M], glossaries: tuple[Any, ...
         if m.short and m.basis == "surname" and drop_unlinked:
             continue
         kind = m.kind
-        value = _name_value(kind, _without_legal_form(m.name) if kind == "org" else m.name, m.key or "",
-                            m.basis or "romanised", m.full_name)
+        value = m.value
+        if value is None:
+            value = _name_value(kind, _without_legal_form(m.name) if kind == "org" else m.name, m.key or "",
+                                m.basis or "romanised", m.full_name)
         out.append(Claim(kind, text[m.start:m.end], m.start, m.end, value, m.rule, code, None, m.role))
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _keyed(glossaries: tuple[Any, ...], kind: str, name: str) -> tuple[str, str, Name]:
+    """(key, basis, claim value) of a name: the key from the glossaries, else romanised."""
+    found = _lookup(glossaries, name, kind)
+    key, basis = found if found is not None else (fallback_key(name, kind), "romanised")
+    return key, basis, _name_value(kind, _without_legal_form(name) if kind == "org" else name, key or "",
+                                   basis or "romanised", None)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -467,10 +518,10 @@ def _prev_word(text: str, end: int) -> tuple[int, int, str] | None:
         j -= 1
     if j == end or j == 0:
         return None
-    i = j
-    while i > 0 and not text[i - 1].isspace() and j - i < 40:
-        i -= 1
-    return i, j, text[i:j]
+    # the run of non-space characters ending at j, at most 40 of them
+    seg = text[max(0, j - 40):j]
+    word = "" if seg[-1].isspace() else seg.rsplit(None, 1)[-1]
+    return j - len(word), j, word
 
 
 def _strip_particle(word: str, vocab: _Vocab) -> str:
@@ -523,11 +574,16 @@ def _scan_glued(text: str, vocab: _Vocab, glossaries: tuple[Any, ...], terms: _T
 
     # 1. gazetteer and glossary names
     if terms.hangul_re is not None:
+        last = 0
         for m in terms.hangul_re.finditer(text):
-            if not follow.match(text, m.end()):
+            s, e = m.span(1)
+            if s < last:
+                continue  # inside the term before (one with a space)
+            last = e
+            if not follow.match(text, e):
                 continue
             kind, name, rule, key, basis = _glued_term(glossaries, code, m.group(1))
-            out.append(_M(m.start(), m.end(), kind, name, rule, key, basis, None, False, None, 3))
+            out.append(_M(s, e, kind, name, rule, key, basis, None, False, None, 3))
     if terms.acronym_re is not None:
         for m in terms.acronym_re.finditer(text):
             kind = terms.acronyms.get(m.group(1), "org")
@@ -569,7 +625,7 @@ def _scan_glued(text: str, vocab: _Vocab, glossaries: tuple[Any, ...], terms: _T
     # 4. place suffixes: 안양시, and 가평군 / 동안구 right after another place
     places = [(m.start, m.end) for m in out if m.kind == "place"]
     if vocab.place_re is not None:
-        for m in vocab.place_re.finditer(text):
+        for m in _place_matches(text, vocab):
             w = m.group(1)
             if w.endswith(vocab.not_place_endings) or w.endswith(vocab.not_place_tails):
                 continue
@@ -583,10 +639,7 @@ def _scan_glued(text: str, vocab: _Vocab, glossaries: tuple[Any, ...], terms: _T
     # 5. titles: the person next to them, and the organisation between
     persons: list[_M] = []
     if vocab.title_re is not None:
-        ends: dict[int, list[int]] = {}  # start -> ends of the organisations and places found
-        for m in out:
-            if m.kind in ("org", "place"):
-                ends.setdefault(m.start, []).append(m.end)
+        ends = _Ends(out)  # start -> ends of the organisations and places found
         for t in vocab.title_re.finditer(text):
             persons.extend(_person_at_title(text, t, vocab, ends))
     out.extend(persons)
@@ -596,7 +649,50 @@ def _scan_glued(text: str, vocab: _Vocab, glossaries: tuple[Any, ...], terms: _T
     return out
 
 
-def _person_at_title(text: str, t: re.Match[str], vocab: _Vocab, found: dict[int, list[int]]) -> list[_M]:
+def _place_matches(text: str, vocab: _Vocab) -> Iterable[re.Match[str]]:
+    """What ``vocab.place_re.finditer(text)`` finds, in order. Place suffixes that end a word
+    are rare: from each, the match is tried where the word starts (a few letters back).
+    Suffixes are word letters, so a match holds no word start but its own, and the one
+    whose word starts after the match before it is the one ``finditer`` finds next."""
+    assert vocab.place_re is not None
+    if vocab.place_at_re is None:
+        yield from vocab.place_re.finditer(text)
+        return
+    match = vocab.place_re.match
+    lo, hi = vocab.place_stem
+    last = 0  # where finditer would search on from
+    for c in vocab.place_at_re.finditer(text):
+        cs = c.start()
+        for k in range(lo, hi + 1):
+            p = cs - k
+            if p < last:
+                break
+            m = match(text, p)
+            if m is not None:
+                last = m.end()
+                yield m
+                break
+
+
+class _Ends:
+    """start -> ends of the organisations and places among ``mentions``, made when first asked."""
+
+    __slots__ = ("mentions", "ends")
+
+    def __init__(self, mentions: list[_M]) -> None:
+        self.mentions = mentions
+        self.ends: dict[int, list[int]] | None = None
+
+    def get(self, start: int, default: tuple[()] = ()) -> list[int] | tuple[()]:
+        if self.ends is None:
+            self.ends = {}
+            for m in self.mentions:
+                if m.kind in ("org", "place"):
+                    self.ends.setdefault(m.start, []).append(m.end)
+        return self.ends.get(start, default)
+
+
+def _person_at_title(text: str, t: re.Match[str], vocab: _Vocab, found: _Ends) -> list[_M]:
     code = vocab.code
     title = t.group(0)
     ts, te = t.span()
@@ -684,6 +780,19 @@ class _Tok:
     kind: str  # tok | year | conn | comma
 
 
+def _after_place_prefix(text: str, pos: int, vocab: _Vocab) -> bool:
+    """True when a place prefix ("the city of") and spaces end the 30 characters before ``pos``."""
+    if vocab.place_prefix_re is None:
+        return False
+    if vocab.place_prefix_end is not None:  # a quick test first: the letter before the spaces
+        j = pos
+        while j > 0 and text[j - 1] in " \t":
+            j -= 1
+        if j == pos or j == 0 or not vocab.place_prefix_end.match(text, j - 1):
+            return False
+    return vocab.place_prefix_re.search(text, max(0, pos - 30), pos) is not None
+
+
 def _sentence_initial(text: str, pos: int) -> bool:
     i = pos - 1
     while i >= 0 and text[i] in " \t\"'“‘(":
@@ -741,7 +850,7 @@ def _token(s: int, e: int, word: str, vocab: _Vocab) -> _Tok:
             if word.endswith(p) and len(word) > len(p):
                 word, e = word[: -len(p)], e - len(p)
                 break
-    if "-" in word:
+    if "-" in word and word.endswith(vocab.hyphen_tails):
         for tail in vocab.hyphen_tails:  # Gyeonggi Province-based
             if word.endswith(tail) and len(word) > len(tail):
                 word, e = word[: -len(tail)], e - len(tail)
@@ -754,26 +863,39 @@ def _scan_capitalised(text: str, vocab: _Vocab, glossaries: tuple[Any, ...], ter
     code = vocab.code
     out: list[_M] = []
     chunks = []
+    in_parens = []  # indexes of the chunks right after "(" (an acronym defined, perhaps)
     skip = vocab.not_names
     for ch in vocab.chunk_re.finditer(text):
         word = ch.group(0)
         if word in skip or (word[-1:] == "." and word[:-1] in skip):
             continue  # a lone "The", "Thursday", "AI"
         toks = _tokens(text, ch, vocab)
-        chunks.append((ch, toks, set()))
-        out.extend(_read_chunk(text, ch, toks, vocab, glossaries, terms, chunks[-1][2]))
+        used: set[int] = set()
+        if ch.start() and text[ch.start() - 1] == "(":
+            in_parens.append(len(chunks))
+        chunks.append((ch, toks, used))
+        if len(toks) == 1 and _word_flags(glossaries, code, toks[0].text) & _PLAIN \
+                and not _after_place_prefix(text, ch.start(), vocab):
+            continue  # a lone word no rule makes a name of (most sentence starts)
+        _read_chunk(text, ch, toks, vocab, glossaries, terms, used, out)
 
     # acronyms defined in the text: "Public Procurement Service (PPS)", "KOPPEX (Korea ...)"
     acronyms: dict[str, _M] = {}
-    by_end = {m.end: m for m in out if m.kind in ("org", "place") and not m.short}
-    by_start = {m.start: m for m in out if m.kind in ("org", "place") and not m.short}
-    for k, (ch, toks, used) in enumerate(chunks):
-        nxt = chunks[k + 1] if k + 1 < len(chunks) else None
-        if nxt is None:
+    found = len(out)  # the mentions found so far (by_end, by_start), made when first needed
+    by_end: dict[int, _M] | None = None
+    by_start: dict[int, _M] = {}
+    for k1 in in_parens:
+        if k1 == 0:
             continue
-        gap = text[ch.end():nxt[0].start()]
-        if gap[-1:] != "(" or gap[:-1].strip(" \t") or text[nxt[0].end():nxt[0].end() + 1] != ")":
+        ch, toks, used = chunks[k1 - 1]
+        nxt = chunks[k1]
+        ns = nxt[0].start()
+        if ns <= ch.end() or text[ns - 1] != "(" or text[ch.end():ns - 1].strip(" \t") \
+                or text[nxt[0].end():nxt[0].end() + 1] != ")":
             continue
+        if by_end is None:
+            by_end = {m.end: m for m in out[:found] if m.kind in ("org", "place") and not m.short}
+            by_start = {m.start: m for m in out[:found] if m.kind in ("org", "place") and not m.short}
         a, b = toks, nxt[1]
         rest = _skip_leading(a, vocab)
         long_start = rest[0].start if rest else ch.start()
@@ -796,11 +918,10 @@ def _scan_capitalised(text: str, vocab: _Vocab, glossaries: tuple[Any, ...], ter
                 out.append(long)
             out.append(_M(a[0].start, a[0].end, long.kind, a[0].text, f"{code}.{long.kind}.acronym", strength=3))
             acronyms[a[0].text] = long
-    for m in out:
-        if m.rule.endswith(".acronym") and m.name in acronyms:
-            m.key = None  # keyed below, as the long form
     # keys of defined acronyms follow their long forms
-    pending = [(m, acronyms[m.name]) for m in out if m.rule.endswith(".acronym") and m.name in acronyms]
+    pending = [(m, acronyms[m.name]) for m in out if m.name in acronyms and m.rule.endswith(".acronym")]
+    for m, _ in pending:
+        m.key = None  # keyed below, as the long form
 
     # second pass: bare recurrences of found names, defined acronyms and surnames
     orgs = {org_core(m.name): m.kind for m in out if m.kind in ("org",) and not m.short and " " not in org_core(m.name)}
@@ -810,9 +931,10 @@ def _scan_capitalised(text: str, vocab: _Vocab, glossaries: tuple[Any, ...], ter
             parts = split_person(m.name)
             if parts is not None:
                 surnames[parts[0]] = m
-    for ch, toks, used in chunks:
+    targets = acronyms.keys() | orgs.keys() | surnames.keys()
+    for ch, toks, used in (chunks if targets else ()):
         for i, t in enumerate(toks):
-            if t.kind != "tok" or i in used:
+            if t.text not in targets or t.kind != "tok" or i in used:
                 continue
             if t.text in acronyms:
                 long = acronyms[t.text]
@@ -928,6 +1050,7 @@ def _plain_word(word: str, vocab: _Vocab, terms: _Terms) -> bool:
 
 # what a word can do (see _word_flags)
 _SKIP, _ACRONYM, _SURNAME, _FIRST, _TITLE, _ORG_PREFIX, _SUFFIX, _PLAIN = 1, 2, 4, 8, 16, 32, 64, 128
+_STARTS = _ACRONYM | _FIRST | _TITLE | _ORG_PREFIX  # a name may start at such a word
 
 
 @functools.lru_cache(maxsize=8192)
@@ -959,15 +1082,19 @@ def _word_flags(glossaries: tuple[Any, ...], code: str, word: str) -> int:
 
 
 def _read_chunk(text: str, ch: re.Match[str], toks: list[_Tok], vocab: _Vocab,
-                glossaries: tuple[Any, ...], terms: _Terms, used: set[int]) -> list[_M]:
+                glossaries: tuple[Any, ...], terms: _Terms, used: set[int], out: list[_M]) -> None:
+    """The names of one chunk (a run of capitalised words), appended to ``out``; the indexes
+    of the tokens they take go to ``used``."""
     code = vocab.code
-    out: list[_M] = []
     n = len(toks)
     flags = [_word_flags(glossaries, code, t.text) if t.kind == "tok" else 0 for t in toks]
-    if n == 1 and flags[0] & _PLAIN and not (
-            vocab.place_prefix_re is not None
-            and vocab.place_prefix_re.search(text, max(0, ch.start() - 30), ch.start())):
-        return out
+    every = 0
+    for f in flags:
+        every |= f
+    # a place prefix before the chunk ("the city of An-yang") names its first word
+    prefixed = _after_place_prefix(text, ch.start(), vocab)
+    if not every & (_STARTS | _SURNAME | _SUFFIX) and not prefixed:
+        return  # no rule below can start a name in this chunk ("Middle East")
     i = 0
     role: str | None = None
     last_person: _M | None = None
@@ -979,6 +1106,10 @@ def _read_chunk(text: str, ch: re.Match[str], toks: list[_Tok], vocab: _Vocab,
         f = flags[i]
         if t.kind != "tok" or f & _SKIP:
             i += 1
+            continue
+        if (not f & _STARTS and (not sufs or sufs[-1] < i) and (i or not prefixed)
+                and (i + 1 == n or not (f | flags[i + 1]) & _SURNAME)):
+            i += 1  # no rule below starts a name here (none can, see each)
             continue
         # gazetteer and glossary names (longest first)
         if f & _ACRONYM:
@@ -1122,10 +1253,7 @@ def _read_chunk(text: str, ch: re.Match[str], toks: list[_Tok], vocab: _Vocab,
         if found_suffix:
             continue
         # "the city of An-yang"
-        if i == 0 and vocab.place_prefix_re is not None \
-                and vocab.place_prefix_re.search(text, max(0, ch.start() - 30), ch.start()) \
-                and t.text not in vocab.not_names:
+        if i == 0 and prefixed and t.text not in vocab.not_names:
             out.append(_M(t.start, t.end, "place", t.text, f"{code}.place.prefix"))
             used.add(i)
         i += 1
-    return out
