@@ -49,7 +49,7 @@ __all__ = ["check", "check_claims", "check_segments", "compare_values", "Relatio
 
 NUMERIC_KINDS = ("money", "number", "percent", "quantity")
 NAME_KINDS = ("person", "org", "place")
-_VERDICT_RANK = {"conflict": 0, "uncertain": 1, "missing": 2, "match": 3}
+_VERDICT_RANK = MappingProxyType({"conflict": 0, "uncertain": 1, "missing": 2, "match": 3})
 #: relative tolerance of an approximate value ("about 16 million") against an exact one
 _APPROX_TOLERANCE = Decimal("0.10")
 #: relative tolerance of a rounded value against the exact one ("15.7 million" / 1,567만)
@@ -604,8 +604,8 @@ def _relation(a: Value, b: Value, ta: str, tb: str, rates: Rates | None) -> Rela
     if ka == kb and ka == "number":
         return _num_relation(_num(a, ta), _num(b, tb))
     if "number" in (ka, kb) and ka in NUMERIC_KINDS and kb in NUMERIC_KINDS:
-        # a plain number against a measured one: the same figure with its unit left out, or
-        # a figure in a unit the extractor did not read (12 mph / 19 km/h): never a conflict
+        # a plain number against a measured one: the same figure with its unit left out, or a
+        # figure in a unit the extractor did not read (12 mph / 19 km/h), which is uncertain
         x, y = _num(a, ta), _num(b, tb)
         other = kb if ka == "number" else ka
         if _num_relation(x, y).matches or (_text_figure(ta) and _text_figure(ta) == _text_figure(tb)):
@@ -652,6 +652,32 @@ class _Fact:
     @property
     def cls(self) -> str:
         return self.classes[-1]
+
+    @property
+    def forms(self) -> tuple[tuple[Value, str], ...]:
+        """The distinct (value, text) its mentions write: 하반기 and "the latter half of the
+        year" are one fact of a bilingual source, written two ways."""
+        seen: dict[str, tuple[Value, str]] = {}
+        for m in sorted(self.mentions, key=lambda m: (m.claim.start, m.claim.end)):
+            seen.setdefault(repr(m.claim.value), (m.claim.value, m.claim.text))
+        return tuple(seen.values())[:8]
+
+
+_OUTCOME_RANK = MappingProxyType({"equal": 0, "compatible": 1, "uncertain": 2, "different": 3, "unrelated": 4})
+
+
+def _fact_relation(fa: _Fact, fb: _Fact, rates: Rates | None) -> Relation:
+    """The closest relation between any two ways the facts are written (usually one each)."""
+    if len(fa.forms) == 1 and len(fb.forms) == 1:
+        return _relation(fa.value, fb.value, fa.text, fb.text, rates)
+    best: Relation | None = None
+    for va, ta in fa.forms:
+        for vb, tb in fb.forms:
+            r = _relation(va, vb, ta, tb, rates)
+            if best is None or _OUTCOME_RANK[r.outcome] < _OUTCOME_RANK[best.outcome]:
+                best = r
+    assert best is not None
+    return best
 
 
 def _fact_key(c: Claim) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
@@ -878,7 +904,7 @@ def _compare_pair(pair: _Pair, facts: dict[int, _Fact], rates: Rates | None, ali
         for fb in unmatched_b:
             if not _may_compare(fa, fb):
                 continue
-            rel = _relation(fa.value, fb.value, fa.text, fb.text, rates)
+            rel = _fact_relation(fa, fb, rates)
             if not rel.matches:
                 continue
             if rel.reason == "converted" and (_has_lookalike(fa, unmatched_b) or _has_lookalike(fb, unmatched_a)):
@@ -896,20 +922,30 @@ def _compare_pair(pair: _Pair, facts: dict[int, _Fact], rates: Rates | None, ali
     pair.beads = _beads(pair, facts, aligned)
     # 3. the same slot: one leftover of a class on each side of a pair of aligned sentences,
     #    or between the same two anchors inside them
-    found: dict[int, set[int]] = {}
+    found: dict[int, dict[int, int]] = {}  # fact -> partner -> finest class level that paired them
     for ba, bb, _anch in pair.beads:
-        for fa_id, fb_id in _slot_pairs(pair, facts, ba, bb, statement_checked):
-            found.setdefault(fa_id, set()).add(fb_id)
-            found.setdefault(fb_id, set()).add(fa_id)
+        for fa_id, fb_id, level in _slot_pairs(pair, facts, ba, bb, statement_checked):
+            for x, y in ((fa_id, fb_id), (fb_id, fa_id)):
+                known = found.setdefault(x, {})
+                known[y] = min(level, known.get(y, level))
+
+    def partner(x: int) -> int | None:
+        """The one partner at the finest level that paired ``x``; None when ambiguous."""
+        options = found.get(x, {})
+        if not options:
+            return None
+        best = min(options.values())
+        at_best = [y for y, lv in options.items() if lv == best]
+        return at_best[0] if len(at_best) == 1 else None
+
     for fa_id in sorted(found):
-        partners = found[fa_id]
-        if facts[fa_id].source != A.info.id or len(partners) != 1:
+        if facts[fa_id].source != A.info.id:
             continue
-        fb_id = next(iter(partners))
-        if len(found.get(fb_id, ())) != 1:
+        fb_id = partner(fa_id)
+        if fb_id is None or partner(fb_id) != fa_id:
             continue  # paired differently elsewhere: ambiguous, say nothing
         fa, fb = facts[fa_id], facts[fb_id]
-        rel = _relation(fa.value, fb.value, fa.text, fb.text, rates)
+        rel = _fact_relation(fa, fb, rates)
         if (rel.outcome == "different" or rel.reason == "unit-omitted") and not _plausible(fa, fb):
             continue  # figures too unlike to be one figure written wrong: two facts
         if rel.outcome in ("different", "uncertain") or (rel.matches and fa_id not in pair.matched and fb_id not in pair.matched):
@@ -917,8 +953,9 @@ def _compare_pair(pair: _Pair, facts: dict[int, _Fact], rates: Rates | None, ali
 
 
 def _slot_pairs(pair: _Pair, facts: dict[int, _Fact], ba: frozenset[int], bb: frozenset[int],
-                statement_checked: set[str]) -> list[tuple[int, int]]:
-    """Facts of A and B that fill the same slot in a bead: per class (finest first), the one
+                statement_checked: set[str]) -> list[tuple[int, int, int]]:
+    """Facts of A and B that fill the same slot in a bead (with the class level that paired
+    them: 0 finest): per class (finest first), the one
     fact left over on each side of the bead, or on each side between two consecutive anchors
     (matched claims in the same order in both texts)."""
     A, B = pair.a, pair.b
@@ -935,7 +972,7 @@ def _slot_pairs(pair: _Pair, facts: dict[int, _Fact], ba: frozenset[int], bb: fr
         for j, (fb, cb, left_b) in enumerate(mb):
             if not left_b and fb.id == partner:
                 points.append((i, j))
-    out: list[tuple[int, int]] = []
+    out: list[tuple[int, int, int]] = []
     whole = (list(range(len(ma))), list(range(len(mb))))
     _pair_regions(pair, facts, [whole], ma, mb, out)
     for chain in _chains({p: 1.0 for p in points}, len(ma), len(mb)):
@@ -958,7 +995,7 @@ def _slot_pairs(pair: _Pair, facts: dict[int, _Fact], ba: frozenset[int], bb: fr
 
 def _pair_regions(pair: _Pair, facts: dict[int, _Fact], regions: list[tuple[list[int], list[int]]],
                   ma: list[tuple[_Fact, Claim, bool]], mb: list[tuple[_Fact, Claim, bool]],
-                  out: list[tuple[int, int]]) -> None:
+                  out: list[tuple[int, int, int]]) -> None:
     """Per region and per class (finest first), the one leftover on each side, or the pairs of
     look-alike figures among several."""
     for ra, rb in regions:
@@ -983,7 +1020,7 @@ def _pair_regions(pair: _Pair, facts: dict[int, _Fact], regions: list[tuple[list
                 for fa_id, fb_id in candidates:
                     if fa_id in pair.matched and fb_id in pair.matched:
                         continue  # both matched elsewhere: repeated mentions, not a slot
-                    out.append((fa_id, fb_id))
+                    out.append((fa_id, fb_id, level))
                     paired.update((fa_id, fb_id))
 
 
@@ -1136,7 +1173,7 @@ def _in_units_of(f: _Fact, other: _Fact) -> Decimal | None:
 
 
 #: how much a compatible relation says that two facts are one (equal figures rank first)
-_STRENGTH = {"equal": 4, "same-relative": 3, "overlap": 2, "converted": 1}
+_STRENGTH = MappingProxyType({"equal": 4, "same-relative": 3, "overlap": 2, "converted": 1})
 
 
 def _has_lookalike(f: _Fact, others: list[_Fact]) -> bool:
@@ -1229,7 +1266,6 @@ def _group_finding(members: list[_Fact], edges: list[tuple[int, int, Relation]],
     # the relations inside the group, between sources that are compared
     rels: list[tuple[_Fact, _Fact, Relation]] = []
     ids = {f.id for f in members}
-    by_id = {f.id: f for f in members}
     edge_rel = {(min(x, y), max(x, y)): r for x, y, r in edges if x in ids and y in ids}
     for i, fa in enumerate(members):
         for fb in members[i + 1:]:
@@ -1237,7 +1273,7 @@ def _group_finding(members: list[_Fact], edges: list[tuple[int, int, Relation]],
                 continue
             r = edge_rel.get((min(fa.id, fb.id), max(fa.id, fb.id)))
             if r is None:
-                r = _relation(fa.value, fb.value, fa.text, fb.text, ctx.rates)
+                r = _fact_relation(fa, fb, ctx.rates)
             rels.append((fa, fb, r))
     different = [(x, y, r) for x, y, r in rels if r.outcome == "different"]
     uncertain = [(x, y, r) for x, y, r in rels if r.outcome == "uncertain" and not _settled(x, y, rels)]
@@ -1275,14 +1311,14 @@ def _group_finding(members: list[_Fact], edges: list[tuple[int, int, Relation]],
     return Finding("match", kind, claims, _one_line(msg), reason, ctx.segment, missing)
 
 
-_REASON_WORDS = {
+_REASON_WORDS = MappingProxyType({
     "different-value": "the figures differ",
     "different-amount": "the amounts differ",
     "different-date": "the dates differ",
     "different-name": "the names differ",
     "different-entity": "they name different entities",
     "percent-vs-points": "percent and percentage points are different units",
-}
+})
 
 
 def _side(start: _Fact, rels: list[tuple[_Fact, _Fact, Relation]]) -> list[_Fact]:

@@ -100,6 +100,7 @@ class Locale:
     additive_digit_words: bool
     space_inside: str
     min_word_number_chars: int
+    word_unit_min_chars: Mapping[str, int]
     standalone_stopwords: frozenset[str]
     ordinal_before: tuple[str, ...]
     ordinal_after: tuple[str, ...]
@@ -385,6 +386,7 @@ def load_locale(code: str) -> Locale:
         additive_digit_words=bool(num.get("additive_digit_words", False)),
         space_inside=str(num.get("space_inside", "anywhere")),
         min_word_number_chars=int(num.get("min_word_number_chars", 0)),
+        word_unit_min_chars=MappingProxyType({k: int(v) for k, v in num.get("word_unit_min_chars", {}).items()}),
         standalone_stopwords=frozenset(num.get("standalone_stopwords", [])),
         ordinal_before=tuple(num.get("ordinal_before", [])),
         ordinal_after=tuple(sorted(num.get("ordinal_after", []), key=len, reverse=True)),

@@ -271,6 +271,9 @@ def parse_number(loc: Locale, text: str, toks: list[_Tok], i: int) -> tuple[Num 
             if (current is None and section == 0) or j + 1 >= len(toks) or toks[j + 1].kind != "word" \
                     or (toks[j + 1].spaced and not spaced_ok):
                 break
+            if prev is not None and prev.kind == "digits" and not t.spaced and not loc.case_insensitive \
+                    and not toks[j + 1].spaced:
+                break  # "4점이": 4 points and a particle, not 4.2 (word decimals follow word digits)
             frac = ""
             n = j + 1
             while n < len(toks) and toks[n].kind == "word" and (spaced_ok or not toks[n].spaced):

@@ -333,3 +333,14 @@ def test_examples_with_a_glossary_link_the_agency() -> None:
     report = check(_examples(), glossary=g)
     (agency,) = [f for f in report.findings if f.kind == "org" and "Agency" in f.message]
     assert agency.verdict == "match" and {c.source for c in agency.claims} == {"release_ko", "release_en", "article_en"}
+
+
+def test_a_bilingual_release_is_one_source() -> None:
+    release = (EXAMPLES / "release_ko.txt").read_text(encoding="utf-8") + "\n" + \
+        (EXAMPLES / "release_en.txt").read_text(encoding="utf-8")
+    srcs = [Source(release, id="release"), Source((EXAMPLES / "article_en.txt").read_text(encoding="utf-8"), id="news")]
+    report = check(srcs)
+    assert [f.reason for f in _by(report, "conflict")] == ["statement-vs-published"]
+    assert not _by(report, "uncertain")
+    assert report.sources[1].lang == "en+ko" and report.sources[1].published == dt.date(2024, 3, 14)
+    _all_claims_covered(report, srcs)

@@ -52,8 +52,11 @@ def _word_number_ok(doc: Document, n: Num, *, standalone: bool) -> bool:
         if loc.is_word_char(doc.char_before(n.start)):
             return False
         return not n.counter_only and surface not in loc.standalone_stopwords
+    squeezed = surface.replace(" ", "")
+    if any(u in squeezed and len(squeezed) < n for u, n in loc.word_unit_min_chars.items()):
+        return False  # 구조대 is a rescue team, not 9 trillion
     if standalone:
-        if len(surface.replace(" ", "")) < loc.min_word_number_chars:
+        if len(squeezed) < loc.min_word_number_chars:
             return False
         if loc.fold(surface) in loc.standalone_stopwords:
             return False

@@ -50,6 +50,8 @@ __all__ = ["extract_person", "extract_org", "extract_place", "analyse"]
 
 # ----------------------------------------------------------------------------- helpers
 _tidy = functools.lru_cache(maxsize=4096)(tidy)  # name surfaces recur: tidy each once
+
+
 def _alt(words: Iterable[str]) -> str:
     items = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
     return "|".join(re.escape(w) for w in items) or r"(?!x)x"
@@ -196,12 +198,12 @@ def _vocab(code: str) -> _Vocab:
     abbreviations: set[str] = set()
     if cap:
         conn = words.get("connectors", [])
-        tok = r"[A-Z][A-Za-z0-9]*(?:['’&.\-][A-Za-z0-9]+)*\.?"
-        assert tok.startswith("[A-Z]")
+        cap_rest = r"[A-Za-z0-9]*(?:['’&.\-][A-Za-z0-9]+)*\.?"
+        tok = rf"[A-Z]{cap_rest}"
         year = r"(?:19|20)\d\d(?!\d)"
         join = rf"(?:[ \t]+|,[ \t]+)(?:(?:{_alt(conn)})[ \t]+)*"
         # the capital first (the look-behind after it), so that the search skips to capitals
-        chunk_re = re.compile(rf"[A-Z](?<![\w'’\-].){tok[5:]}(?:{join}(?:{tok}|{year}))*")
+        chunk_re = re.compile(rf"[A-Z](?<![\w'’\-].){cap_rest}(?:{join}(?:{tok}|{year}))*")
         token_re = re.compile(rf"(?P<tok>{tok})|(?P<year>{year})|(?P<conn>{_alt(conn)})(?![\w])|(?P<comma>,)")
         prefixes = place.get("prefixes", [])
         if prefixes:
@@ -364,7 +366,7 @@ def _analyse(text: str, code: str, glossary: Any) -> _Analysis:
         mentions = _scan_capitalised(text, vocab, glossaries, terms)
     else:
         mentions = _scan_glued(text, vocab, glossaries, terms)
-    mentions = _resolve(mentions, len(text))
+    mentions = _resolve(mentions)
     claims = _claims(text, code, mentions, glossaries)
     by_kind: dict[str, list[Claim]] = {"person": [], "org": [], "place": []}
     for c in claims:
@@ -376,7 +378,7 @@ def _rank(m: _M) -> tuple[int, int, int]:
     return -m.strength, m.start - m.end, m.start
 
 
-def _resolve(mentions: list[_M], size: int) -> list[_M]:
+def _resolve(mentions: list[_M]) -> list[_M]:
     """Keep the strongest, then longest mention where mentions overlap (ties: the earlier
     start, then the earlier found). Which of a group of overlapping mentions is kept depends
     on that group alone, so a mention that overlaps no other is kept without ranking."""
@@ -532,13 +534,10 @@ def _strip_particle(word: str, vocab: _Vocab) -> str:
     return word
 
 
-def _is_name_word(word: str, vocab: _Vocab, *, min_len: int = 2) -> bool:
-    """A Hangul word that is a surname + given name (김윤상, 남궁민수)."""
-    return _name_word(word, vocab.code, min_len)
-
-
 @functools.lru_cache(maxsize=4096)
 def _name_word(word: str, code: str, min_len: int) -> bool:
+    """A Hangul word that is a surname + given name (김윤상, 남궁민수), of ``min_len`` letters
+    or more."""
     vocab = _vocab(code)
     if not (min_len <= len(word) <= 5) or not all("가" <= ch <= "힣" for ch in word):
         return False
@@ -592,6 +591,7 @@ def _scan_glued(text: str, vocab: _Vocab, glossaries: tuple[Any, ...], terms: _T
                           key=found[0] if found else None, basis=found[1] if found else None, strength=3))
 
     # 2. legal forms: 렉스젠 주식회사, 렉스젠㈜, ㈜렉스젠, 주식회사 렉스젠
+    legal_from = len(out)
     if vocab.legal_re is not None:
         for m in vocab.legal_re.finditer(text):
             before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
@@ -613,14 +613,18 @@ def _scan_glued(text: str, vocab: _Vocab, glossaries: tuple[Any, ...], terms: _T
                 continue
             out.append(_M(start, end, "org", name, f"{code}.org.legal", strength=2))
 
+    legal = out[legal_from:]
+
     # 3. organisation suffixes: 조달청, 기획재정부, 공정거래위원회
     if vocab.org_re is not None:
         rule = f"{code}.org.suffix"
+        not_orgs, endings, append = vocab.not_orgs, vocab.not_org_endings, out.append
         for m in vocab.org_re.finditer(text):
             w = m.group(1)
-            if w in vocab.not_orgs or w.endswith(vocab.not_org_endings):
+            if w in not_orgs or w.endswith(endings):
                 continue
-            out.append(_M(m.start(1), m.end(1), "org", w, rule))
+            s, e = m.span(1)
+            append(_M(s, e, "org", w, rule))
 
     # 4. place suffixes: 안양시, and 가평군 / 동안구 right after another place
     places = [(m.start, m.end) for m in out if m.kind == "place"]
@@ -645,7 +649,7 @@ def _scan_glued(text: str, vocab: _Vocab, glossaries: tuple[Any, ...], terms: _T
     out.extend(persons)
 
     # 6. names found once, found again where they recur bare
-    out.extend(_recur_glued(text, vocab, out))
+    out.extend(_recur_glued(text, vocab, out, legal + persons))
     return out
 
 
@@ -736,13 +740,11 @@ def _person_at_title(text: str, t: re.Match[str], vocab: _Vocab, found: _Ends) -
     return []
 
 
-_RECUR_RULES = (".legal", ".affiliation", ".title", ".honorific")
-
-
-def _recur_glued(text: str, vocab: _Vocab, found: list[_M]) -> list[_M]:
+def _recur_glued(text: str, vocab: _Vocab, found: list[_M], sources: list[_M]) -> list[_M]:
+    """Bare recurrences of the names ``sources`` found with a legal form, a title or an
+    honorific (or where they work); ``found`` is every mention so far."""
     kinds: dict[str, str] = {}
-    for n, k in sorted({(m.name, m.kind) for m in found if not m.short and m.kind in ("org", "person")
-                        and m.rule.endswith(_RECUR_RULES)}):
+    for n, k in sorted({(m.name, m.kind) for m in sources if not m.short and m.kind in ("org", "person")}):
         kinds[n] = k
     if not kinds:
         return []
@@ -800,44 +802,56 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return i < 0 or text[i] in ".!?\n:;•*▶-–—"
 
 
-def _tokens(text: str, chunk: re.Match[str], vocab: _Vocab) -> list[_Tok]:
+def _tokens(text: str, chunk: re.Match[str], vocab: _Vocab,
+            glossaries: tuple[Any, ...]) -> tuple[list[_Tok], list[int]]:
+    """The tokens of a chunk and what each word token can do (:func:`_word_flags`)."""
     assert vocab.token_re is not None
+    code = vocab.code
     whole = chunk.group(0)
+    base = chunk.start()
     if " " not in whole and "," not in whole and "\t" not in whole:  # one word
-        return [_token(chunk.start(), chunk.end(), whole, vocab)]
-    toks = []
+        word, size, kind, flags = _word_token(glossaries, code, whole)
+        return [_Tok(base, base + size, word, kind)], [flags]
+    toks: list[_Tok] = []
+    every: list[int] = []
     if vocab.split_chunks:
         # a chunk is words (a capitalised word, a year, a connector) between spaces or tabs,
         # a comma glued after a word: what token_re finds in it, without a regex
-        base = chunk.start()
         pos = 0
-        for word in whole.split():
-            pos = whole.find(word, pos)
+        for raw in whole.split():
+            pos = whole.find(raw, pos)
             s = base + pos
-            pos += len(word)
-            comma = word[-1] == ","
+            pos += len(raw)
+            comma = raw[-1] == ","
+            word, size, kind, flags = _word_token(glossaries, code, raw[:-1] if comma else raw)
+            toks.append(_Tok(s, s + size, word, kind))
+            every.append(flags)
             if comma:
-                word = word[:-1]
-            e = s + len(word)
-            first = word[0]
-            if "A" <= first <= "Z":
-                if word[-1] == "." or "-" in word or "'" in word or "’" in word:
-                    toks.append(_token(s, e, word, vocab))
-                else:
-                    toks.append(_Tok(s, e, word, "tok"))
-            else:
-                toks.append(_Tok(s, e, word, "year" if "0" <= first <= "9" else "conn"))
-            if comma:
-                toks.append(_Tok(e, e + 1, ",", "comma"))
-        return toks
+                toks.append(_Tok(base + pos - 1, base + pos, ",", "comma"))
+                every.append(0)
+        return toks, every
     for m in vocab.token_re.finditer(text, chunk.start(), chunk.end()):
         kind = m.lastgroup or "tok"
-        word = m.group()
-        if kind == "tok" and (word[-1] == "." or "-" in word or "'" in word or "’" in word):
-            toks.append(_token(m.start(), m.end(), word, vocab))
+        if kind == "tok":
+            word, size, kind, flags = _word_token(glossaries, code, m.group())
+            toks.append(_Tok(m.start(), m.start() + size, word, kind))
+            every.append(flags)
         else:
-            toks.append(_Tok(m.start(), m.end(), word, kind))
-    return toks
+            toks.append(_Tok(m.start(), m.end(), m.group(), kind))
+            every.append(0)
+    return toks, every
+
+
+@functools.lru_cache(maxsize=8192)
+def _word_token(glossaries: tuple[Any, ...], code: str, raw: str) -> tuple[str, int, str, int]:
+    """(text, length, kind, flags) of the token a word of a chunk makes: a capitalised word
+    (without a full stop, a possessive, a hyphenated tail: see :func:`_token`), a year (it
+    starts with a digit) or a connector."""
+    first = raw[0]
+    if "A" <= first <= "Z":
+        t = _token(0, len(raw), raw, _vocab(code))
+        return t.text, t.end, "tok", _word_flags(glossaries, code, t.text)
+    return raw, len(raw), ("year" if "0" <= first <= "9" else "conn"), 0
 
 
 def _token(s: int, e: int, word: str, vocab: _Vocab) -> _Tok:
@@ -869,15 +883,14 @@ def _scan_capitalised(text: str, vocab: _Vocab, glossaries: tuple[Any, ...], ter
         word = ch.group(0)
         if word in skip or (word[-1:] == "." and word[:-1] in skip):
             continue  # a lone "The", "Thursday", "AI"
-        toks = _tokens(text, ch, vocab)
+        toks, flags = _tokens(text, ch, vocab, glossaries)
         used: set[int] = set()
         if ch.start() and text[ch.start() - 1] == "(":
             in_parens.append(len(chunks))
         chunks.append((ch, toks, used))
-        if len(toks) == 1 and _word_flags(glossaries, code, toks[0].text) & _PLAIN \
-                and not _after_place_prefix(text, ch.start(), vocab):
+        if len(toks) == 1 and flags[0] & _PLAIN and not _after_place_prefix(text, ch.start(), vocab):
             continue  # a lone word no rule makes a name of (most sentence starts)
-        _read_chunk(text, ch, toks, vocab, glossaries, terms, used, out)
+        _read_chunk(text, ch, toks, flags, vocab, glossaries, terms, used, out)
 
     # acronyms defined in the text: "Public Procurement Service (PPS)", "KOPPEX (Korea ...)"
     acronyms: dict[str, _M] = {}
@@ -1081,20 +1094,13 @@ def _word_flags(glossaries: tuple[Any, ...], code: str, word: str) -> int:
     return flags
 
 
-def _read_chunk(text: str, ch: re.Match[str], toks: list[_Tok], vocab: _Vocab,
+def _read_chunk(text: str, ch: re.Match[str], toks: list[_Tok], flags: list[int], vocab: _Vocab,
                 glossaries: tuple[Any, ...], terms: _Terms, used: set[int], out: list[_M]) -> None:
-    """The names of one chunk (a run of capitalised words), appended to ``out``; the indexes
-    of the tokens they take go to ``used``."""
+    """The names of one chunk (a run of capitalised words, what each can do in ``flags``),
+    appended to ``out``; the indexes of the tokens they take go to ``used``."""
     code = vocab.code
     n = len(toks)
-    flags = [_word_flags(glossaries, code, t.text) if t.kind == "tok" else 0 for t in toks]
-    every = 0
-    for f in flags:
-        every |= f
-    # a place prefix before the chunk ("the city of An-yang") names its first word
-    prefixed = _after_place_prefix(text, ch.start(), vocab)
-    if not every & (_STARTS | _SURNAME | _SUFFIX) and not prefixed:
-        return  # no rule below can start a name in this chunk ("Middle East")
+    prefixed = False  # a place prefix before the chunk ("the city of An-yang"): see i == 0
     i = 0
     role: str | None = None
     last_person: _M | None = None
@@ -1107,6 +1113,8 @@ def _read_chunk(text: str, ch: re.Match[str], toks: list[_Tok], vocab: _Vocab,
         if t.kind != "tok" or f & _SKIP:
             i += 1
             continue
+        if i == 0:
+            prefixed = _after_place_prefix(text, ch.start(), vocab)
         if (not f & _STARTS and (not sufs or sufs[-1] < i) and (i or not prefixed)
                 and (i + 1 == n or not (f | flags[i + 1]) & _SURNAME)):
             i += 1  # no rule below starts a name here (none can, see each)
