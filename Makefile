@@ -2,7 +2,7 @@
 .PHONY: demo test bench
 
 demo:
-	python3 -m venv .venv && .venv/bin/pip install -q -e . && .venv/bin/factcheck extract examples/release_ko.txt --format text
+	python3 -m venv .venv && .venv/bin/pip install -q -e . && .venv/bin/factcheck check examples/release_ko.txt examples/release_en.txt examples/article_en.txt --glossary examples/glossary.csv --fail-on none
 
 test:
 	python3 -m venv .venv && .venv/bin/pip install -q -e '.[test]' && .venv/bin/python -m pytest -q

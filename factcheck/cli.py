@@ -63,7 +63,7 @@ def _add_check_parser(sub: Any) -> None:
     ck.add_argument("--rates", metavar="FILE", help="exchange rates (CSV lines USD,KRW,1300 or TOML)")
     ck.add_argument("--format", choices=_FORMATS, default="text", help="report format (default: text)")
     ck.add_argument("--fail-on", action="append", default=[], metavar="VERDICT",
-                    help="exit 1 on findings with these verdicts: conflict, missing, uncertain "
+                    help="exit 1 on findings with these verdicts: conflict, missing, uncertain, or none "
                          "(repeatable or comma-separated; default: conflict)")
     ck.add_argument("--baseline", metavar="FILE",
                     help="a previous JSON report: findings it holds are accepted and stay quiet")
@@ -159,8 +159,10 @@ def _fail_levels(values: list[str]) -> tuple[str, ...]:
             item = item.strip()
             if not item:
                 continue
+            if item == "none":
+                return ()  # report only, never fail (demos, dashboards)
             if item not in _FAIL_LEVELS:
-                raise InputError(f"--fail-on {item!r}: use conflict, missing or uncertain", reason="bad-option")
+                raise InputError(f"--fail-on {item!r}: use conflict, missing, uncertain or none", reason="bad-option")
             if item not in levels:
                 levels.append(item)
     return tuple(levels)
