@@ -32,6 +32,7 @@ import argparse
 import json
 import pathlib
 import random
+import re
 import sys
 import time
 from collections import Counter
@@ -138,9 +139,11 @@ def _changed_value(plant: dict[str, Any]) -> bool:
     return False
 
 
-def run(rows: list[dict[str, Any]], show: int, show_missed: int) -> dict[str, Any]:
+def run(rows: list[dict[str, Any]], show: int, show_missed: int, progress: Any = None) -> dict[str, Any]:
+    """The figures of the module docstring. ``progress`` (optional) wraps the iterable of real
+    pairs, e.g. ``tqdm`` (benchmarks/run_all.py passes one)."""
     t0 = time.perf_counter()
-    reports = [_compare(r["ko"], r["en"], r["id"]) for r in rows]
+    reports = [_compare(r["ko"], r["en"], r["id"]) for r in (progress(rows) if progress else rows)]
     t_real = time.perf_counter() - t0
     flagged = [(r, rep) for r, rep in zip(rows, reports) if any(f.verdict == "conflict" for f in rep.findings)]
     verdicts: Counter[str] = Counter()
@@ -183,6 +186,7 @@ def run(rows: list[dict[str, Any]], show: int, show_missed: int) -> dict[str, An
         approx_plants += 1
         approx_caught += _caught(plant, _compare(plant["ko"], plant["en"], r["id"]))
     out = {
+        "word_plants": plant_words(rows, reports),
         "approx_plants": approx_plants,
         "approx_caught": approx_caught,
         "rows": len(rows),
@@ -212,6 +216,83 @@ def run(rows: list[dict[str, Any]], show: int, show_missed: int) -> dict[str, An
     return out
 
 
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+             "October", "November", "December")
+WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTH_EN = re.compile(r"\b(" + "|".join(m for m in MONTHS_EN) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\b")
+_MONTH_KO = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])(?=\s*월)")
+_WEEKDAY_EN = re.compile(r"\b(" + "|".join(WEEKDAYS_EN) + r"|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)\b")
+_WEEKDAY_KO = re.compile(r"([월화수목금토일])(?=요일|\))")
+NAME_KINDS = ("person", "org", "place")
+
+
+def _word_sites(kind: str, side: str, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, replacement) of each month or weekday token in ``text[start:end]``; the
+    replacement is another month or weekday, chosen later."""
+    if kind == "month":
+        rx = _MONTH_EN if side == "en" else _MONTH_KO
+    else:
+        rx = _WEEKDAY_EN if side == "en" else _WEEKDAY_KO
+    return [(start + m.start(1), start + m.end(1), m.group(1)) for m in rx.finditer(text[start:end])]
+
+
+def _replacement(kind: str, side: str, old: str, rng: random.Random) -> str:
+    if kind == "month":
+        if side == "ko":
+            return str(rng.choice([m for m in range(1, 13) if m != int(old)]))
+        index = next(i for i, m in enumerate(MONTHS_EN) if m.lower().startswith(old.rstrip(".").lower()[:3]))
+        return rng.choice([m for i, m in enumerate(MONTHS_EN) if i != index])
+    if side == "ko":
+        return rng.choice([d for d in "월화수목금토일" if d != old])
+    index = next(i for i, d in enumerate(WEEKDAYS_EN) if d.lower().startswith(old.rstrip(".").lower()[:3]))
+    return rng.choice([d for i, d in enumerate(WEEKDAYS_EN) if i != index])
+
+
+def plant_words(rows: list[dict[str, Any]], reports: list[Report],
+                seed: int = SEED + 2) -> dict[str, tuple[int, int, int]]:
+    """Planted errors beyond digits: one month name (or the number of ``N월``), one weekday, or
+    one name changed in a matched date or name finding. A name is replaced by another name of
+    the same kind and side that matched in another pair (so it still reads as a name). Returns
+    {kind: (caught, planted, left out because the changed text no longer reads as a claim)}."""
+    rng = random.Random(seed)
+    pool: dict[tuple[str, str], list[str]] = {}
+    for rep in reports:
+        for f in rep.findings:
+            if f.verdict == "match" and f.kind in NAME_KINDS:
+                for c in f.claims:
+                    pool.setdefault((f.kind, c.source), []).append(c.claim.text)
+    out: dict[str, tuple[int, int, int]] = {}
+    for what in ("month", "weekday", "name"):
+        caught = planted = unreadable = 0
+        for r, rep in zip(rows, reports):
+            sites = []  # (side, start, end, old, replacement, claim kind)
+            for f in rep.findings:
+                if f.verdict != "match" or {c.source for c in f.claims} != {"ko", "en"}:
+                    continue
+                for c in f.claims:
+                    cl = c.claim
+                    if what == "name" and f.kind in NAME_KINDS:
+                        others = [t for t in pool.get((f.kind, c.source), []) if t != cl.text]
+                        if others:
+                            sites.append((c.source, cl.start, cl.end, cl.text, rng.choice(others), f.kind))
+                    elif what != "name" and f.kind == "date":
+                        for s, e, old in _word_sites(what, c.source, r[c.source], cl.start, cl.end):
+                            sites.append((c.source, s, e, old, _replacement(what, c.source, old, rng), "date"))
+            if not sites:
+                continue
+            side, s, e, _old, new, kind = rng.choice(sites)
+            text = r[side][:s] + new + r[side][e:]
+            if not any(c.kind == kind and c.start <= s < c.end for c in factcheck.extract(text, lang=side)):
+                unreadable += 1
+                continue
+            planted += 1
+            plant = {"side": side, "pos": s, "ko": text if side == "ko" else r["ko"],
+                     "en": text if side == "en" else r["en"]}
+            caught += _caught(plant, _compare(plant["ko"], plant["en"], r["id"]))
+        out[what] = (caught, planted, unreadable)
+    return out
+
+
 def _pct(a: int, b: int) -> str:
     return f"{100 * a / b:.1f}%" if b else "n/a"
 
@@ -229,6 +310,12 @@ def _table(res: dict[str, Any]) -> str:
         f"| ... caught | {res['approx_caught']} ({_pct(res['approx_caught'], res['approx_plants'])}) |",
         f"| time to compare the real pairs | {res['seconds']:.1f} s |",
     ]
+    lines += ["", "Planted errors of other kinds (one month, one weekday or one name changed in a matched "
+              "date or name; caught = a conflict on the changed claim):", "",
+              "| planted | caught | planted (still read as a claim) | left out (no longer read) |",
+              "|---|---:|---:|---:|"]
+    for k, (c, n, u) in res.get("word_plants", {}).items():
+        lines.append(f"| {k} | {c} ({_pct(c, n)}) | {n} | {u} |")
     lines += ["", "Planted errors caught, by kind of the figure changed:", "",
               "| kind | caught | planted |", "|---|---:|---:|"]
     for k, (c, n) in res["by_kind"].items():

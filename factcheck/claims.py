@@ -17,7 +17,9 @@ class Claim:
     ``start``/``end`` are Python ``str`` indices into the text exactly as given, so
     ``text[start:end] == claim.text`` always holds. ``rule`` names the rule that produced the
     claim (``"ko.money.suffix"``) so findings can explain themselves; ``qualifier`` keeps the
-    word that bounded or approximated the value ("about", "이상").
+    word that bounded or approximated the value ("about", "이상"); ``role`` is the part a date
+    plays in its text (``"published"``, ``"statement"``); ``title`` is the title or position
+    written with a person's name ("조달청장", "Administrator").
     """
 
     kind: str
@@ -29,6 +31,7 @@ class Claim:
     lang: str
     qualifier: str | None = None
     role: str | None = None
+    title: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The claim object of the JSON contract (plus ``rule``, ``lang`` and, when set,
@@ -46,4 +49,6 @@ class Claim:
             out["qualifier"] = self.qualifier
         if self.role is not None:
             out["role"] = self.role
+        if self.title is not None:
+            out["title"] = self.title
         return out

@@ -43,7 +43,7 @@ from .dates import interval, unify
 from .errors import InputError
 from .extract import extract, parse_reference_date
 from .report import Finding, Report, Source, SourceClaim, SourceInfo
-from .values import DateValue, Money, Name, Number, Percent, Quantity, Value, dec_str
+from .values import DateValue, Money, Name, Number, Percent, Quantity, Value, dec_str, group_digits
 
 __all__ = ["check", "check_claims", "check_segments", "compare_values", "Relation", "Rates", "load_rates", "as_rates"]
 
@@ -278,7 +278,7 @@ def _show_dec(d: Decimal) -> str:
     whole, dot, frac = s.partition(".")
     sign = "-" if whole.startswith("-") else ""
     whole = whole.lstrip("-")
-    return f"{sign}{int(whole):,}{dot}{frac}"
+    return f"{sign}{group_digits(whole)}{dot}{frac}"
 
 
 def _num_relation(x: _Num, y: _Num, *, converted: bool = False) -> Relation:

@@ -24,6 +24,12 @@ def dec_str(d: Decimal) -> str:
     return text
 
 
+def group_digits(digits: str) -> str:
+    """``"23500000"`` -> ``"23,500,000"``, on the string: ``int()`` refuses over 4,300 digits."""
+    head = len(digits) % 3 or 3
+    return ",".join([digits[:head]] + [digits[i:i + 3] for i in range(head, len(digits), 3)])
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class _Bounded:
     """Qualifiers shared by every measured value: bounds and approximation."""

@@ -12,6 +12,7 @@ from typing import Any
 from ..claims import Claim
 from ..errors import InputError
 from ..report import VERDICTS, Finding, Report, Source, SourceClaim
+from ..values import group_digits
 
 __all__ = [
     "SEVERITY",
@@ -171,7 +172,7 @@ def group_number(s: str) -> str:
     if not m:
         return s
     sign, whole, frac = m.group(1), m.group(2), m.group(3) or ""
-    return f"{sign}{int(whole):,}{frac}"
+    return f"{sign}{group_digits(whole.lstrip('0') or '0')}{frac}"
 
 
 def _bounded(d: Mapping[str, Any], main: str) -> str:

@@ -457,7 +457,7 @@ def _claims(text: str, code: str, mentions: list[_M], glossaries: tuple[Any, ...
         if value is None:
             value = _name_value(kind, _without_legal_form(m.name) if kind == "org" else m.name, m.key or "",
                                 m.basis or "romanised", m.full_name)
-        out.append(Claim(kind, text[m.start:m.end], m.start, m.end, value, m.rule, code, None, m.role))
+        out.append(Claim(kind, text[m.start:m.end], m.start, m.end, value, m.rule, code, None, None, m.role))
     return out
 
 
