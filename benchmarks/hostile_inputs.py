@@ -29,6 +29,7 @@ FLAG = 15.0
 HOSTILE: dict[str, tuple[Callable[[int], str], int]] = {
     "digits": (lambda n: "7" * n, 2_000),
     '"1," repeated': (lambda n: "1," * n, 1_000),
+    '"1,234" repeated': (lambda n: "1,234" * n, 400),
     '"1억" repeated': (lambda n: "1억" * n, 500),
     '"1억 " repeated': (lambda n: "1억 " * n, 500),
     '"(" repeated': (lambda n: "(" * n, 1_000),

@@ -352,7 +352,10 @@ def resolve(value: DateValue, reference: _dt.date | None, *, weekday: str = "pas
         return value
     if isinstance(reference, _dt.datetime):
         reference = reference.date()
-    span = _span(value, reference, weekday)
+    try:
+        span = _span(value, reference, weekday)
+    except (OverflowError, ValueError):  # off the calendar (before year 1, after 9999)
+        span = None
     if span is None:
         return value
     start: _dt.date
@@ -360,7 +363,10 @@ def resolve(value: DateValue, reference: _dt.date | None, *, weekday: str = "pas
     start, end, grain = span
     single_day = start == end and grain == "day"
     if single_day and value.hour is not None:
-        start, grain = _at_time(start, value)
+        try:
+            start, grain = _at_time(start, value)
+        except (OverflowError, ValueError):  # 24시 on 9999-12-31
+            return value
         end = start
     mismatch = False
     if single_day and value.weekday is not None and (value.day is not None or _rel(value, "day") is not None):

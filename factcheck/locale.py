@@ -75,6 +75,40 @@ def available_locales() -> tuple[str, ...]:
 
 
 @dataclass(frozen=True)
+class _FirstCharMatcher:
+    """``pattern.match(text, pos)`` for a long alternation of words (hundreds of CLDR currency
+    names), dispatched on the first character of the word so that each call tries only the
+    few words that can match there. Group 1 is the word, as with the single pattern."""
+
+    glue: re.Pattern[str]
+    by_char: Mapping[str, re.Pattern[str]]
+
+    @classmethod
+    def build(cls, words: list[str], glue: str, ignore_case: bool) -> "_FirstCharMatcher":
+        groups: dict[str, list[str]] = {}
+        for w in words:
+            if w:
+                groups.setdefault(w[0].lower(), []).append(w)
+        by_char = {ch: re.compile(rf"{glue}({_alternation(ws, ignore_case=ignore_case, latin_bounds=True)})")
+                   for ch, ws in groups.items()}
+        return cls(re.compile(glue), MappingProxyType(by_char))
+
+    def match(self, text: str, pos: int) -> re.Match[str] | None:
+        g = self.glue.match(text, pos)
+        q = g.end() if g is not None else pos
+        pattern = self.by_char.get(text[q:q + 1].lower())
+        if pattern is not None:
+            m = pattern.match(text, pos)
+            if m is not None:
+                return m
+        if q != pos:  # the glue may have been a word's own first character
+            pattern = self.by_char.get(text[pos:pos + 1].lower())
+            if pattern is not None:
+                return pattern.match(text, pos)
+        return None
+
+
+@dataclass(frozen=True)
 class Locale:
     """The compiled vocabulary of one language (see the TOML files for field meanings)."""
 
@@ -124,7 +158,7 @@ class Locale:
     number_re: re.Pattern[str]
     token_re: re.Pattern[str]
     blocked_re: tuple[re.Pattern[str], ...]
-    currency_after_re: re.Pattern[str]
+    currency_after_re: "_FirstCharMatcher"
     percent_after_re: re.Pattern[str]
     unit_after_re: re.Pattern[str]
     approx_before_re: re.Pattern[str]
@@ -328,9 +362,8 @@ def load_locale(code: str) -> Locale:
     blocked = ((re.compile(r"(?=[\d+(hw])(?:" + "|".join(f"(?:{p})" for p in blocked_patterns) + ")"),)
                if blocked_patterns else ())
 
-    after_alt = _alternation(list(after), ignore_case=ci, latin_bounds=True)
     # "a 5-dollar bill", "a 20-euro note": a hyphen before a lower-case currency word
-    currency_after_re = re.compile(rf"(?:[ \t]|-(?=[a-z]))?({after_alt})")
+    currency_after_re = _FirstCharMatcher.build(list(after), r"(?:[ \t]|-(?=[a-z]))?", ci)
     # a hyphen may join a number to a unit or percent word used as an adjective ("a 12-kilometer
     # tunnel", "a 10-percent stake")
     glue = r"(?:[ \t]|-(?=[^\W\d_]))?"

@@ -784,10 +784,17 @@ def _line_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
 
+#: the longest text a publication label or dateline (with a byline) may put before its date
+_MAX_LABEL = 300
+
+
 def _is_published(text: str, e: _Expr, dl: DateLocale, header_end: int) -> bool:
     if e.start >= header_end:
         return False
-    prefix = text[_line_start(text, e.start):e.start]
+    line_start = _line_start(text, e.start)
+    if e.start - line_start > _MAX_LABEL:
+        return False  # a label or dateline is short; matching a long line for each date is quadratic
+    prefix = text[line_start:e.start]
     if dl.published_label_re is not None and dl.published_label_re.fullmatch(prefix):
         return True
     if (dl.dateline_before_re is not None and dl.dateline_after_re is not None
