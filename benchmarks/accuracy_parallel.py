@@ -252,13 +252,13 @@ def plant_words(rows: list[dict[str, Any]], reports: list[Report],
                 seed: int = SEED + 2) -> dict[str, tuple[int, int, int]]:
     """Planted errors beyond digits: one month name (or the number of ``N월``), one weekday, or
     one name changed in a matched date or name finding. A name is replaced by another name of
-    the same kind and side that matched in another pair (so it still reads as a name). Returns
+    the same kind and side found in another pair (so it still reads as a name). Returns
     {kind: (caught, planted, left out because the changed text no longer reads as a claim)}."""
     rng = random.Random(seed)
     pool: dict[tuple[str, str], list[str]] = {}
     for rep in reports:
         for f in rep.findings:
-            if f.verdict == "match" and f.kind in NAME_KINDS:
+            if f.kind in NAME_KINDS:
                 for c in f.claims:
                     pool.setdefault((f.kind, c.source), []).append(c.claim.text)
     out: dict[str, tuple[int, int, int]] = {}

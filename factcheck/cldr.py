@@ -1,10 +1,18 @@
-"""Currency names and codes from CLDR, through babel (loaded on first use of a locale)."""
+"""Currency names and codes from CLDR.
+
+The locales factcheck ships read them from ``factcheck/data/cldr_currencies.json``, which
+``scripts/gen_cldr.py`` generates from babel (importing babel and reading its locale data cost
+about 25 ms of a cold start); ``tests/test_generated_data.py`` regenerates it in memory and
+fails on drift. Any other CLDR locale is read through babel on first use.
+"""
 
 from __future__ import annotations
 
 import functools
+import importlib.resources
+import json
 
-__all__ = ["currency_vocabulary"]
+__all__ = ["currency_vocabulary", "currency_vocabulary_from_babel"]
 
 # CLDR codes that are not money people write about: precious metals, test and fund codes.
 _NOT_MONEY = frozenset(
@@ -12,8 +20,28 @@ _NOT_MONEY = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=1)
+def _generated() -> dict[str, dict]:
+    path = importlib.resources.files("factcheck").joinpath("data", "cldr_currencies.json")
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))["locales"]
+    except FileNotFoundError:  # pragma: no cover - a checkout without the generated file
+        return {}
+
+
 @functools.lru_cache(maxsize=16)
 def currency_vocabulary(cldr_locale: str) -> tuple[dict[str, str], tuple[str, ...]]:
+    """Return ({currency name: ISO code}, ISO codes) for a CLDR locale (see
+    :func:`currency_vocabulary_from_babel`), from the generated file when it has the locale.
+
+    The caller must not change the returned dict (it is cached)."""
+    data = _generated().get(cldr_locale)
+    if data is not None:
+        return dict(data["names"]), tuple(data["codes"])
+    return currency_vocabulary_from_babel(cldr_locale)
+
+
+def currency_vocabulary_from_babel(cldr_locale: str) -> tuple[dict[str, str], tuple[str, ...]]:
     """Return ({currency name: ISO code}, ISO codes) for a CLDR locale.
 
     Names include the display name and, where CLDR has them, the plural forms ("Indian

@@ -110,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"factcheck: {msg}", file=sys.stderr)
             return 2
         source = "<stdin>" if args.file == "-" else args.file
-        where = exc.path or (source if exc.reason in ("unsupported-language", "unsupported-kind") else None)
+        where = exc.path or (source if exc.reason in ("unsupported-language", "unsupported-kind", "too-large") else None)
         msg = f"{where}: {exc.message}" if where else exc.message
         print(f"factcheck: {msg}", file=sys.stderr)
         return 2
@@ -219,6 +219,9 @@ def _check(args: argparse.Namespace) -> int:
                              "(.csv .tsv .jsonl .po .xlf .xliff .tmx)", reason="usage")
         if not os.path.exists(path):
             raise InputError("no such file", reason="missing", path=path)
+        if os.path.isfile(path) and os.path.getsize(path) > args.max_bytes:
+            raise InputError(f"file is {os.path.getsize(path)} bytes, over the limit of {args.max_bytes} (--max-bytes)",
+                             reason="too-large", path=path)
         segments = read_segments(path)
         if not segments:
             raise InputError("no translated segment pairs", reason="empty", path=path)

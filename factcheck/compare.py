@@ -41,7 +41,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from .claims import Claim
 from .dates import interval, unify
 from .errors import InputError
-from .extract import extract, parse_reference_date
+from .extract import DEFAULT_MAX_CHARS, extract, parse_reference_date
 from .report import Finding, Report, Source, SourceClaim, SourceInfo
 from .values import DateValue, Money, Name, Number, Percent, Quantity, Value, dec_str, group_digits
 
@@ -439,7 +439,8 @@ def _show_date(v: DateValue, text: str = "") -> str:
     if v.start is not None and v.end is not None:
         s, e = v.start, v.end
         if not isinstance(s, _dt.datetime) and not isinstance(e, _dt.datetime):
-            whole_month = s.day == 1 and (e + _dt.timedelta(days=1)).day == 1 and s.year == e.year
+            whole_month = (s.day == 1 and (e == _dt.date.max or (e + _dt.timedelta(days=1)).day == 1)
+                           and s.year == e.year)
             if whole_month and s.month == e.month:
                 return f"{s.year}-{s.month:02d}"
             if whole_month and (s.month, e.month) == (1, 12):
@@ -1533,11 +1534,16 @@ def _as_source(s: Any, n: int) -> Source:
     raise InputError(f"a source must be a factcheck.Source or a str, not {type(s).__name__}", reason="bad-source")
 
 
-def _read_source(src: Source, glossary: Any, registry: Any) -> tuple[SourceInfo, list[Claim]]:
+def _read_source(src: Source, glossary: Any, registry: Any,
+                 max_chars: int | None = DEFAULT_MAX_CHARS) -> tuple[SourceInfo, list[Claim]]:
     if not isinstance(src.text, str):
         raise InputError(f"source {src.id!r}: text must be str, not {type(src.text).__name__}", reason="bad-text")
+    if max_chars is not None and len(src.text) > max_chars:
+        raise InputError(f"source {src.id!r} is {len(src.text):,} characters, over the limit of {max_chars:,} "
+                         "(max_chars)", reason="too-large", path=src.path)
     given = parse_reference_date(src.published, what=f"published date of source {src.id!r}")
-    claims = extract(src.text, lang=src.lang, reference_date=given, registry=registry, glossary=glossary)
+    claims = extract(src.text, lang=src.lang, reference_date=given, registry=registry, glossary=glossary,
+                     max_chars=None)
     published, origin = given, "caller" if given is not None else None
     if published is None:
         for c in claims:
@@ -1590,7 +1596,7 @@ def _validate(sources: list[Source], pivot: str | None) -> None:
 
 
 def check(sources: Iterable[Source | str], *, pivot: str | None = None, glossary: Any = None, rates: Any = None,
-          weekday: str = "past") -> Report:
+          weekday: str = "past", max_chars: int | None = DEFAULT_MAX_CHARS) -> Report:
     """Compare two or more sources and report, fact by fact, where they agree.
 
     ``sources``: :class:`~factcheck.report.Source` objects (a plain string is a source with an
@@ -1599,6 +1605,8 @@ def check(sources: Iterable[Source | str], *, pivot: str | None = None, glossary
     of a glossary file. ``rates``: exchange rates (a mapping ``{"USD/KRW": 1300}``, a
     :class:`Rates` or the path of a rates file); without them different currencies are not
     compared. ``weekday``: how bare weekdays resolve (``past``, ``future``, ``nearest``).
+    ``max_chars``: a source text longer than this raises :class:`InputError` (reason
+    ``too-large``); None lifts the limit.
 
     The report lists every claim of every source in at least one finding, sorted by where it
     first appears; the same sources in any order give the same report.
@@ -1610,7 +1618,7 @@ def check(sources: Iterable[Source | str], *, pivot: str | None = None, glossary
     g = _glossary(glossary)
     r = as_rates(rates)
     reg = _registry(weekday)
-    items = [(*_read_source(s, g, reg), s) for s in srcs]
+    items = [(*_read_source(s, g, reg, max_chars), s) for s in srcs]
     infos, findings = _check_prepared([(i, s, c) for i, c, s in items], pivot, r, None, False)
     return Report(infos, tuple(findings), {"pivot": pivot} if pivot else {})
 

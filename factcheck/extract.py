@@ -13,7 +13,11 @@ from .errors import InputError
 from .locale import detect_language, load_locale
 from .registry import KIND_PRIORITY, Registry, default_registry
 
-__all__ = ["extract", "language_runs", "parse_reference_date"]
+__all__ = ["DEFAULT_MAX_CHARS", "extract", "language_runs", "parse_reference_date"]
+
+#: texts longer than this are refused (``max_chars=`` per call, None for no limit): factcheck
+#: reads documents, not corpora
+DEFAULT_MAX_CHARS = 5_000_000
 
 
 def parse_reference_date(value: object, *, what: str = "reference_date") -> _dt.date | None:
@@ -41,6 +45,7 @@ def extract(
     kinds: tuple[str, ...] | None = None,
     registry: Registry | None = None,
     glossary: Any = None,
+    max_chars: int | None = DEFAULT_MAX_CHARS,
 ) -> list[Claim]:
     """Find the claims (money, numbers, percentages, quantities ...) stated in ``text``.
 
@@ -50,10 +55,14 @@ def extract(
     or None when unknown; nothing defaults to today. ``kinds`` limits the kinds extracted.
     Claims come back sorted by position and never overlap; offsets index ``text`` as given.
     ``glossary`` (a :class:`factcheck.glossary.Glossary`) adds the user's names and aliases
-    to the person, org and place rules and their keys.
+    to the person, org and place rules and their keys. A text longer than ``max_chars``
+    characters raises :class:`InputError` (reason ``too-large``); None lifts the limit.
     """
     if not isinstance(text, str):
         raise InputError(f"text must be str, not {type(text).__name__}", reason="bad-text")
+    if max_chars is not None and len(text) > max_chars:
+        raise InputError(f"text is {len(text):,} characters, over the limit of {max_chars:,} (max_chars)",
+                         reason="too-large")
     registry = registry or default_registry()
     ref = parse_reference_date(reference_date)
     runs = [(0, len(text), lang)] if lang != "auto" else language_runs(text)

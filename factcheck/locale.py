@@ -78,34 +78,82 @@ def available_locales() -> tuple[str, ...]:
 class _FirstCharMatcher:
     """``pattern.match(text, pos)`` for a long alternation of words (hundreds of CLDR currency
     names), dispatched on the first character of the word so that each call tries only the
-    few words that can match there. Group 1 is the word, as with the single pattern."""
+    few words that can match there; a large group is split again on the second character.
+    Group 1 is the word, as with the single pattern. The patterns are compiled on first use
+    (most characters never follow a number: compiling them all cost ~150 ms of a cold start)."""
 
     glue: re.Pattern[str]
-    by_char: Mapping[str, re.Pattern[str]]
+    #: the pattern source of the words of each first character
+    by_char: Mapping[str, str]
+    #: for a split first character ``ch``: the words without an ASCII letter or digit second
+    #: (under ``ch``), and the words with second character ``c`` plus those (under ``ch + c``)
+    by_pair: Mapping[str, str]
 
     @classmethod
     def build(cls, words: list[str], glue: str, ignore_case: bool) -> "_FirstCharMatcher":
+        def source(ws: list[str]) -> str:
+            return rf"{glue}({_alternation(ws, ignore_case=ignore_case, latin_bounds=True)})"
+
         groups: dict[str, list[str]] = {}
         for w in words:
             if w:
                 groups.setdefault(w[0].lower(), []).append(w)
-        by_char = {ch: re.compile(rf"{glue}({_alternation(ws, ignore_case=ignore_case, latin_bounds=True)})")
-                   for ch, ws in groups.items()}
-        return cls(re.compile(glue), MappingProxyType(by_char))
+        by_char: dict[str, str] = {}
+        by_pair: dict[str, str] = {}
+        for ch, ws in groups.items():
+            by_char[ch] = source(ws)
+            if len(ws) <= _SPLIT or ch in " \t-":  # a glue character may start a word: no split
+                continue
+            seconds: dict[str, list[str]] = {}
+            rest: list[str] = []
+            for w in ws:
+                c = w[1:2]
+                if c.isascii() and c.isalnum():
+                    seconds.setdefault(c.lower(), []).append(w)
+                else:  # one letter, a sign or a space ("[ \t]?" may match nothing) second
+                    rest.append(w)
+            # a word whose second character is another ASCII letter or digit cannot match
+            # here, so the alternation of the rest picks the same word as the whole group's
+            by_pair[ch] = source(rest)
+            for c, sub in seconds.items():
+                by_pair[ch + c] = source(sub + rest)
+        return cls(re.compile(glue), MappingProxyType(by_char), MappingProxyType(by_pair))
+
+    def _pattern_at(self, text: str, p: int) -> re.Pattern[str] | None:
+        ch = text[p:p + 1].lower()
+        source = self.by_char.get(ch)
+        if source is None:
+            return None
+        if ch in self.by_pair:
+            c = text[p + 1:p + 2]
+            if c.isascii() and c.isalnum():
+                source = self.by_pair.get(ch + c.lower(), self.by_pair[ch])
+        return _compiled(source)
 
     def match(self, text: str, pos: int) -> re.Match[str] | None:
         g = self.glue.match(text, pos)
         q = g.end() if g is not None else pos
-        pattern = self.by_char.get(text[q:q + 1].lower())
+        pattern = self._pattern_at(text, q)
         if pattern is not None:
             m = pattern.match(text, pos)
             if m is not None:
                 return m
         if q != pos:  # the glue may have been a word's own first character
-            pattern = self.by_char.get(text[pos:pos + 1].lower())
+            pattern = self._pattern_at(text, pos)
             if pattern is not None:
                 return pattern.match(text, pos)
         return None
+
+
+#: first-character groups with more words than this are split on the second character
+_SPLIT = 24
+
+
+@functools.lru_cache(maxsize=2048)
+def _compiled(source: str) -> re.Pattern[str]:
+    """A compiled pattern (a bounded cache of a pure function; ``re``'s own cache is smaller
+    than the first-character patterns of a few locales)."""
+    return re.compile(source)
 
 
 @dataclass(frozen=True)

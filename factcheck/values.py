@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Context, Decimal
 from typing import Any, ClassVar, Union
 
 __all__ = ["DateValue", "GRAINS", "Money", "Name", "Number", "Percent", "Quantity", "Value", "dec_str"]
@@ -18,7 +18,8 @@ def dec_str(d: Decimal) -> str:
     """Render a Decimal exactly, without exponent or trailing zeros: 1.6E+7 -> '16000000'."""
     if d == 0:
         return "0"
-    text = format(d.normalize(), "f")
+    # normalize() rounds to the context's 28 digits: give it as many as the value has (exact)
+    text = format(d.normalize(Context(prec=max(28, len(d.as_tuple().digits)))), "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text

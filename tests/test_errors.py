@@ -77,3 +77,63 @@ def test_real_errors_pickle(tmp_path) -> None:
         back = pickle.loads(pickle.dumps(err))
         assert (type(back), back.reason, back.path, str(back)) == (type(err), err.reason, err.path, str(err))
     assert raised[0].reason == "missing" and raised[0].path.endswith("missing.txt")
+
+
+def _raise_in_worker(kind: str) -> None:
+    import factcheck
+    from factcheck.io import decode_bytes
+
+    if kind == "too-large":
+        factcheck.extract("1" * 11, max_chars=10)
+    elif kind == "binary":
+        decode_bytes(b"\x00\xff", name="x.bin")
+    else:
+        factcheck.extract("1", lang="xx")
+
+
+@pytest.mark.parametrize("kind, cls, reason", [
+    ("too-large", InputError, "too-large"),
+    ("binary", InputError, "binary"),
+    ("locale", LocaleError, None),
+])
+def test_errors_cross_a_process_pool(kind: str, cls: type[FactcheckError], reason: str | None) -> None:
+    """Raised in a worker process, an error arrives in the parent as itself (issue 7)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        with pytest.raises(cls) as exc:
+            pool.submit(_raise_in_worker, kind).result()
+    assert exc.value.reason == (reason or cls.default_reason)
+    if kind == "binary":
+        assert exc.value.path == "x.bin" and str(exc.value).startswith("x.bin: ")
+
+
+def test_library_input_errors_carry_reason_codes(tmp_path) -> None:
+    """Each way input goes wrong has its own reason code, and the file when there is one."""
+    import factcheck
+    from factcheck.aligned import read_segments
+    from factcheck.io import decode_bytes, read_text
+
+    (tmp_path / "d").mkdir()
+    (tmp_path / "big.txt").write_text("1" * 100)
+    (tmp_path / "bad.jsonl").write_text('{"ko": \n')
+    cases = [
+        (lambda: read_text(str(tmp_path / "nope.txt")), "missing"),
+        (lambda: read_text(str(tmp_path / "d")), "not-a-file"),
+        (lambda: read_text(str(tmp_path / "big.txt"), max_bytes=10), "too-large"),
+        (lambda: decode_bytes(b"\x00\x01\xff", name="b"), "binary"),
+        (lambda: decode_bytes(b"caf\xe9 ok", name="b"), "undecodable"),
+        (lambda: factcheck.extract(b"1"), "bad-text"),  # type: ignore[arg-type]
+        (lambda: factcheck.extract("1" * 5, max_chars=4), "too-large"),
+        (lambda: factcheck.check([]), "no-sources"),
+        (lambda: read_segments(tmp_path / "bad.jsonl"), None),
+    ]
+    for call, reason in cases:
+        with pytest.raises(InputError) as exc:
+            call()
+        err = exc.value
+        assert err.reason and err.reason != "error"
+        if reason is not None:
+            assert err.reason == reason, (reason, err.reason, str(err))
+        back = pickle.loads(pickle.dumps(err))
+        assert (type(back), back.reason, back.path, str(back)) == (type(err), err.reason, err.path, str(err))

@@ -94,10 +94,10 @@ def _can_join(cats: set[str], new: set[str]) -> bool:
 @dataclass(frozen=True, slots=True)
 class _AtomSpec:
     name: str
-    regex: re.Pattern[str]
+    source: str  # the pattern, compiled on first use (most atoms never meet a place to start)
     weak: bool
     modifier: bool
-    context: re.Pattern[str] | None
+    context_source: str | None
     attach: str = ""  # "next" or "prev": the side a modifier qualifies
     pairs: bool = False  # two weak atoms of this kind make a range on their own ("April-June")
     # where the atom may start (tried with .match there, instead of scanning the whole text):
@@ -108,6 +108,20 @@ class _AtomSpec:
     # "2010-11" (a season, a fiscal year) is two years, not November 2010: a numeric
     # year-month whose month is the year's next two digits is dropped
     no_year_span: bool = False
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        return _compiled(self.source)
+
+    @property
+    def context(self) -> re.Pattern[str] | None:
+        return _compiled(self.context_source) if self.context_source else None
+
+
+@functools.lru_cache(maxsize=1024)
+def _compiled(source: str) -> re.Pattern[str]:
+    """A compiled atom pattern (a bounded cache of a pure function)."""
+    return re.compile(source)
 
 
 @dataclass(frozen=True)
@@ -218,10 +232,10 @@ def load_date_locale(code: str) -> DateLocale:
                     triggers.add(t.lower() if ci else t)
         atoms.append(_AtomSpec(
             name=a["name"],
-            regex=re.compile(expand(a["pattern"])),
+            source=expand(a["pattern"]),
             weak=bool(a.get("weak", False)),
             modifier=bool(a.get("modifier", False)),
-            context=re.compile(expand(ctx)) if ctx else None,
+            context_source=expand(ctx) if ctx else None,
             attach=str(a.get("attach", "")),
             pairs=bool(a.get("pairs", False)),
             first=first,
@@ -537,6 +551,8 @@ def _scan_atoms(text: str, dl: DateLocale) -> list[_Atom]:
                 after.append(spec)
             else:
                 positions.update(m.start() for m in _char_class(first).finditer(text))
+        if not positions:
+            continue
         match = spec.regex.match
         for pos in sorted(positions):
             add(spec, match(text, pos))
@@ -791,8 +807,8 @@ _MAX_LABEL = 300
 def _is_published(text: str, e: _Expr, dl: DateLocale, header_end: int) -> bool:
     if e.start >= header_end:
         return False
-    line_start = _line_start(text, e.start)
-    if e.start - line_start > _MAX_LABEL:
+    line_start = text.rfind("\n", max(0, e.start - _MAX_LABEL - 1), e.start) + 1
+    if line_start == 0 and e.start > _MAX_LABEL:
         return False  # a label or dateline is short; matching a long line for each date is quadratic
     prefix = text[line_start:e.start]
     if dl.published_label_re is not None and dl.published_label_re.fullmatch(prefix):
@@ -867,9 +883,12 @@ def _claims(text: str, dl: DateLocale, ref: _dt.date | None, prefer: str, *, hea
             y = fields.get("year")
             if y is None and ref is not None and not any(k.startswith("rel_") and k != "rel_year" for k in fields):
                 y = ref.year + int(fields.get("rel_year", 0))
-            if y is None or e.until:
+            if y is None or e.until or not _dt.MINYEAR <= int(y) <= _dt.MAXYEAR:
                 continue
-            d = _easter(int(y)) + _dt.timedelta(days=int(fields["easter"]))
+            try:
+                d = _easter(int(y)) + _dt.timedelta(days=int(fields["easter"]))
+            except (OverflowError, ValueError):  # off the calendar
+                continue
             value = DateValue(grain="day", start=d, end=d, year=d.year, month=d.month, day=d.day)
         if "century" in fields:  # the 15th century: 1401..1500 is the strict reading, the
             # convention (and the Recognizers specs) is 1400..1499
@@ -879,7 +898,10 @@ def _claims(text: str, dl: DateLocale, ref: _dt.date | None, prefer: str, *, hea
             first_year = max(1, (c - 1) * 100)
             value = DateValue(grain="year", start=_dt.date(first_year, 1, 1), end=_dt.date(c * 100 - 1, 12, 31))
         if "shift" in fields or fields.get("week_of"):
-            value = _around(value, fields)
+            try:
+                value = _around(value, fields)
+            except (OverflowError, ValueError):  # shifted off the calendar
+                value = None
             if value is None:
                 continue
         published = _is_published(scan, e, dl, header_end)

@@ -1,0 +1,58 @@
+"""Regenerate ``factcheck/data/units_table.json`` from pint and ``factcheck/data/units.txt``.
+
+The table lets factcheck name a unit and bring a magnitude to base units without importing
+pint (about 0.1 s of a cold start): for every unit name, symbol and alias pint reads in
+units.txt, its pint name, and for every multiplicative unit its factor to the base units and
+the base units' name, exactly as pint computes them. Offset units (temperatures) and anything
+not in the table still go through pint. ``tests/test_generated_data.py`` regenerates the table
+in memory and fails when the file has drifted.
+
+Usage: ``python scripts/gen_units.py`` (writes the file) or ``--check`` (exit 1 on drift).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+PATH = Path(__file__).resolve().parent.parent / "factcheck" / "data" / "units_table.json"
+
+
+def build() -> dict:
+    from factcheck.units import unit_registry
+
+    ureg = unit_registry()
+    names = {}
+    base = {}
+    for key in sorted(ureg._units):
+        try:
+            unit = ureg.Unit(key)
+        except Exception:  # a name pint defines but does not parse alone ("degreeC")
+            continue
+        name = str(unit)
+        names[key] = name
+        if name in base or name not in ureg._units or not ureg._units[name].is_multiplicative:
+            continue
+        factor, root = ureg._get_root_units(unit._units)
+        base[name] = [str(factor), str(ureg.Unit(root))]
+    return {"names": names, "base": dict(sorted(base.items()))}
+
+
+def render(table: dict) -> str:
+    return json.dumps(table, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    text = render(build())
+    if "--check" in argv:
+        same = PATH.read_text(encoding="utf-8") == text
+        print(f"{PATH}: {'up to date' if same else 'out of date: run scripts/gen_units.py'}")
+        return 0 if same else 1
+    PATH.write_text(text, encoding="utf-8")
+    print(f"wrote {PATH}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
