@@ -786,11 +786,36 @@ def _anchor_points(pair: _Pair, facts: dict[int, _Fact]) -> dict[tuple[int, int]
         if fa.source != pair.a.info.id:
             continue
         sa, sb = fa.sentences, fb.sentences
-        w = 1.0 / (len(sa) * len(sb))
-        for i in sa:
-            for j in sb:
-                points[(i, j)] = points.get((i, j), 0.0) + w
+        if len(sa) * len(sb) <= _ALL_PAIRS_MAX:
+            w = 1.0 / (len(sa) * len(sb))
+            for i in sa:
+                for j in sb:
+                    points[(i, j)] = points.get((i, j), 0.0) + w
+            continue
+        # a fact repeated in many sentences on both sides: pair each mention with the mention
+        # nearest in relative position on the other side, so the points stay linear in the
+        # number of mentions (all pairs would grow with the square of the repetitions)
+        na, nb = max(pair.a.n_sentences, 1), max(pair.b.n_sentences, 1)
+        la, lb = sorted(sa), sorted(sb)
+        w = 1.0 / max(len(la), len(lb))
+        for i, j in _nearest_pairs(la, lb, na, nb) | {(i, j) for j, i in _nearest_pairs(lb, la, nb, na)}:
+            points[(i, j)] = points.get((i, j), 0.0) + w
     return points
+
+
+_ALL_PAIRS_MAX = 16
+
+
+def _nearest_pairs(xs: list[int], ys: list[int], nx: int, ny: int) -> set[tuple[int, int]]:
+    """Each x with the y nearest to it in relative position (x/nx against y/ny)."""
+    out: set[tuple[int, int]] = set()
+    rel = [y / ny for y in ys]
+    for x in xs:
+        k = bisect.bisect_left(rel, x / nx)
+        cands = [c for c in (k - 1, k) if 0 <= c < len(ys)]
+        best = min(cands, key=lambda c: (abs(rel[c] - x / nx), c))
+        out.add((x, ys[best]))
+    return out
 
 
 def _chain(points: dict[tuple[int, int], float], *, strict: bool = False) -> list[tuple[int, int]]:
