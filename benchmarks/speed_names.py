@@ -16,8 +16,10 @@ import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import factcheck  # noqa: E402
+from speed_extract import build_text  # noqa: E402  (one way of sizing texts for every speed script)
 from factcheck.registry import default_registry  # noqa: E402
 
 WORDS = 1000
@@ -28,19 +30,6 @@ TEXTS = {
     "ko": ["examples/release_ko.txt"],
     "en": ["examples/release_en.txt", "examples/article_en.txt"],
 }
-
-
-def build_text(paths: list[pathlib.Path], words: int = WORDS) -> tuple[str, int]:
-    paragraphs = [p for path in paths for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
-    out: list[str] = []
-    count = 0
-    i = 0
-    while count < words:
-        para = paragraphs[i % len(paragraphs)]
-        out.append(para)
-        count += len(para.split())
-        i += 1
-    return "\n\n".join(out), count
 
 
 def median_ms(text: str, lang: str, kinds: tuple[str, ...]) -> float:
