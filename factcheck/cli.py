@@ -12,7 +12,7 @@ import argparse
 import json
 import os
 import sys
-from typing import Any, NoReturn, Sequence
+from typing import Any, Iterator, NoReturn, Sequence
 
 from . import __version__
 from .errors import FactcheckError, InputError
@@ -197,7 +197,7 @@ def _read_baseline(path: str) -> set[tuple[Any, ...]]:
 def _check(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from .aligned import is_aligned, read_segments
+    from .aligned import is_aligned, iter_segments
     from .compare import as_rates, check, check_segments
     from .report import Report, Source
 
@@ -222,13 +222,24 @@ def _check(args: argparse.Namespace) -> int:
         if os.path.isfile(path) and os.path.getsize(path) > args.max_bytes:
             raise InputError(f"file is {os.path.getsize(path)} bytes, over the limit of {args.max_bytes} (--max-bytes)",
                              reason="too-large", path=path)
-        segments = read_segments(path)
-        if not segments:
-            raise InputError("no translated segment pairs", reason="empty", path=path)
-        segments = [(sid, [replace(s, lang=langs.get(s.id, s.lang), path=s.path or path) for s in srcs])
-                    for sid, srcs in segments]
-        report = check_segments(segments, glossary=glossary, rates=rates, pivot=args.pivot, weekday=args.weekday)
-        sources = segments
+        # segments are streamed from the file into the comparator; only the HTML and SARIF
+        # reports, which show or point into the texts, keep them
+        keep = args.format in ("html", "sarif")
+        kept: list[Any] = []
+
+        def stream() -> Iterator[Any]:
+            count = 0
+            for sid, srcs in iter_segments(path):
+                seg = (sid, [replace(s, lang=langs.get(s.id, s.lang), path=s.path or path) for s in srcs])
+                if keep:
+                    kept.append(seg)
+                count += 1
+                yield seg
+            if not count:
+                raise InputError("no translated segment pairs", reason="empty", path=path)
+
+        report = check_segments(stream(), glossary=glossary, rates=rates, pivot=args.pivot, weekday=args.weekday)
+        sources = kept
     else:
         ids = _ids(args.files)
         for option, given in (("--published", published), ("--lang", langs)):
