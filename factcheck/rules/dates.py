@@ -79,7 +79,7 @@ _TOGETHER = {
 }
 _MODIFIER_CATS = {"A", "DIR", "P", "U", "R", "WO", "SH"}
 # a shift of n units: (months, days)
-_UNIT_SHIFT = {"day": (0, 1), "week": (0, 7), "month": (1, 0), "year": (12, 0)}
+_UNIT_SHIFT = {"day": (0, 1), "week": (0, 7), "month": (1, 0), "quarter": (3, 0), "year": (12, 0)}
 
 
 def _can_join(cats: set[str], new: set[str]) -> bool:
@@ -429,6 +429,8 @@ def _fields(m: re.Match[str], dl: DateLocale) -> dict[str, Any] | None:
     for target in (out, until):
         # amounts of time: 3일 전, two weeks ago, 1 month 21 days ago, 3 days after (a date),
         # the past 3 weeks
+        if "period_unit" in target:  # the past two quarters
+            target["ago_unit"] = target.pop("period_unit")
         amounts = [(int(target.pop(f"ago_n{s}", 1)), str(target.pop(f"ago_unit{s}")))
                    for s in ("", "2", "3") if f"ago_unit{s}" in target]
         if "ago_days" in target:
@@ -441,6 +443,12 @@ def _fields(m: re.Match[str], dl: DateLocale) -> dict[str, Any] | None:
             if len(amounts) > 1:
                 return None
             sign = 1 if target.pop("period_dir") == "next" else -1
+            if amounts[0][1] == "quarter":  # the past 2 quarters: whole calendar quarters
+                n = amounts[0][0]
+                target["rel_quarter"] = sign if sign > 0 else -n
+                if target is out:
+                    until = {"rel_quarter": n if sign > 0 else -1}
+                continue
             far = ({"rel_day": sign * days} if not months else
                    {"rel_months": sign * months} if months % 12 else {"rel_years": sign * months // 12})
             near = {"rel_day": sign}
@@ -461,6 +469,12 @@ def _fields(m: re.Match[str], dl: DateLocale) -> dict[str, Any] | None:
             target[f"rel_{unit}"] = target.get(f"rel_{unit}", 0) + sign * (months // 12 if unit == "years" else months)
         else:
             target["rel_day"] = target.get("rel_day", 0) + sign * days
+    to_ref = out.pop("to_ref", None)
+    if to_ref is not None:  # earlier this year: from its start to the reference date; later
+        unit, side = str(to_ref[0]), str(to_ref[1])  # this year: from the reference date on
+        whole, today = {f"rel_{unit}": 0}, {"rel_day": 0}
+        out.update(whole if side == "earlier" else today)
+        until = today if side == "earlier" else whole
     if until:
         out["until"] = until
     return out
@@ -530,7 +544,7 @@ def _scan_atoms(text: str, dl: DateLocale) -> list[_Atom]:
                 found.append(_Atom(m.start(), m.end(), f, spec))
 
     digits: list[int] | None = None
-    by_word: dict[int, list[int]] | None = None
+    by_atom: dict[int, list[int]] | None = None  # where each word atom may start
     after: list[_AtomSpec] = []
     for index, spec in enumerate(dl.atoms):
         if not spec.first:
@@ -544,9 +558,12 @@ def _scan_atoms(text: str, dl: DateLocale) -> list[_Atom]:
                     digits = [m.start() for m in _DIGIT_RUN.finditer(text)]
                 positions.update(digits)
             elif first == "word":
-                if by_word is None:
-                    by_word = _word_starts(text, dl)
-                positions.update(p for p, atoms in by_word.items() if index in atoms)
+                if by_atom is None:
+                    by_atom = {}
+                    for p, hits in _word_starts(text, dl).items():
+                        for i in hits:
+                            by_atom.setdefault(i, []).append(p)
+                positions.update(by_atom.get(index, ()))
             elif first == "after":
                 after.append(spec)
             else:
