@@ -1244,31 +1244,27 @@ class _Union:
             self.parent[max(rx, ry)] = min(rx, ry)
 
 
+def _show_bounded(value: Any, main: Decimal, unit: str) -> str:
+    """A measured value with its bounds and approximation: "about 5-7 USD", "at least 3%"."""
+    if value.low is not None and value.high is not None:
+        s = f"{_show_dec(value.low)}-{_show_dec(value.high)}{unit}"
+    elif value.low is not None:
+        s = f"at least {_show_dec(value.low)}{unit}"
+    elif value.high is not None:
+        s = f"up to {_show_dec(value.high)}{unit}"
+    else:
+        s = f"{_show_dec(main)}{unit}"
+    return ("about " if value.approx else "") + s
+
+
 def _show(value: Value, text: str = "") -> str:
     if isinstance(value, Money):
-        cur = value.currency or "(currency unknown)"
-        if value.low is not None and value.high is not None:
-            s = f"{_show_dec(value.low)}-{_show_dec(value.high)} {cur}"
-        elif value.low is not None:
-            s = f"at least {_show_dec(value.low)} {cur}"
-        elif value.high is not None:
-            s = f"up to {_show_dec(value.high)} {cur}"
-        else:
-            s = f"{_show_dec(value.amount)} {cur}"
-        return ("about " if value.approx else "") + s
+        return _show_bounded(value, value.amount, " " + (value.currency or "(currency unknown)"))
     if isinstance(value, (Number, Percent, Quantity)):
         unit = {"percent": "%", "percentage_point": " percentage points"}.get(getattr(value, "unit", ""), "")
         if isinstance(value, Quantity):
             unit = " " + value.unit.replace("_", " ")
-        if value.low is not None and value.high is not None:
-            s = f"{_show_dec(value.low)}-{_show_dec(value.high)}{unit}"
-        elif value.low is not None:
-            s = f"at least {_show_dec(value.low)}{unit}"
-        elif value.high is not None:
-            s = f"up to {_show_dec(value.high)}{unit}"
-        else:
-            s = f"{_show_dec(value.value)}{unit}"
-        return ("about " if value.approx else "") + s
+        return _show_bounded(value, value.value, unit)
     if isinstance(value, DateValue):
         return _show_date(value, text)
     if isinstance(value, Name):

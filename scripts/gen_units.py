@@ -44,14 +44,10 @@ def render(table: dict) -> str:
 
 
 def main(argv: list[str]) -> int:
-    text = render(build())
-    if "--check" in argv:
-        same = PATH.read_text(encoding="utf-8") == text
-        print(f"{PATH}: {'up to date' if same else 'out of date: run scripts/gen_units.py'}")
-        return 0 if same else 1
-    PATH.write_text(text, encoding="utf-8")
-    print(f"wrote {PATH}")
-    return 0
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from _generated import write_or_check
+
+    return write_or_check(PATH, render(build()), "scripts/gen_units.py", argv)
 
 
 if __name__ == "__main__":
