@@ -32,7 +32,11 @@ _QUARTER_MONTHS = {q: range(3 * q - 2, 3 * q + 1) for q in range(1, 5)}
 # "May 14" must not look like a conflict.
 _MONTH_PARTS = {"early": (1, 15), "mid": (10, 20), "late": (16, 31)}
 _YEAR_PARTS = {"early": (1, 6), "mid": (4, 9), "late": (7, 12)}
-_WEEK_PARTS = {"early": (0, 2), "mid": (1, 3), "late": (3, 6), "weekend": (5, 6)}
+# a year written with its number ("late 2000", "mid-1989") is read in thirds (Jan-Apr,
+# May-Aug, Sep-Dec), a relative one ("late this year", "end of year") in halves, as in the specs
+_YEAR_THIRDS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+# "workweek": Monday to Friday ("this working week")
+_WEEK_PARTS = {"early": (0, 2), "mid": (1, 4), "late": (3, 6), "weekend": (5, 6), "workweek": (0, 4)}
 _MAX_SCAN_DAYS = 4000
 
 
@@ -110,14 +114,15 @@ def _period_year(v: DateValue, ref: _dt.date | None, year: int | None, index: in
     return ref.year
 
 
-def _apply_part(start: _dt.date, end: _dt.date, part: str | None, scope: str) -> tuple[_dt.date, _dt.date]:
+def _apply_part(start: _dt.date, end: _dt.date, part: str | None, scope: str,
+                explicit: bool = False) -> tuple[_dt.date, _dt.date]:
     if part is None or (scope != "week" and part not in _MONTH_PARTS):
         return start, end
     if scope == "month":
         lo, hi = _MONTH_PARTS[part]
         return start.replace(day=lo), start.replace(day=min(hi, end.day))
     if scope == "year":
-        lo, hi = _YEAR_PARTS[part]
+        lo, hi = (_YEAR_THIRDS if explicit else _YEAR_PARTS)[part]
         return _dt.date(start.year, lo, 1), _dt.date(start.year, hi, _last_day(start.year, hi))
     if scope == "week":
         lo, hi = _WEEK_PARTS[part]
@@ -271,7 +276,7 @@ def _span(v: DateValue, ref: _dt.date | None, prefer: str) -> tuple[_dt.date, _d
     if v.decade is not None:
         return _dt.date(v.decade, 1, 1), _dt.date(v.decade + 9, 12, 31), "year"
     if year is not None:
-        s, e = _apply_part(_dt.date(year, 1, 1), _dt.date(year, 12, 31), v.part, "year")
+        s, e = _apply_part(_dt.date(year, 1, 1), _dt.date(year, 12, 31), v.part, "year", v.year is not None)
         return s, e, "year"
     if v.hour is not None and ref is not None:
         return ref, ref, "day"
@@ -446,7 +451,7 @@ def _allowed_months(f: dict[str, object]) -> list[int]:
     if f["quarter"] is not None:
         months &= set(_QUARTER_MONTHS[int(f["quarter"])])  # type: ignore[arg-type]
     if f["part"] in _YEAR_PARTS and f["month"] is None and f["day"] is None:
-        lo, hi = _YEAR_PARTS[str(f["part"])]
+        lo, hi = (_YEAR_THIRDS if f["year"] is not None else _YEAR_PARTS)[str(f["part"])]
         months &= set(range(lo, hi + 1))
     return sorted(months)
 
@@ -504,7 +509,7 @@ def _satisfies(day: _dt.date, v: DateValue) -> bool:
             if not lo <= day.day <= hi:
                 return False
         elif v.year is not None or _rel(v, "year") is not None:
-            lo, hi = _YEAR_PARTS[v.part]
+            lo, hi = (_YEAR_THIRDS if v.year is not None else _YEAR_PARTS)[v.part]
             if not lo <= day.month <= hi:
                 return False
     return True

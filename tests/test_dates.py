@@ -7,6 +7,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import factcheck
 from factcheck.dates import compatible, resolve, unify
@@ -132,3 +134,17 @@ def test_korean_times_carry_korea_standard_time() -> None:
 def test_dates_win_over_numbers() -> None:
     claims = factcheck.extract("The fair runs July 20-22 and sold 1,500 tickets.", lang="en", reference_date=REF)
     assert [(c.kind, c.text) for c in claims] == [("date", "July 20-22"), ("number", "1,500")]
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@given(text=st.text(alphabet=st.sampled_from(list("the next weeklast Fri SundayMay 지난주다음달이번 올해 수요일 İ.,1 ")), max_size=60))
+def test_trigger_regex_finds_the_same_words_as_the_word_scan(lang: str, text: str) -> None:
+    """The one-pass trigger regex is an optimisation: it must find exactly what looking up
+    every word finds."""
+    import dataclasses
+
+    from factcheck.rules.dates import _word_starts, load_date_locale
+
+    dl = load_date_locale(lang)
+    assert dl.trigger_re is not None
+    assert _word_starts(text, dl) == _word_starts(text, dataclasses.replace(dl, trigger_re=None))

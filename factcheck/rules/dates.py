@@ -42,7 +42,7 @@ __all__ = ["extract_date", "make_date_extractor", "published_date", "load_date_l
            "parse_date"]
 
 _CATEGORY = {
-    "year": "Y", "rel_year": "Y", "decade": "Y", "century": "Y", "rel_decade": "Y", "rel_century": "Y",
+    "year": "Y", "year2": "Y", "rel_year": "Y", "decade": "Y", "century": "Y", "rel_decade": "Y", "rel_century": "Y",
     "month": "M", "rel_month": "M",
     "rel_week": "W",
     "day": "D", "rel_day": "D", "rel_months": "D", "rel_years": "D",
@@ -57,7 +57,7 @@ _CATEGORY = {
     "until": "U",
     "mm_or_dd": "M", "dd_or_mm": "D",
     "nth": "N", "nth_week": "N",
-    "week_no": "WN", "week_of": "WO", "shift": "SH",
+    "week_no": "WN", "week_of": "WO", "weekend_of": "WO", "shift": "SH", "shift_to": "SH", "business": "BD", "sub": "SUB",
 }
 _REL_ORDER = ("day", "months", "years", "week", "month", "quarter", "year", "decade", "century")
 # which kinds of field may be written together in one expression ("2023년 7월", "July 20,
@@ -77,9 +77,10 @@ _TOGETHER = {
     "MI": {"Y", "M", "D", "WD", "AP", "T"},
     "AP": {"Y", "M", "D", "WD", "T", "MI"},
 }
-_MODIFIER_CATS = {"A", "DIR", "P", "U", "R", "WO", "SH"}
+_MODIFIER_CATS = {"A", "DIR", "P", "U", "R", "WO", "SH", "BD", "SUB"}
 # a shift of n units: (months, days)
-_UNIT_SHIFT = {"day": (0, 1), "week": (0, 7), "month": (1, 0), "quarter": (3, 0), "year": (12, 0)}
+_UNIT_SHIFT = {"day": (0, 1), "week": (0, 7), "fortnight": (0, 14), "month": (1, 0), "quarter": (3, 0), "year": (12, 0),
+               "decade": (120, 0), "bday": (0, 1)}
 
 
 def _can_join(cats: set[str], new: set[str]) -> bool:
@@ -108,6 +109,8 @@ class _AtomSpec:
     # "2010-11" (a season, a fiscal year) is two years, not November 2010: a numeric
     # year-month whose month is the year's next two digits is dropped
     no_year_span: bool = False
+    # only one end of an explicit range, never a date alone ("between Jan 22 and now")
+    range_only: bool = False
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -156,6 +159,14 @@ class DateLocale:
     trigger_lengths: tuple[int, ...]
     word_atoms: Mapping[str, tuple[int, ...]]
     examples: tuple[Mapping[str, Any], ...] = field(default=())
+    # the late part of the current week, month or year starts no earlier than the reference day
+    # (이달 말 written on the 28th: the 28th to the 31st)
+    late_from_reference: bool = False
+    # after the end of a closed range: a change, not a span ("2019년에서 2022년으로 연장")
+    range_change_re: re.Pattern[str] | None = None
+    # where a word that begins with (or is) a trigger starts; None when the word pattern is
+    # not a plain character class, and every word is then looked up
+    trigger_re: re.Pattern[str] | None = None
 
     def fold(self, word: str) -> str:
         """The vocabulary key of a written word: without spaces (지난 주 = 지난주), lower case
@@ -241,6 +252,7 @@ def load_date_locale(code: str) -> DateLocale:
             first=first,
             triggers=frozenset(triggers),
             no_year_span=bool(a.get("no_year_span", False)),
+            range_only=bool(a.get("range_only", False)),
         ))
     word_atoms: dict[str, list[int]] = {}
     for i, spec in enumerate(atoms):
@@ -276,7 +288,51 @@ def load_date_locale(code: str) -> DateLocale:
         trigger_lengths=tuple(sorted({len(t) for t in word_atoms})),
         word_atoms=MappingProxyType({k: tuple(v) for k, v in word_atoms.items()}),
         examples=tuple(MappingProxyType(e) for e in data.get("examples", [])),
+        late_from_reference=bool(meta.get("late_from_reference", False)),
+        range_change_re=_compile(meta.get("range_change")),
+        trigger_re=_trigger_re(str(meta.get("word", r"[A-Za-z]+")), word_atoms,
+                               prefix=bool(meta.get("trigger_prefix", False)), ci=ci),
     )
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regex for a set of literal words, as a trie, so that the engine tries only the
+    branches that share the next character (much faster than a flat alternation)."""
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return walk(trie)
+
+
+def _trigger_re(word: str, word_atoms: Mapping[str, Any], *, prefix: bool, ci: bool) -> re.Pattern[str] | None:
+    """The start of every word that is a trigger word (or, with ``prefix``, begins with one),
+    found by the regex engine in one pass instead of a lookup per word."""
+    m = re.fullmatch(r"(\[[^\]]+\])\+", word)
+    if m is None:
+        return None
+    cls = m.group(1)
+    whole = re.compile(word)
+    # a trigger that is not a whole word (e.g. "1st") is never met by the word scan either
+    triggers = [t for t in word_atoms if whole.fullmatch(t)]
+    if not triggers:
+        return re.compile(r"(?!x)x")
+    body = _trie_pattern(sorted(triggers))
+    pattern = f"(?<!{cls})(?={body})" if prefix else f"(?<!{cls})(?:{body})(?!{cls})"
+    # case-insensitive languages: the triggers are lower case and the text is lowered first
+    # (a flag-free regex is twice as fast as re.IGNORECASE)
+    return re.compile(pattern)
 
 
 def _date_locale_or_none(code: str) -> DateLocale | None:
@@ -324,6 +380,9 @@ def _fields(m: re.Match[str], dl: DateLocale) -> dict[str, Any] | None:
     out: dict[str, Any] = {}
     until: dict[str, Any] = {}
     for group, text in m.groupdict().items():
+        # one field written in several alternatives of a pattern: "year__2" is "year" (the
+        # re module wants distinct names; one atom with alternatives costs less than many)
+        group = group.split("__")[0]
         if text is None or group == "sep":
             continue
         target = out
@@ -334,6 +393,7 @@ def _fields(m: re.Match[str], dl: DateLocale) -> dict[str, Any] | None:
         elif group == "year2":
             yy = int(text)
             target["year"] = 2000 + yy if yy < 70 else 1900 + yy
+            target["year2"] = True  # the century is a guess, set again from the reference date
         elif group == "decade2":
             yy = int(text)
             target["decade"] = 2000 + yy if yy < 30 else 1900 + yy
@@ -362,8 +422,26 @@ def _fields(m: re.Match[str], dl: DateLocale) -> dict[str, Any] | None:
         elif group == "week_no":
             target["nth_week"] = int(text)
             target["week_no"] = True
+        elif group == "weekday_n":  # two Sundays from now: the nth such day after the reference
+            n = int(text) if text.isdigit() else _lookup(dl, "ago_n", text)
+            if n is None or not 1 <= int(n) <= 52:
+                return None
+            target["direction"], target["shift"] = "next", (0, 7 * (int(n) - 1))
+        elif group == "weekend_of":
+            target["weekend_of"] = True
         elif group == "week_of":
             target["week_of"] = True
+        elif group == "business":
+            target["business"] = True
+        elif group in ("sub_side", "sub_unit"):  # the first 2 weeks of (a period)
+            target[group] = dl.fold(text)
+        elif group == "sub_n":
+            n = int(text) if text.isdigit() else _lookup(dl, "ago_n", text)
+            if n is None:
+                return None
+            target[group] = int(n)
+        elif group == "span_to":  # "within 2 weeks from today": a span, not a shift
+            target["span_to"] = dl.fold(text)
         elif group in ("nth", "nth_week") and text[:1].isdigit():
             target[group] = int("".join(ch for ch in text if ch.isdigit()))
         else:
@@ -437,28 +515,37 @@ def _fields(m: re.Match[str], dl: DateLocale) -> dict[str, Any] | None:
             amounts.append((int(target.pop("ago_days")), "day"))
         if not amounts:
             continue
+        if any(u == "bday" for _, u in amounts):  # "in four business days": Monday to Friday
+            out["business"] = True
         months = sum(n * _UNIT_SHIFT[u][0] for n, u in amounts)
         days = sum(n * _UNIT_SHIFT[u][1] for n, u in amounts)
         if "period_dir" in target:  # the past 3 weeks: up to the day before; the next 3 days
             if len(amounts) > 1:
                 return None
-            sign = 1 if target.pop("period_dir") == "next" else -1
-            if amounts[0][1] == "quarter":  # the past 2 quarters: whole calendar quarters
-                n = amounts[0][0]
-                target["rel_quarter"] = sign if sign > 0 else -n
+            direction = target.pop("period_dir")  # within the next 3 years: from the day itself
+            sign = 1 if direction in ("next", "within") else -1
+            unit = amounts[0][1]
+            if unit in ("quarter", "decade"):  # the past 2 quarters, the next 3 decades: whole
+                n = amounts[0][0]  # calendar quarters or decades
+                target[f"rel_{unit}"] = sign if sign > 0 else -n
                 if target is out:
-                    until = {"rel_quarter": n if sign > 0 else -1}
+                    until = {f"rel_{unit}": n if sign > 0 else -1}
                 continue
             far = ({"rel_day": sign * days} if not months else
                    {"rel_months": sign * months} if months % 12 else {"rel_years": sign * months // 12})
-            near = {"rel_day": sign}
+            near = {"rel_day": 0 if direction == "within" else sign}
             target.update(near if sign > 0 else far)
             if target is out:
                 until = {**(far if sign > 0 else near)}
             continue
         if "shift_dir" in target:  # 3 days after (the date beside it): applied once resolved
             sign = int(target.pop("shift_dir"))
-            target["shift"] = (sign * months, sign * days)
+            span = target.pop("span_to", None)
+            if span is not None:  # "within 2 weeks from today": a span, not a shift; "for 3
+                sign = 0  # days from today" ends the day before the day shifted
+                days -= 1 if span == "for" else 0
+            # 0: within (내일로부터 3일 안에): from the date beside it to that date shifted
+            target["shift" if sign else "shift_to"] = (sign * months, sign * days) if sign else (months, days)
             continue
         sign = int(target.pop("ago_dir", -1))
         if len(amounts) > 1:  # 1 month 21 days ago: the reference date shifted twice
@@ -469,12 +556,21 @@ def _fields(m: re.Match[str], dl: DateLocale) -> dict[str, Any] | None:
             target[f"rel_{unit}"] = target.get(f"rel_{unit}", 0) + sign * (months // 12 if unit == "years" else months)
         else:
             target["rel_day"] = target.get("rel_day", 0) + sign * days
+    if "sub_side" in out:  # the first 2 weeks of 2021: (side, n, unit) of the period beside it
+        out["sub"] = (out.pop("sub_side") != "first", out.pop("sub_n"), out.pop("sub_unit").rstrip("s"))
     to_ref = out.pop("to_ref", None)
     if to_ref is not None:  # earlier this year: from its start to the reference date; later
         unit, side = str(to_ref[0]), str(to_ref[1])  # this year: from the reference date on
         whole, today = {f"rel_{unit}": 0}, {"rel_day": 0}
         out.update(whole if side == "earlier" else today)
         until = today if side == "earlier" else whole
+    if ("year" in until and "year" not in out and "month" in out and "month" in until
+            and not any(k.startswith("rel_") for k in out)):
+        # 5/1-5/7/2020: the start takes the year of the end (the year before when its month
+        # comes later: 11/20-2/5/2017 starts in 2016)
+        out["year"] = until["year"] - (1 if out["month"] > until["month"] else 0)
+        if until.get("year2"):
+            out["year2"] = True
     if until:
         out["until"] = until
     return out
@@ -572,13 +668,22 @@ def _scan_atoms(text: str, dl: DateLocale) -> list[_Atom]:
             continue
         match = spec.regex.match
         for pos in sorted(positions):
-            add(spec, match(text, pos))
+            m = match(text, pos)
+            if m is not None:
+                add(spec, m)
+    tried: set[int] = set()
     for _ in range(2):  # suffixes may follow suffixes: 7월 말경
-        ends = sorted({a.end for a in found} | {a.end + 1 for a in found if text[a.end:a.end + 1] in (" ", "\t")})
+        # the second round tries only the ends of what the first round found
+        ends = sorted(({a.end for a in found} | {a.end + 1 for a in found if text[a.end:a.end + 1] in (" ", "\t")})
+                      - tried)
+        tried.update(ends)
         before = len(found)
         for spec in after:
+            match = spec.regex.match
             for pos in ends:
-                add(spec, spec.regex.match(text, pos))
+                m = match(text, pos)
+                if m is not None:
+                    add(spec, m)
         if len(found) == before:
             break
     # the longest atom wins where atoms overlap (then the earlier one, then the first listed)
@@ -600,7 +705,17 @@ def _word_starts(text: str, dl: DateLocale) -> dict[int, list[int]]:
     """The start of every word that begins with a trigger word, and the atoms it triggers."""
     out: dict[int, list[int]] = {}
     table = dl.word_atoms
-    for m in dl.word_re.finditer(text):
+    # the trigger regex finds the candidate words in one pass; only they are looked up
+    scan, seen = dl.trigger_re, text
+    if scan is not None and dl.case_insensitive:
+        seen = text.lower()
+        if len(seen) != len(text):  # a character whose lower case is longer: look up every word
+            scan, seen = None, text
+    if scan is None:
+        scan = dl.word_re
+    for m in scan.finditer(seen):
+        if scan is not dl.word_re and dl.trigger_prefix:
+            m = dl.word_re.match(seen, m.start())  # type: ignore[assignment]  # the whole word
         word = m.group()
         if dl.case_insensitive:
             word = word.lower()
@@ -641,7 +756,9 @@ class _Expr:
 def _group(text: str, atoms: list[_Atom], dl: DateLocale) -> list[_Expr]:
     out: list[_Expr] = []
     for a in atoms:
-        if out and a.spec.attach != "next":
+        # a modifier joins the expression before it, or modifiers still waiting for their date
+        # ("two months after" "next" "Friday")
+        if out and (a.spec.attach != "next" or (not out[-1].content() and out[-1].atoms[-1].spec.attach == "next")):
             cur = out[-1]
             if _can_join(cur.cats, a.cats) and dl.join_re.fullmatch(text, cur.end, a.start):
                 cur.atoms.append(a)
@@ -669,6 +786,13 @@ def _alone_ok(text: str, e: _Expr, dl: DateLocale) -> bool:
     if ctx is None:
         return False
     return ctx.search(text[max(0, e.start - 40):e.start]) is not None
+
+
+def _range_only(e: _Expr) -> bool:
+    """Whether an expression is made of atoms that are only one end of an explicit range
+    ("between Jan 22 and now", "from March to date")."""
+    content = e.content()
+    return bool(content) and all(a.spec.range_only for a in content)
 
 
 def _ranges(text: str, exprs: list[_Expr], dl: DateLocale) -> list[_Expr]:
@@ -709,19 +833,26 @@ def _ranges(text: str, exprs: list[_Expr], dl: DateLocale) -> list[_Expr]:
                     same = (b_cats - {"WD"}) <= a_cats and bool(b_cats - {"WD"} or "WD" in a.cats)
                     year_added = (not same and "Y" in b_cats and "Y" not in a.cats and "R" not in a.cats
                                   and (b_cats - {"WD", "Y"}) <= a_cats and bool(b_cats - {"WD", "Y"}))
+                    from_before = (dl.range_from_re is not None
+                                   and dl.range_from_re.search(text[max(0, a.start - 20):a.start]) is not None)
                     explicit = (not same and not bare and b is not None and b_cats != {"WD"}
-                                and (opened or mc is not None or (dl.range_from_re is not None
-                                     and dl.range_from_re.search(text[max(0, a.start - 20):a.start]) is not None))
-                                and _alone_ok(text, a, dl) and _alone_ok(text, b, dl))
+                                and (opened or mc is not None or from_before or m.groupdict().get("explicit") is not None)
+                                and (_alone_ok(text, a, dl) or _range_only(a)) and (_alone_ok(text, b, dl) or _range_only(b))
+                                and not (_range_only(a) and _range_only(b)))
+                    # a closed separator (2014년에서 2018년) needs its closing word, or a word before
+                    # A that says a span follows (기간은 2014년에서 2018년)
+                    if closed and from_before and dl.range_change_re is not None and dl.range_change_re.match(text, b_end):
+                        from_before = False
                     if (b_cats and (same or year_added or explicit)
-                            and (mc is not None or not closed) and _range_ok(text, a, b if not bare else None, dl)):
+                            and (mc is not None or not closed or from_before) and _range_ok(text, a, b if not bare else None, dl)):
                         until = dict(b_fields)
                         if "hour" in until and "ampm" not in until and "ampm" in a.fields:
                             until["ampm"] = a.fields["ampm"]
                         end = mc.end() if mc is not None else b_end
                         atoms = a.atoms + (b.atoms if (b is not None and not bare) else [])
                         a_fields = dict(a.fields)
-                        if "year" in until and "month" in a_fields and "year" not in a_fields and not any(k.startswith("rel_") for k in a_fields):
+                        if ("year" in until and "month" in a_fields and "year" not in a_fields and "direction" not in a_fields
+                                and not any(k.startswith("rel_") for k in a_fields)):
                             # the start takes the year of the end, the year before when its month
                             # comes later ("Nov-Feb 2017": November 2016)
                             late = "month" in a_fields and "month" in until and a_fields["month"] > until["month"]
@@ -875,20 +1006,22 @@ def _claims(text: str, dl: DateLocale, ref: _dt.date | None, prefer: str, *, hea
         if offset and dl.local_time_re is not None and dl.local_time_re.search(scan[max(0, e.start - 20):e.start]):
             offset = None
         fields = e.fields
+        if ref is not None:  # a two-digit year: the century that puts it at most 20 years after
+            fields = _year2_window(fields, ref)  # the reference date ("3/18/40" in 2016: 1940)
         if fields.get("week_no") and "year" not in fields and not any(k.startswith("rel_") for k in fields):
             if ref is None:  # week 31 of which year: only the reference date says
                 continue
             fields = {**fields, "year": ref.year}
         value = _build(fields, dl, offset)
         if e.until:
-            until_fields = e.until
+            until_fields = _year2_window(e.until, ref) if ref is not None else e.until
             if until_fields.get("week_no") and "year" not in until_fields and "year" in fields:
                 until_fields = {**until_fields, "year": fields["year"]}
             value = replace(value, until=_build(until_fields, dl, offset))
         if not _fields_exist(value) or (value.until is not None and not _fields_exist(value.until)):
             continue
         value = resolve(value, ref, weekday=prefer)
-        if (fields.get("pick_month") and value.weekday_mismatch and ref is not None and not e.until
+        if (fields.get("pick_month") and (value.weekday_mismatch or value.start is None) and ref is not None and not e.until
                 and value.weekday is not None and value.day is not None
                 and not any(k in fields for k in ("month", "year", "rel_month", "rel_year"))):
             # "Friday the 13th": the weekday written first picks the month
@@ -900,6 +1033,13 @@ def _claims(text: str, dl: DateLocale, ref: _dt.date | None, prefer: str, *, hea
             y = fields.get("year")
             if y is None and ref is not None and not any(k.startswith("rel_") and k != "rel_year" for k in fields):
                 y = ref.year + int(fields.get("rel_year", 0))
+                way = str(fields.get("direction", ""))[:4]  # last Easter, next Easter
+                if "rel_year" not in fields and way in ("last", "next"):
+                    this = _easter(y) + _dt.timedelta(days=int(fields["easter"]))
+                    if way == "last" and this >= ref:
+                        y -= 1
+                    elif way == "next" and this <= ref:
+                        y += 1
             if y is None or e.until or not _dt.MINYEAR <= int(y) <= _dt.MAXYEAR:
                 continue
             try:
@@ -914,7 +1054,20 @@ def _claims(text: str, dl: DateLocale, ref: _dt.date | None, prefer: str, *, hea
                 continue
             first_year = max(1, (c - 1) * 100)
             value = DateValue(grain="year", start=_dt.date(first_year, 1, 1), end=_dt.date(c * 100 - 1, 12, 31))
-        if "shift" in fields or fields.get("week_of"):
+        if (dl.late_from_reference and ref is not None and value.part == "late" and not e.until
+                and value.relative is not None and value.relative[1] == 0 and "scope" not in fields
+                and isinstance(value.start, _dt.date) and not isinstance(value.start, _dt.datetime)
+                and value.end is not None and value.start < ref <= value.end):
+            value = replace(value, start=ref)
+        if fields.get("business"):  # 영업일 기준 나흘 후: days counted Monday to Friday
+            value = _business_days(value, ref)
+            if value is None:
+                continue
+        if "sub" in fields:
+            value = _sub_period(value, *fields["sub"])
+            if value is None:
+                continue
+        if "shift" in fields or "shift_to" in fields or fields.get("week_of") or fields.get("weekend_of"):
             try:
                 value = _around(value, fields)
             except (OverflowError, ValueError):  # shifted off the calendar
@@ -936,6 +1089,17 @@ def _claims(text: str, dl: DateLocale, ref: _dt.date | None, prefer: str, *, hea
     return out
 
 
+def _year2_window(fields: dict[str, Any], ref: _dt.date) -> dict[str, Any]:
+    if not fields.get("year2") or "year" not in fields:
+        return fields
+    y = int(fields["year"]) % 100 + ref.year // 100 * 100
+    if y > ref.year + 20:
+        y -= 100
+    elif y <= ref.year - 80:
+        y += 100
+    return {**fields, "year": y}
+
+
 def _easter(year: int) -> _dt.date:
     """Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm)."""
     a, b, c = year % 19, year // 100, year % 100
@@ -949,6 +1113,64 @@ def _easter(year: int) -> _dt.date:
     return _dt.date(year, month, (h + l_ - 7 * m + 33 * month + 19) % 32)
 
 
+def _business_days(value: DateValue, ref: _dt.date | None) -> DateValue | None:
+    """A shift of the reference date, or a period from it, counted in working days (Monday to
+    Friday; public holidays are not known): None when the value is not such a shift."""
+    ends = [value] + ([value.until] if value.until is not None else [])
+    if ref is None or any(v.relative is None or v.relative[0] != "day" or v.relative[1] == 0 for v in ends):
+        return None
+
+    def nth(k: int) -> _dt.date:
+        d, step = ref, (1 if k > 0 else -1)
+        for _ in range(abs(k)):
+            d += _dt.timedelta(days=step)
+            while d.weekday() >= 5:
+                d += _dt.timedelta(days=step)
+        return d
+
+    days = [nth(v.relative[1]) for v in ends]  # type: ignore[index]
+    first, last = min(days), max(days)
+    until = replace(value.until, start=days[1], end=days[1]) if value.until is not None else None
+    return replace(value, start=first, end=last, until=until)
+
+
+def _sub_period(value: DateValue, last: bool, n: int, unit: str) -> DateValue | None:
+    """The first or last ``n`` days, weeks or months of a resolved month or year ("the first 2
+    weeks of 2021", "the last four months of 2021"); a week belongs to the period of its
+    Thursday. None when the value is not such a period or has fewer units."""
+    iv = interval(value)
+    if iv is None or value.until is not None or value.grain not in ("month", "quarter", "half", "year") or n < 1:
+        return None
+    s, e = iv
+    if unit == "day":
+        if n > (e - s).days + 1:
+            return None
+        first, end = (e - _dt.timedelta(days=n - 1), e) if last else (s, s + _dt.timedelta(days=n - 1))
+    elif unit == "week":
+        monday = s - _dt.timedelta(days=s.weekday())
+        if monday + _dt.timedelta(days=3) < s:
+            monday += _dt.timedelta(days=7)
+        mondays = []
+        while monday + _dt.timedelta(days=3) <= e:
+            mondays.append(monday)
+            monday += _dt.timedelta(days=7)
+        if n > len(mondays):
+            return None
+        picked = mondays[-n:] if last else mondays[:n]
+        first, end = picked[0], picked[-1] + _dt.timedelta(days=6)
+    elif unit == "month":
+        count = (e.year - s.year) * 12 + e.month - s.month + 1
+        if n > count:
+            return None
+        k = s.year * 12 + s.month - 1 + (count - n if last else 0)
+        first = _dt.date(k // 12, k % 12 + 1, 1)
+        k += n - 1
+        end = _dt.date(k // 12, k % 12 + 1, calendar.monthrange(k // 12, k % 12 + 1)[1])
+    else:
+        return None
+    return DateValue(grain=unit if unit != "day" else "day", start=first, end=end)
+
+
 def _around(value: DateValue, fields: dict[str, Any]) -> DateValue | None:
     """A day shifted by an amount of time ("3 days after January 12th", "어제로부터 4일 후",
     "1 month 21 days ago") or the week (Monday to Sunday) around a day ("the week of April
@@ -956,17 +1178,27 @@ def _around(value: DateValue, fields: dict[str, Any]) -> DateValue | None:
     iv = interval(value)
     if iv is None or iv[0] != iv[1] or value.until is not None:
         return None
-    day = iv[0]
-    if "shift" in fields:
-        months, days = fields["shift"]
+    day = first = iv[0]
+    if "shift" in fields or "shift_to" in fields:
+        months, days = fields["shift"] if "shift" in fields else fields["shift_to"]
         y, m = divmod(day.year * 12 + day.month - 1 + months, 12)
         m += 1
         if not _dt.MINYEAR <= y <= _dt.MAXYEAR:
             return None
         day = _dt.date(y, m, min(day.day, calendar.monthrange(y, m)[1])) + _dt.timedelta(days=days)
+    if "shift_to" in fields:  # within: from the day written to the day shifted
+        last = DateValue(grain="day", start=day, end=day, year=day.year, month=day.month, day=day.day)
+        return DateValue(grain="day", start=first, end=day, until=last)
     if fields.get("week_of"):
         monday = day - _dt.timedelta(days=day.weekday())
         return DateValue(grain="week", start=monday, end=monday + _dt.timedelta(days=6))
+    if fields.get("weekend_of"):  # Thanksgiving weekend: the holiday (Thursday) to Sunday; a
+        # Monday or Tuesday holiday: from the Saturday before; a Wednesday one: both weekends
+        wd = day.weekday()
+        before = day - _dt.timedelta(days=wd + 2)
+        after = day + _dt.timedelta(days=6 - wd)
+        start = before if wd <= 2 else min(day, after - _dt.timedelta(days=1))
+        return DateValue(grain="day", start=start, end=day if wd <= 1 else after)
     return DateValue(grain="day", start=day, end=day, year=day.year, month=day.month, day=day.day)
 
 
