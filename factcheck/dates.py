@@ -77,8 +77,11 @@ def _year(v: DateValue, ref: _dt.date | None) -> int | None:
     return None
 
 
-def _year_month(v: DateValue, ref: _dt.date | None, year: int | None) -> tuple[int, int] | None:
-    """The (year, month) a value names, if it names a month (4월, 지난달, last April)."""
+def _year_month(v: DateValue, ref: _dt.date | None, year: int | None,
+                prefer: str = "past") -> tuple[int, int] | None:
+    """The (year, month) a value names, if it names a month (4월, 지난달, last April). Without
+    a year, the reference year; with the "future" preference (a plan: "will open on January
+    15", written in November), the next year when the month or day has passed."""
     if v.month is not None:
         if year is not None:
             return year, v.month
@@ -94,6 +97,8 @@ def _year_month(v: DateValue, ref: _dt.date | None, year: int | None) -> tuple[i
             while not _valid(y, v.month, v.day) and y > ref.year - 8:
                 y -= 1
             return y, v.month
+        if prefer == "future" and _direction(v) is None and (v.month, v.day or ref.day) < (ref.month, ref.day):
+            return ref.year + 1, v.month
         return ref.year, v.month
     off = _rel(v, "month")
     if off is not None and ref is not None:
@@ -191,7 +196,7 @@ def _span(v: DateValue, ref: _dt.date | None, prefer: str) -> tuple[_dt.date, _d
     if v.nth is not None:
         return _nth_span(v, ref, year)
     if v.day is not None:
-        ym = _year_month(v, ref, year)
+        ym = _year_month(v, ref, year, prefer)
         if ym is not None:
             if not _valid(ym[0], ym[1], v.day):
                 return None
@@ -253,7 +258,7 @@ def _span(v: DateValue, ref: _dt.date | None, prefer: str) -> tuple[_dt.date, _d
         monday = ref - _dt.timedelta(days=ref.weekday()) + _dt.timedelta(days=7 * week_off)
         s, e = _apply_part(monday, monday + _dt.timedelta(days=6), v.part, "week")
         return s, e, "week"
-    ym = _year_month(v, ref, year)
+    ym = _year_month(v, ref, year, prefer)
     if ym is not None:
         s = _dt.date(ym[0], ym[1], 1)
         e = _dt.date(ym[0], ym[1], _last_day(*ym))

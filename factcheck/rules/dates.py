@@ -153,6 +153,12 @@ class DateLocale:
     statement_subject_re: re.Pattern[str] | None
     statement_verb_re: re.Pattern[str] | None
     sentence_end_re: re.Pattern[str] | None
+    # a plan or forecast earlier in the sentence ("will open on Friday"): a bare weekday or a
+    # month without its year is then read forward in time, whatever the default preference
+    future_tense_re: re.Pattern[str] | None
+    # atoms after which a weekday names a day of the week they lead to ("in 3 days on
+    # Friday", "Monday two weeks from now"), not the day itself
+    weekday_in_week: frozenset[str]
     dateparser_languages: tuple[str, ...]
     word_re: re.Pattern[str]
     trigger_prefix: bool
@@ -282,6 +288,8 @@ def load_date_locale(code: str) -> DateLocale:
         statement_subject_re=_compile(st.get("subject_before")),
         statement_verb_re=_compile(st.get("sentence_verb")),
         sentence_end_re=_compile(st.get("sentence_end")),
+        future_tense_re=_compile(meta.get("future_tense")),
+        weekday_in_week=frozenset(meta.get("weekday_in_week", [])),
         dateparser_languages=tuple(meta.get("dateparser_languages", [])),
         word_re=re.compile(str(meta.get("word", r"[A-Za-z]+"))),
         trigger_prefix=bool(meta.get("trigger_prefix", False)),
@@ -1012,6 +1020,14 @@ def _claims(text: str, dl: DateLocale, ref: _dt.date | None, prefer: str, *, hea
             if ref is None:  # week 31 of which year: only the reference date says
                 continue
             fields = {**fields, "year": ref.year}
+        in_week = None  # "in 3 days on Friday": the Friday of the week three days on
+        if ("weekday" in fields and not e.until and dl.weekday_in_week
+                and any(a.spec.name in dl.weekday_in_week for a in e.atoms)
+                # the weekday is not the day counted from ("3 days from Tuesday")
+                and (any(k in fields for k in ("year", "month", "day", "easter"))
+                     or any(k.startswith("rel_") for k in fields))):
+            in_week = WEEKDAYS.index(fields["weekday"])
+            fields = {k: v for k, v in fields.items() if k != "weekday"}
         value = _build(fields, dl, offset)
         if e.until:
             until_fields = _year2_window(e.until, ref) if ref is not None else e.until
@@ -1020,12 +1036,17 @@ def _claims(text: str, dl: DateLocale, ref: _dt.date | None, prefer: str, *, hea
             value = replace(value, until=_build(until_fields, dl, offset))
         if not _fields_exist(value) or (value.until is not None and not _fields_exist(value.until)):
             continue
-        value = resolve(value, ref, weekday=prefer)
+        prefer_here = prefer
+        if (prefer == "past" and ref is not None and dl.future_tense_re is not None and not e.until
+                and dl.future_tense_re.search(scan, max(0, e.start - 160), e.start)
+                and not _is_statement(scan, e, dl)):
+            prefer_here = "future"  # "the plant will open on Friday": the coming Friday
+        value = resolve(value, ref, weekday=prefer_here)
         if (fields.get("pick_month") and (value.weekday_mismatch or value.start is None) and ref is not None and not e.until
                 and value.weekday is not None and value.day is not None
                 and not any(k in fields for k in ("month", "year", "rel_month", "rel_year"))):
             # "Friday the 13th": the weekday written first picks the month
-            d = day_with_weekday(ref, value.day, WEEKDAYS.index(value.weekday), prefer)
+            d = day_with_weekday(ref, value.day, WEEKDAYS.index(value.weekday), prefer_here)
             if d is None:
                 continue
             value = DateValue(grain="day", start=d, end=d, year=d.year, month=d.month, day=d.day, weekday=value.weekday)
@@ -1074,6 +1095,13 @@ def _claims(text: str, dl: DateLocale, ref: _dt.date | None, prefer: str, *, hea
                 value = None
             if value is None:
                 continue
+        if in_week is not None:
+            iv = interval(value)
+            if iv is None or iv[0] != iv[1]:
+                continue
+            d = iv[0] + _dt.timedelta(days=in_week - iv[0].weekday())
+            value = DateValue(grain="day", start=d, end=d, year=d.year, month=d.month, day=d.day,
+                              weekday=WEEKDAYS[in_week])
         published = _is_published(scan, e, dl, header_end)
         if header_only and not published:
             continue
