@@ -148,3 +148,23 @@ def test_trigger_regex_finds_the_same_words_as_the_word_scan(lang: str, text: st
     dl = load_date_locale(lang)
     assert dl.trigger_re is not None
     assert _word_starts(text, dl) == _word_starts(text, dataclasses.replace(dl, trigger_re=None))
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("It closed the Week 3 review.", True),
+    ("In The Third Week of July, prices fell.", True),
+    ("He left a week ago.", True),
+    ("The plant and the office reopened.", False),
+])
+def test_lead_words_trigger_only_before_a_date_word(text: str, found: bool) -> None:
+    """"the" and "a" start atoms only when a digit or a date word follows (an optimisation that
+    must not lose "The Third Week" in title case, in either scan)."""
+    import dataclasses
+
+    from factcheck.rules.dates import _word_starts, load_date_locale
+
+    dl = load_date_locale("en")
+    for d in (dl, dataclasses.replace(dl, trigger_re=None)):
+        starts = _word_starts(text, d)
+        lead = [p for p in starts if text[p:p + 4].lower() in ("the ", "a we")]
+        assert bool(lead) == found

@@ -159,6 +159,11 @@ class DateLocale:
     # atoms after which a weekday names a day of the week they lead to ("in 3 days on
     # Friday", "Monday two weeks from now"), not the day itself
     weekday_in_week: frozenset[str]
+    # words such as "the" and "a" that start many atoms: they trigger them only when the next
+    # word is a digit or a word of the vocabulary ("the third week", "a week ago"), which
+    # spares most of the text's articles
+    lead_words: frozenset[str]
+    vocab_words: frozenset[str]
     dateparser_languages: tuple[str, ...]
     word_re: re.Pattern[str]
     trigger_prefix: bool
@@ -290,6 +295,10 @@ def load_date_locale(code: str) -> DateLocale:
         sentence_end_re=_compile(st.get("sentence_end")),
         future_tense_re=_compile(meta.get("future_tense")),
         weekday_in_week=frozenset(meta.get("weekday_in_week", [])),
+        lead_words=frozenset(w.lower() if ci else w for w in meta.get("lead_words", [])),
+        vocab_words=frozenset(word_atoms) | frozenset(
+            (w.lower() if ci else w) for words in data.get("vocab", {}).values() for k in words
+            for w in k.replace("-", " ").split()[:1]),
         dateparser_languages=tuple(meta.get("dateparser_languages", [])),
         word_re=re.compile(str(meta.get("word", r"[A-Za-z]+"))),
         trigger_prefix=bool(meta.get("trigger_prefix", False)),
@@ -738,8 +747,16 @@ def _word_starts(text: str, dl: DateLocale) -> dict[int, list[int]]:
         else:
             hit = table.get(word)
             if hit:
+                if word in dl.lead_words:  # "the", "a": only before a digit or a date word
+                    n = _NEXT_TOKEN.match(seen, m.end())
+                    token = "" if n is None else n.group(1).lower() if dl.case_insensitive else n.group(1)
+                    if not token or not (token[0].isdigit() or token in dl.vocab_words):
+                        continue
                 out[m.start()] = list(hit)
     return out
+
+
+_NEXT_TOKEN = re.compile(r"[ \t]+(\d|[^\W\d_]+)")
 
 
 # ----------------------------------------------------------------------------- expressions
@@ -1038,7 +1055,8 @@ def _claims(text: str, dl: DateLocale, ref: _dt.date | None, prefer: str, *, hea
             continue
         prefer_here = prefer
         if (prefer == "past" and ref is not None and dl.future_tense_re is not None and not e.until
-                and dl.future_tense_re.search(scan, max(0, e.start - 160), e.start)
+                and ("weekday" in fields or ("month" in fields and "year" not in fields))
+                and _future_before(scan, e.start, dl.future_tense_re)
                 and not _is_statement(scan, e, dl)):
             prefer_here = "future"  # "the plant will open on Friday": the coming Friday
         value = resolve(value, ref, weekday=prefer_here)
@@ -1115,6 +1133,14 @@ def _claims(text: str, dl: DateLocale, ref: _dt.date | None, prefer: str, *, hea
             out.append(extra)
             out.sort(key=lambda c: c.start)
     return out
+
+
+def _future_before(text: str, pos: int, marker: re.Pattern[str]) -> bool:
+    """Whether a plan or forecast is written in the sentence before ``pos`` (at most 160
+    characters back, after the last . ! ? or line break)."""
+    lo = max(0, pos - 160)
+    cut = max(lo, max(text.rfind(ch, lo, pos) for ch in ".!?\n") + 1)
+    return marker.search(text, cut, pos) is not None
 
 
 def _year2_window(fields: dict[str, Any], ref: _dt.date) -> dict[str, Any]:
