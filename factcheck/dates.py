@@ -404,6 +404,10 @@ def _anchor_until(u: DateValue, start: _dt.date) -> DateValue:
     the start's month, "Monday to Friday" on the first Friday from the start."""
     if u.start is not None or u.relative is not None or u.year is not None:
         return u
+    if u.direction in ("last", "next", "last_week", "next_week") and (u.weekday is None or (u.month is None and u.day is None)):
+        # "from this 5/12 to next 5/19", "from last Monday to next Friday": the end keeps its own
+        # direction word (beside a weekday and a date, "next Sunday 5/20", it goes with the weekday)
+        return u
     if u.month is not None:
         return replace(u, year=start.year if u.month >= start.month else start.year + 1, direction=None)
     if u.day is not None:

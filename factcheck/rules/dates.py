@@ -57,7 +57,7 @@ _CATEGORY = {
     "until": "U",
     "mm_or_dd": "M", "dd_or_mm": "D",
     "nth": "N", "nth_week": "N",
-    "week_no": "WN", "week_of": "WO", "weekend_of": "WO", "shift": "SH", "shift_to": "SH", "business": "BD", "sub": "SUB",
+    "week_no": "WN", "week_of": "WO", "weekend_of": "WO", "shift": "SH", "shift_to": "SH", "shift_open": "SH", "business": "BD", "sub": "SUB",
 }
 _REL_ORDER = ("day", "months", "years", "week", "month", "quarter", "year", "decade", "century")
 # which kinds of field may be written together in one expression ("2023년 7월", "July 20,
@@ -537,10 +537,20 @@ def _fields(m: re.Match[str], dl: DateLocale) -> dict[str, Any] | None:
         months = sum(n * _UNIT_SHIFT[u][0] for n, u in amounts)
         days = sum(n * _UNIT_SHIFT[u][1] for n, u in amounts)
         if "period_dir" in target:  # the past 3 weeks: up to the day before; the next 3 days
-            if len(amounts) > 1:
-                return None
             direction = target.pop("period_dir")  # within the next 3 years: from the day itself
             sign = 1 if direction in ("next", "within") else -1
+            if len(amounts) > 1:  # the past 3 months and 2 weeks, within 5 years 1 month 12 days:
+                # the amounts add up (largest unit first); a span from the reference date to the
+                # reference date shifted, applied once resolved
+                sizes = [_UNIT_SHIFT[u][0] * 31 + _UNIT_SHIFT[u][1] for _, u in amounts]
+                if target is not out or any(u in ("quarter", "decade", "bday") for _, u in amounts) \
+                        or any(a <= b for a, b in zip(sizes, sizes[1:])):
+                    return None
+                target["rel_day"] = 0
+                target["shift_to"] = (sign * months, sign * days)
+                if direction != "within":  # the past ...: up to the day before; the next ...:
+                    target["shift_open"] = True  # from the day after
+                continue
             unit = amounts[0][1]
             if unit in ("quarter", "decade"):  # the past 2 quarters, the next 3 decades: whole
                 n = amounts[0][0]  # calendar quarters or decades
@@ -858,6 +868,10 @@ def _ranges(text: str, exprs: list[_Expr], dl: DateLocale) -> list[_Expr]:
                     same = (b_cats - {"WD"}) <= a_cats and bool(b_cats - {"WD"} or "WD" in a.cats)
                     year_added = (not same and "Y" in b_cats and "Y" not in a.cats and "R" not in a.cats
                                   and (b_cats - {"WD", "Y"}) <= a_cats and bool(b_cats - {"WD", "Y"}))
+                    # a month alone up to a full date ("Nov-Feb 5th, 2017": from November 2016)
+                    day_added = (not same and not opened and not closed and not bare and a.cats == {"M"}
+                                 and not any(ch.isalpha() for ch in m.group())  # a dash, not "to"
+                                 and b_cats - {"WD"} == {"Y", "M", "D"})
                     from_before = (dl.range_from_re is not None
                                    and dl.range_from_re.search(text[max(0, a.start - 20):a.start]) is not None)
                     explicit = (not same and not bare and b is not None and b_cats != {"WD"}
@@ -868,7 +882,7 @@ def _ranges(text: str, exprs: list[_Expr], dl: DateLocale) -> list[_Expr]:
                     # A that says a span follows (기간은 2014년에서 2018년)
                     if closed and from_before and dl.range_change_re is not None and dl.range_change_re.match(text, b_end):
                         from_before = False
-                    if (b_cats and (same or year_added or explicit)
+                    if (b_cats and (same or year_added or day_added or explicit)
                             and (mc is not None or not closed or from_before) and _range_ok(text, a, b if not bare else None, dl)):
                         until = dict(b_fields)
                         if "hour" in until and "ampm" not in until and "ampm" in a.fields:
@@ -1241,8 +1255,12 @@ def _around(value: DateValue, fields: dict[str, Any]) -> DateValue | None:
             return None
         day = _dt.date(y, m, min(day.day, calendar.monthrange(y, m)[1])) + _dt.timedelta(days=days)
     if "shift_to" in fields:  # within: from the day written to the day shifted
-        last = DateValue(grain="day", start=day, end=day, year=day.year, month=day.month, day=day.day)
-        return DateValue(grain="day", start=first, end=day, until=last)
+        start, end = (first, day) if day >= first else (day, first)
+        if fields.get("shift_open"):  # the past / the next (compound amounts): the day written
+            one = _dt.timedelta(days=1)  # is left out
+            start, end = (start + one, end) if day >= first else (start, end - one)
+        last = DateValue(grain="day", start=end, end=end, year=end.year, month=end.month, day=end.day)
+        return DateValue(grain="day", start=start, end=end, until=last)
     if fields.get("week_of"):
         monday = day - _dt.timedelta(days=day.weekday())
         return DateValue(grain="week", start=monday, end=monday + _dt.timedelta(days=6))
