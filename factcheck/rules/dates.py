@@ -220,10 +220,19 @@ def load_date_locale(code: str) -> DateLocale:
 
     def alternation(table: str) -> str:
         words = sorted(data.get("vocab", {}).get(table, {}), key=lambda w: (-len(w), w))
-        parts = []
+        parts: list[str] = []
+        run: list[str] = []  # consecutive case-insensitive words share one (?i:...) group
         for w in words:
             p = space.join(re.escape(piece) for piece in w.split(" "))
-            parts.append(f"(?i:{p})" if ci and w not in exact else p)
+            if ci and w not in exact:
+                run.append(p)
+                continue
+            if run:
+                parts.append("(?i:" + "|".join(run) + ")")
+                run = []
+            parts.append(p)
+        if run:
+            parts.append("(?i:" + "|".join(run) + ")")
         return "(?:" + "|".join(parts) + ")" if parts else r"(?!x)x"
 
     def expand(pattern: str) -> str:
