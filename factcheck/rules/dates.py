@@ -156,6 +156,11 @@ class DateLocale:
     # a plan or forecast earlier in the sentence ("will open on Friday"): a bare weekday or a
     # month without its year is then read forward in time, whatever the default preference
     future_tense_re: re.Pattern[str] | None
+    # the same told after the date, up to the end of its sentence (Korean: "금요일 발표할
+    # 예정이다"), unless an ending of `past_tense_after` comes first: the date then belongs to
+    # a clause told in the past ("금요일 발표된 계획에 따라 … 예정이다")
+    future_after_re: re.Pattern[str] | None
+    past_after_re: re.Pattern[str] | None
     # atoms after which a weekday names a day of the week they lead to ("in 3 days on
     # Friday", "Monday two weeks from now"), not the day itself
     weekday_in_week: frozenset[str]
@@ -303,6 +308,8 @@ def load_date_locale(code: str) -> DateLocale:
         statement_verb_re=_compile(st.get("sentence_verb")),
         sentence_end_re=_compile(st.get("sentence_end")),
         future_tense_re=_compile(meta.get("future_tense")),
+        future_after_re=_compile(meta.get("future_tense_after")),
+        past_after_re=_compile(meta.get("past_tense_after")),
         weekday_in_week=frozenset(meta.get("weekday_in_week", [])),
         lead_words=frozenset(w.lower() if ci else w for w in meta.get("lead_words", [])),
         vocab_words=frozenset(word_atoms) | frozenset(
@@ -1077,9 +1084,11 @@ def _claims(text: str, dl: DateLocale, ref: _dt.date | None, prefer: str, *, hea
         if not _fields_exist(value) or (value.until is not None and not _fields_exist(value.until)):
             continue
         prefer_here = prefer
-        if (prefer == "past" and ref is not None and dl.future_tense_re is not None and not e.until
+        if (prefer == "past" and ref is not None and not e.until
+                and (dl.future_tense_re is not None or dl.future_after_re is not None)
                 and ("weekday" in fields or ("month" in fields and "year" not in fields))
-                and _future_before(scan, e.start, dl.future_tense_re)
+                and ((dl.future_tense_re is not None and _future_before(scan, e.start, dl.future_tense_re))
+                     or _future_after(scan, e.end, dl))
                 and not _is_statement(scan, e, dl)):
             prefer_here = "future"  # "the plant will open on Friday": the coming Friday
         value = resolve(value, ref, weekday=prefer_here)
@@ -1156,6 +1165,23 @@ def _claims(text: str, dl: DateLocale, ref: _dt.date | None, prefer: str, *, hea
             out.append(extra)
             out.sort(key=lambda c: c.start)
     return out
+
+
+def _future_after(text: str, pos: int, dl: DateLocale) -> bool:
+    """Whether a plan or forecast (``future_tense_after``) is told in the rest of the sentence
+    after ``pos`` (at most 200 characters on, up to the sentence end), before any past-tense
+    ending (``past_tense_after``), which would tie the date to a clause told in the past."""
+    if dl.future_after_re is None:
+        return False
+    hi = min(len(text), pos + 200)
+    if dl.sentence_end_re is not None:
+        m = dl.sentence_end_re.search(text, pos, hi)
+        if m is not None:
+            hi = m.start()
+    fut = dl.future_after_re.search(text, pos, hi)
+    if fut is None:
+        return False
+    return dl.past_after_re is None or dl.past_after_re.search(text, pos, fut.start()) is None
 
 
 def _future_before(text: str, pos: int, marker: re.Pattern[str]) -> bool:

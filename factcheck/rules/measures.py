@@ -8,6 +8,7 @@ qualifiers ("about", "이상") and join ranges ("$10-12 million", "25000~30000�
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -137,6 +138,8 @@ def _money_cands(doc: Document) -> list[_Cand]:
                 continue  # "16m" without a currency is not money (16 metres?)
         if after is None:
             after = _currency_after(doc, end)
+            if after is not None and before is None and _currency_as_unit(doc, end) is not None:
+                continue  # "5 pounds of flour": a weight, left to the quantity rule
         rows.append([n, before, after, value, end])
     # a sign or code between two numbers belongs to one of them: to the second unless that one
     # has its own after it ("10 $30" | "10 rmb 20 usd", "10 $ 30 cent")
@@ -291,19 +294,72 @@ def _quantity_cands(doc: Document) -> list[_Cand]:
             continue  # native numbers are not measured: 하나도, 쿠릴 열도, 세제곱미터
         m = loc.unit_after_re.match(doc.text, n.end)
         if m is None or _abbr_is_scale(doc, n):
-            continue
-        word = m.group(1)
-        if word[-1:].isalpha() and not word[-1:].isascii() and not doc.free_after(m.end()):
-            continue
+            as_unit = _currency_as_unit(doc, n.end) if m is None and n.abbr is None else None
+            if as_unit is None or _currency_before(doc, n) is not None:
+                continue
+            unit, end = as_unit  # "5 pounds of flour"
+        else:
+            word = m.group(1)
+            if word[-1:].isalpha() and not word[-1:].isascii() and not doc.free_after(m.end()):
+                continue
+            unit = loc.unit_words[word] if word in loc.unit_words else loc.unit_words[" ".join(word.split())]
+            unit = _unit_in_context(doc, word, n.start, m.end()) or unit
+            end = m.end()
         from ..units import canonical_unit
 
-        unit = canonical_unit(loc.unit_words[word] if word in loc.unit_words else loc.unit_words[" ".join(word.split())])
+        unit = canonical_unit(unit)
 
         def make(a: Decimal, lo: Decimal | None, hi: Decimal | None, approx: bool, unit: str = unit) -> Value:
             return Quantity(a, unit, low=lo, high=hi, approx=approx)
 
-        out.append(_Cand(n.start, m.end(), n, n.value, make, unit, f"{loc.code}.quantity.unit"))
+        out.append(_Cand(n.start, end, n, n.value, make, unit, f"{loc.code}.quantity.unit"))
     return out
+
+
+@functools.lru_cache(maxsize=32)
+def _as_unit_re(words: tuple[str, ...], followers: tuple[str, ...], ci: bool) -> re.Pattern[str]:
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    nxt = "|".join(re.escape(w) for w in sorted(followers, key=len, reverse=True))
+    return re.compile(rf"[ \t]?({alt})[ \t]+(?:{nxt})(?![^\W\d_])", re.IGNORECASE if ci else 0)
+
+
+def _currency_as_unit(doc: Document, pos: int) -> tuple[str, int] | None:
+    """A currency word that is also a unit, read as the unit when a word of the locale's
+    ``currency.as_unit_followers`` comes next ("5 pounds of flour"): its unit and end."""
+    cur = doc.locale.raw.get("currency", {})
+    table = cur.get("as_unit")
+    followers = cur.get("as_unit_followers")
+    if not table or not followers:
+        return None
+    m = _as_unit_re(tuple(table), tuple(followers), doc.locale.case_insensitive).match(doc.text, pos)
+    if m is None:
+        return None
+    word = m.group(1)
+    unit = table.get(word) or table.get(doc.locale.fold(word))
+    return (unit, m.end(1)) if unit else None
+
+
+def _unit_in_context(doc: Document, word: str, start: int, end: int) -> str | None:
+    """The unit a unit word takes in context (the locale's ``unit_context``): 도 is an angle in
+    "경사 30도" and "30도 기울어진", a temperature otherwise. None when no context applies."""
+    text = doc.text
+    for ctx in doc.locale.raw.get("unit_context", ()):
+        if ctx.get("word") != word:
+            continue
+        particles = sorted(ctx.get("particles", ()), key=len, reverse=True)
+        for m in doc.locale.range_sep_re.finditer(text, max(0, start - 8), start):
+            lo = next((n for n in doc.numbers if n.end == m.start()), None) if m.end() == start else None
+            if lo is not None:
+                start = lo.start  # "경사 30~40도": the words before the range
+        head = text[max(0, start - 16):start].rstrip()
+        heads = [head] + [head[:-len(p)].rstrip() for p in particles if head.endswith(p) and len(head) > len(p)]
+        if any(h.endswith(w) for h in heads for w in ctx.get("preceded_by", ())):
+            return str(ctx["unit"])
+        tail = text[end:end + 16]
+        tails = [tail] + [tail[len(p):] for p in particles if tail.startswith(p)]
+        if any(t.lstrip(" \t").startswith(w) for t in tails for w in ctx.get("followed_by", ())):
+            return str(ctx["unit"])
+    return None
 
 
 def extract_quantity(doc: Document) -> list[Claim]:
@@ -567,6 +623,10 @@ def _join_ranges(doc: Document, cands: list[_Cand], *, allow_bare: bool = True
                     partner = bare = None  # "and" joins after "between", 과 before "사이"
             if (partner or bare) and _is_change(doc, c.start, (partner.end if partner else bare.end), change_before, change_after):  # type: ignore[union-attr]
                 partner = bare = None
+            other_num = partner.num if partner is not None else bare
+            if other_num is not None and not (partner is not None and c.key == "" and partner.key != "") \
+                    and _scale_for(c.num, other_num) == 1 and _after_change_verb(doc, c.start, sep):
+                partner = bare = None  # "rose $2 to $50": by $2, to $50
             if partner is not None and (c.weak or partner.weak) and not _closed_by(doc, partner.end, closes):
                 partner = None  # a short word number joins only a closed range (천에서 천오백까지)
             if sep == "-" and (partner or bare) and text[c.end:m.end()].count(" ") == 1:
@@ -663,6 +723,29 @@ def _is_change(doc: Document, start: int, end: int, before: tuple[str, ...], aft
            for w in before):
         return True
     return any(text.startswith(w, end) for w in after)
+
+
+@functools.lru_cache(maxsize=32)
+def _change_verb_re(verbs: tuple[str, ...], links: tuple[str, ...], quals: tuple[str, ...], ci: bool) -> re.Pattern[str]:
+    def alt(ws: tuple[str, ...]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(ws, key=len, reverse=True))
+
+    link = rf"(?:[ \t]+(?:{alt(links)}))?" if links else ""
+    qual = rf"(?:[ \t]+(?:{alt(quals)}))?" if quals else ""
+    return re.compile(rf"(?<![^\W\d_])(?:{alt(verbs)}){link}{qual}[ \t]+\Z", re.IGNORECASE if ci else 0)
+
+
+def _after_change_verb(doc: Document, start: int, sep: str) -> bool:
+    """True when a verb of change (the locale's ``change_verbs``) stands before a claim joined
+    by one of ``change_verb_separators``: "rose $2 to $50" is a change by $2 to $50."""
+    q = doc.locale.qualifiers
+    verbs = q.get("change_verbs", ())
+    if not verbs or sep not in {doc.locale.fold(w) for w in q.get("change_verb_separators", ())}:
+        return False
+    quals = q.get("approx_before", ()) + q.get("min_before", ()) + q.get("max_before", ())
+    quals = tuple(w for w in quals if w[:1].isalpha())
+    pat = _change_verb_re(verbs, q.get("change_verb_links", ()), quals, doc.locale.case_insensitive)
+    return pat.search(doc.text, max(0, start - 80), start) is not None
 
 
 def _bare_before(doc: Document, c: _Cand, by_end: dict[int, Num], used: set[int], opens: tuple[str, ...],
