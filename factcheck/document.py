@@ -34,6 +34,11 @@ class Document:
         return scan_numbers(self.locale, self.text)
 
     @cached_property
+    def numbers_by_end(self) -> dict[int, Num]:
+        """The numbers by where they end (the last one when several end at one place)."""
+        return {n.end: n for n in self.numbers}
+
+    @cached_property
     def blocked(self) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
         if _DIGIT.search(self.text) is None:

@@ -22,7 +22,6 @@ values our own atoms cannot read, in the languages the locale lists (English).
 from __future__ import annotations
 
 import bisect
-import calendar
 import datetime as _dt
 import functools
 import importlib.resources
@@ -33,7 +32,7 @@ from types import MappingProxyType
 from typing import Any, Mapping
 
 from ..claims import Claim
-from ..dates import PREFERENCES, WEEKDAYS, _consistent, day_with_weekday, interval, resolve
+from ..dates import PREFERENCES, WEEKDAYS, _consistent, _last_day, _month_shift, day_with_weekday, interval, resolve
 from ..document import Document
 from ..errors import LocaleError
 from ..values import DateValue
@@ -1085,10 +1084,8 @@ def _claims(text: str, dl: DateLocale, ref: _dt.date | None, prefer: str, *, hea
             continue
         prefer_here = prefer
         if (prefer == "past" and ref is not None and not e.until
-                and (dl.future_tense_re is not None or dl.future_after_re is not None)
                 and ("weekday" in fields or ("month" in fields and "year" not in fields))
-                and ((dl.future_tense_re is not None and _future_before(scan, e.start, dl.future_tense_re))
-                     or _future_after(scan, e.end, dl))
+                and (_future_before(scan, e.start, dl) or _future_after(scan, e.end, dl))
                 and not _is_statement(scan, e, dl)):
             prefer_here = "future"  # "the plant will open on Friday": the coming Friday
         value = resolve(value, ref, weekday=prefer_here)
@@ -1099,7 +1096,7 @@ def _claims(text: str, dl: DateLocale, ref: _dt.date | None, prefer: str, *, hea
             d = day_with_weekday(ref, value.day, WEEKDAYS.index(value.weekday), prefer_here)
             if d is None:
                 continue
-            value = DateValue(grain="day", start=d, end=d, year=d.year, month=d.month, day=d.day, weekday=value.weekday)
+            value = _one_day(d, value.weekday)
         if "easter" in fields:  # Easter of the year written or of the reference year
             y = fields.get("year")
             if y is None and ref is not None and not any(k.startswith("rel_") and k != "rel_year" for k in fields):
@@ -1117,7 +1114,7 @@ def _claims(text: str, dl: DateLocale, ref: _dt.date | None, prefer: str, *, hea
                 d = _easter(int(y)) + _dt.timedelta(days=int(fields["easter"]))
             except (OverflowError, ValueError):  # off the calendar
                 continue
-            value = DateValue(grain="day", start=d, end=d, year=d.year, month=d.month, day=d.day)
+            value = _one_day(d)
         if "century" in fields:  # the 15th century: 1401..1500 is the strict reading, the
             # convention (and the Recognizers specs) is 1400..1499
             c = int(fields["century"])
@@ -1150,8 +1147,7 @@ def _claims(text: str, dl: DateLocale, ref: _dt.date | None, prefer: str, *, hea
             if iv is None or iv[0] != iv[1]:
                 continue
             d = iv[0] + _dt.timedelta(days=in_week - iv[0].weekday())
-            value = DateValue(grain="day", start=d, end=d, year=d.year, month=d.month, day=d.day,
-                              weekday=WEEKDAYS[in_week])
+            value = _one_day(d, WEEKDAYS[in_week])
         published = _is_published(scan, e, dl, header_end)
         if header_only and not published:
             continue
@@ -1184,12 +1180,14 @@ def _future_after(text: str, pos: int, dl: DateLocale) -> bool:
     return dl.past_after_re is None or dl.past_after_re.search(text, pos, fut.start()) is None
 
 
-def _future_before(text: str, pos: int, marker: re.Pattern[str]) -> bool:
-    """Whether a plan or forecast is written in the sentence before ``pos`` (at most 160
-    characters back, after the last . ! ? or line break)."""
+def _future_before(text: str, pos: int, dl: DateLocale) -> bool:
+    """Whether a plan or forecast (``future_tense``) is written in the sentence before ``pos``
+    (at most 160 characters back, after the last . ! ? or line break)."""
+    if dl.future_tense_re is None:
+        return False
     lo = max(0, pos - 160)
     cut = max(lo, max(text.rfind(ch, lo, pos) for ch in ".!?\n") + 1)
-    return marker.search(text, cut, pos) is not None
+    return dl.future_tense_re.search(text, cut, pos) is not None
 
 
 def _year2_window(fields: dict[str, Any], ref: _dt.date) -> dict[str, Any]:
@@ -1265,13 +1263,17 @@ def _sub_period(value: DateValue, last: bool, n: int, unit: str) -> DateValue | 
         count = (e.year - s.year) * 12 + e.month - s.month + 1
         if n > count:
             return None
-        k = s.year * 12 + s.month - 1 + (count - n if last else 0)
-        first = _dt.date(k // 12, k % 12 + 1, 1)
-        k += n - 1
-        end = _dt.date(k // 12, k % 12 + 1, calendar.monthrange(k // 12, k % 12 + 1)[1])
+        first = _dt.date(*_month_shift(s.year, s.month, count - n if last else 0), 1)
+        y, m = _month_shift(first.year, first.month, n - 1)
+        end = _dt.date(y, m, _last_day(y, m))
     else:
         return None
-    return DateValue(grain=unit if unit != "day" else "day", start=first, end=end)
+    return DateValue(grain=unit, start=first, end=end)
+
+
+def _one_day(d: _dt.date, weekday: str | None = None) -> DateValue:
+    """A resolved value of one day, with its fields."""
+    return DateValue(grain="day", start=d, end=d, year=d.year, month=d.month, day=d.day, weekday=weekday)
 
 
 def _around(value: DateValue, fields: dict[str, Any]) -> DateValue | None:
@@ -1284,17 +1286,16 @@ def _around(value: DateValue, fields: dict[str, Any]) -> DateValue | None:
     day = first = iv[0]
     if "shift" in fields or "shift_to" in fields:
         months, days = fields["shift"] if "shift" in fields else fields["shift_to"]
-        y, m = divmod(day.year * 12 + day.month - 1 + months, 12)
-        m += 1
+        y, m = _month_shift(day.year, day.month, months)
         if not _dt.MINYEAR <= y <= _dt.MAXYEAR:
             return None
-        day = _dt.date(y, m, min(day.day, calendar.monthrange(y, m)[1])) + _dt.timedelta(days=days)
+        day = _dt.date(y, m, min(day.day, _last_day(y, m))) + _dt.timedelta(days=days)
     if "shift_to" in fields:  # within: from the day written to the day shifted
         start, end = (first, day) if day >= first else (day, first)
         if fields.get("shift_open"):  # the past / the next (compound amounts): the day written
             one = _dt.timedelta(days=1)  # is left out
             start, end = (start + one, end) if day >= first else (start, end - one)
-        last = DateValue(grain="day", start=end, end=end, year=end.year, month=end.month, day=end.day)
+        last = _one_day(end)
         return DateValue(grain="day", start=start, end=end, until=last)
     if fields.get("week_of"):
         monday = day - _dt.timedelta(days=day.weekday())
@@ -1306,7 +1307,7 @@ def _around(value: DateValue, fields: dict[str, Any]) -> DateValue | None:
         after = day + _dt.timedelta(days=6 - wd)
         start = before if wd <= 2 else min(day, after - _dt.timedelta(days=1))
         return DateValue(grain="day", start=start, end=day if wd <= 1 else after)
-    return DateValue(grain="day", start=day, end=day, year=day.year, month=day.month, day=day.day)
+    return _one_day(day)
 
 
 def _published_by_dateparser(header: str, dl: DateLocale, ref: _dt.date | None) -> Claim | None:
@@ -1326,7 +1327,7 @@ def _published_by_dateparser(header: str, dl: DateLocale, ref: _dt.date | None) 
                 if parsed is not None:
                     start = pos + cut + (len(body[cut:]) - len(body[cut:].lstrip()))
                     day = parsed.date()
-                    value = DateValue(grain="day", start=day, end=day, year=day.year, month=day.month, day=day.day)
+                    value = _one_day(day)
                     return Claim("date", header[start:start + len(value_text)], start, start + len(value_text),
                                  value, f"{dl.code}.date.dateparser", dl.code, role="published")
         pos += len(line)

@@ -348,7 +348,7 @@ def _unit_in_context(doc: Document, word: str, start: int, end: int) -> str | No
             continue
         particles = sorted(ctx.get("particles", ()), key=len, reverse=True)
         for m in doc.locale.range_sep_re.finditer(text, max(0, start - 8), start):
-            lo = next((n for n in doc.numbers if n.end == m.start()), None) if m.end() == start else None
+            lo = doc.numbers_by_end.get(m.start()) if m.end() == start else None
             if lo is not None:
                 start = lo.start  # "경사 30~40도": the words before the range
         head = text[max(0, start - 16):start].rstrip()
@@ -591,7 +591,7 @@ def _join_ranges(doc: Document, cands: list[_Cand], *, allow_bare: bool = True
     text = doc.text
     nums = doc.numbers
     by_start = {n.start: n for n in nums}
-    by_end = {n.end: n for n in nums}
+    by_end = doc.numbers_by_end
     used_nums = {id(c.num) for c in cands}
     items: list[tuple[_Cand, Decimal | None, Decimal | None, int, int]] = []
     cands = sorted(cands, key=lambda c: c.start)
