@@ -3,8 +3,11 @@
 For the CLDR locale of every locale file (``[locale] cldr``), the currency names (display
 names, plural forms, spaceless Hangul spellings) and ISO codes that
 :func:`factcheck.cldr.currency_vocabulary_from_babel` reads, so that a run never imports
-babel. ``tests/test_generated_data.py`` regenerates the data in memory and fails when the
-file has drifted (after a babel upgrade: run this script).
+babel. The file records the babel and CLDR versions it was built with (``"generator"``).
+``tests/test_generated_data.py`` rebuilds it in memory when the installed babel is the recorded
+one and fails on drift; with another babel it skips, naming both versions. This script's
+``--check`` (and ``make check-data``) always compares, and fails in one line when the installed
+babel builds a different table: that is the moment to regenerate, for whoever refreshes the lock.
 
 Usage: ``python scripts/gen_cldr.py`` (writes the file) or ``--check`` (exit 1 on drift).
 """
@@ -24,6 +27,14 @@ def cldr_locales() -> list[str]:
     return sorted({_read_toml(code)["locale"].get("cldr", code) for code in available_locales()})
 
 
+def inputs() -> dict[str, str]:
+    """The generator's inputs: the installed babel and the CLDR release it carries."""
+    import babel
+    from babel.core import get_cldr_version
+
+    return {"babel": babel.__version__, "cldr": str(get_cldr_version()), "script": "scripts/gen_cldr.py"}
+
+
 def build() -> dict:
     from factcheck.cldr import currency_vocabulary_from_babel
 
@@ -31,7 +42,7 @@ def build() -> dict:
     for loc in cldr_locales():
         names, codes = currency_vocabulary_from_babel(loc)
         out[loc] = {"codes": list(codes), "names": names}
-    return {"locales": out}
+    return {"generator": inputs(), "locales": out}
 
 
 def render(data: dict) -> str:
@@ -42,7 +53,7 @@ def main(argv: list[str]) -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from _generated import write_or_check
 
-    return write_or_check(PATH, render(build()), "scripts/gen_cldr.py", argv)
+    return write_or_check(PATH, build(), render, "scripts/gen_cldr.py", argv)
 
 
 if __name__ == "__main__":

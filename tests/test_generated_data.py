@@ -3,7 +3,9 @@ and the fast paths that read them agree with the libraries they stand in for."""
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
+import json
 import random
 import sys
 from decimal import Decimal
@@ -21,9 +23,40 @@ def _script(name: str):
     return module
 
 
+def _require_recorded(gen, keys: tuple[str, ...]) -> None:
+    """Skip (with both versions and the command that regenerates) unless the installed library
+    is the release the generated file was built with: a newer babel or pint is an upstream
+    change, checked by ``scripts/gen_*.py --check`` / ``make check-data``, not a test failure."""
+    recorded = json.loads(gen.PATH.read_text(encoding="utf-8")).get("generator", {})
+    installed = gen.inputs()
+    for key in keys:
+        if recorded.get(key) != installed.get(key):
+            pytest.skip(f"{gen.PATH.name} was generated with {key} {recorded.get(key)}, but {key} "
+                        f"{installed.get(key)} is installed: the drift check needs the recorded release "
+                        f"(install from constraints/test.txt, or run `python {installed['script']}` "
+                        f"to regenerate and `make check-data` to compare)")
+
+
+def test_generated_files_record_their_inputs():
+    for name, keys in (("gen_cldr", ("babel", "cldr", "script")), ("gen_units", ("pint", "units.txt sha256", "script"))):
+        gen = _script(name)
+        recorded = json.loads(gen.PATH.read_text(encoding="utf-8"))["generator"]
+        assert set(keys) <= set(recorded), (name, recorded)
+        assert all(recorded[k] for k in keys)
+
+
+def test_units_txt_is_the_recorded_one():
+    """units.txt is ours: editing it without regenerating the table fails whatever pint is installed."""
+    gen = _script("gen_units")
+    recorded = json.loads(gen.PATH.read_text(encoding="utf-8"))["generator"]["units.txt sha256"]
+    assert hashlib.sha256(gen.UNITS_TXT.read_bytes()).hexdigest() == recorded, \
+        "factcheck/data/units.txt changed since units_table.json was generated: run python scripts/gen_units.py"
+
+
 def test_cldr_currencies_file_is_up_to_date():
     pytest.importorskip("babel")
     gen = _script("gen_cldr")
+    _require_recorded(gen, ("babel", "cldr"))
     assert gen.PATH.read_text(encoding="utf-8") == gen.render(gen.build()), \
         "factcheck/data/cldr_currencies.json has drifted from babel: run scripts/gen_cldr.py"
 
@@ -33,6 +66,7 @@ def test_cldr_vocabulary_from_file_equals_babel():
     from factcheck import cldr
 
     gen = _script("gen_cldr")
+    _require_recorded(gen, ("babel", "cldr"))
     for loc in gen.cldr_locales():
         assert cldr.currency_vocabulary(loc) == cldr.currency_vocabulary_from_babel(loc)
 
@@ -40,6 +74,7 @@ def test_cldr_vocabulary_from_file_equals_babel():
 def test_units_table_is_up_to_date():
     pytest.importorskip("pint")
     gen = _script("gen_units")
+    _require_recorded(gen, ("pint",))
     assert gen.PATH.read_text(encoding="utf-8") == gen.render(gen.build()), \
         "factcheck/data/units_table.json has drifted from units.txt or pint: run scripts/gen_units.py"
 
@@ -48,6 +83,7 @@ def test_unit_table_fast_paths_equal_pint():
     pytest.importorskip("pint")
     from factcheck import units
 
+    _require_recorded(_script("gen_units"), ("pint",))
     ureg = units.unit_registry()
     names, base = units._table()
     for key, name in names.items():
@@ -88,3 +124,46 @@ def test_lazily_compiled_patterns_all_compile():
         matcher = load_locale(code).currency_after_re
         for source in list(matcher.by_char.values()) + list(matcher.by_pair.values()):
             _compiled(source)
+
+
+_BLOCK_BABEL = """
+import sys
+class _NoBabel:
+    def find_spec(self, name, path=None, target=None):
+        if name == "babel" or name.startswith("babel."):
+            raise ImportError("babel is blocked in this test")
+        return None
+sys.meta_path.insert(0, _NoBabel())
+"""
+
+_CURRENCY_TEXTS = (
+    ("ko", "수출액은 1,600만 달러, 투자는 3억 엔, 수입은 20만 유로와 5천 스위스 프랑, 2만 캐나다 달러였다."),
+    ("en", "Exports were $16 million, 300 million yen, 200,000 euros, 5,000 Swiss francs and 20,000 Canadian dollars, "
+           "plus 42 Malaysian ringgits and 9 Indian rupees."),
+)
+
+
+def test_bundled_locales_never_import_babel(tmp_path):
+    """The generated CLDR file is the source of truth at run time: with babel unimportable,
+    extraction and comparison in the bundled locales give exactly the claims of this process."""
+    import subprocess
+
+    import factcheck
+
+    code = _BLOCK_BABEL + (
+        "import json, factcheck\n"
+        f"texts = {_CURRENCY_TEXTS!r}\n"
+        "out = [[c.to_dict() for c in factcheck.extract(t, lang=lang)] for lang, t in texts]\n"
+        "out.append(factcheck.check([t for _, t in texts]).to_dict())\n"
+        "print(json.dumps(out, sort_keys=True))\n"
+        "print(sorted(m for m in sys.modules if m == 'babel' or m.startswith('babel.')))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    claims_json, imported = run.stdout.strip().splitlines()
+    assert imported == "[]"
+    here = [[c.to_dict() for c in factcheck.extract(t, lang=lang)] for lang, t in _CURRENCY_TEXTS]
+    here.append(factcheck.check([t for _, t in _CURRENCY_TEXTS]).to_dict())
+    assert json.loads(claims_json) == json.loads(json.dumps(here, sort_keys=True))
+    currencies = {c["value"]["currency"] for claims in here[:2] for c in claims if c["kind"] == "money"}
+    assert {"USD", "JPY", "EUR", "CHF", "CAD"} <= currencies
