@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import factcheck
-from factcheck.aligned import read_segments
+from factcheck.io.aligned import read_segments
 from factcheck.errors import FactcheckError
 from factcheck.io import decode_bytes
 

@@ -21,8 +21,8 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import factcheck  # noqa: E402
-from factcheck.extract import language_runs  # noqa: E402
-from factcheck.registry import default_registry  # noqa: E402
+from factcheck.text.scripts import language_runs  # noqa: E402
+from factcheck.rules.registry import default_registry  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 

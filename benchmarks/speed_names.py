@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import factcheck  # noqa: E402
 from speed_extract import build_text  # noqa: E402  (one way of sizing texts for every speed script)
-from factcheck.registry import default_registry  # noqa: E402
+from factcheck.rules.registry import default_registry  # noqa: E402
 
 WORDS = 1000
 RUNS = 61

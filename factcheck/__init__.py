@@ -7,13 +7,13 @@
 
 from __future__ import annotations
 
-from .claims import Claim
-from .compare import check, check_segments
-from .errors import FactcheckError, InputError, LocaleError, NormalisationError
-from .extract import extract
-from .registry import Registry, default_registry
-from .report import Finding, Report, Source
-from .values import DateValue, Money, Name, Number, Percent, Quantity, Value
+from factcheck._version import __version__
+from factcheck.api import check, check_claims, check_segments, extract
+from factcheck.claims import Claim
+from factcheck.errors import FactcheckError, InputError, LocaleError, NormalisationError
+from factcheck.rules.registry import Registry, default_registry
+from factcheck.report import Finding, Report, Source
+from factcheck.values import DateValue, Money, Name, Number, Percent, Quantity, Value
 
 __all__ = [
     "Claim",
@@ -21,6 +21,7 @@ __all__ = [
     "Report",
     "Source",
     "check",
+    "check_claims",
     "check_segments",
     "DateValue",
     "FactcheckError",
@@ -37,5 +38,3 @@ __all__ = [
     "default_registry",
     "extract",
 ]
-
-__version__ = "0.1.0"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .values import Value
+from factcheck.values import Value
 
 __all__ = ["Claim"]
 

@@ -14,10 +14,10 @@ import os
 import sys
 from typing import Any, Iterator, NoReturn, Sequence
 
-from . import __version__
-from .errors import FactcheckError, InputError
-from .extract import extract, parse_reference_date
-from .io import DEFAULT_MAX_BYTES, read_text
+from factcheck._version import __version__
+from factcheck.errors import FactcheckError, InputError
+from factcheck.api import extract, parse_reference_date
+from factcheck.io import DEFAULT_MAX_BYTES, read_text
 
 __all__ = ["main"]
 
@@ -197,16 +197,17 @@ def _read_baseline(path: str) -> set[tuple[Any, ...]]:
 def _check(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from .aligned import is_aligned, iter_segments
-    from .compare import as_rates, check, check_segments
-    from .report import Report, Source
+    from factcheck.io.aligned import is_aligned, iter_segments
+    from factcheck.api import check, check_segments
+    from factcheck.io.rates import as_rates
+    from factcheck.report import Report, Source
 
     fail_on = _fail_levels(args.fail_on)
     published = _pairs(args.published, "--published")
     langs = _pairs(args.lang, "--lang")
     glossary = None
     if args.glossary:
-        from .glossary import load_glossary
+        from factcheck.io.glossary import load_glossary
 
         glossary = load_glossary(args.glossary)
     rates = as_rates(args.rates) if args.rates else None
@@ -282,7 +283,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _render(report: Any, fmt: str, sources: Any, color: bool, fail_on: tuple[str, ...]) -> str:
     try:
-        from .render import render
+        from factcheck.render import render
     except ImportError:  # the renderers are optional: JSON and a plain list without them
         render = None
     if render is not None:

@@ -16,7 +16,7 @@ import datetime as _dt
 from dataclasses import replace
 from typing import Iterable
 
-from .values import GRAINS, DateValue
+from factcheck.values import GRAINS, DateValue
 
 __all__ = ["WEEKDAYS", "PREFERENCES", "resolve", "unify", "compatible", "interval", "finer_grain"]
 

@@ -30,7 +30,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def factcheck_consistent(request: pytest.FixtureRequest) -> Callable[..., Any]:
     """``assert_consistent(*sources, fail_on=..., **check_options)``: fails the test with the
     text report of the failing findings; returns the report when the sources agree."""
-    from .testing import assert_consistent
+    from factcheck.testing import assert_consistent
 
     default = tuple(request.config.getini("factcheck_fail_on") or ("conflict",))
 

@@ -11,7 +11,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .claims import Claim
+from factcheck.claims import Claim
 
 __all__ = ["Source", "SourceInfo", "SourceClaim", "Finding", "Report", "VERDICTS", "Verdict"]
 

@@ -14,8 +14,8 @@ import os
 from collections.abc import Iterable
 from typing import Any
 
-from .errors import InputError
-from .report import Report, Source
+from factcheck.errors import InputError
+from factcheck.report import Report, Source
 
 __all__ = ["assert_consistent", "failing_findings"]
 
@@ -30,7 +30,7 @@ def _as_source(item: Any, used: set[str]) -> Source:
     if isinstance(item, Source):
         return item
     if isinstance(item, (str, os.PathLike)):
-        from .io import read_text
+        from factcheck.io import read_text
 
         path = os.fspath(item)
         base = os.path.splitext(os.path.basename(path))[0] or path
@@ -49,24 +49,20 @@ def assert_consistent(*sources: Any, fail_on: Iterable[str] = ("conflict",), lan
 
     ``sources`` are :class:`factcheck.Source` objects or paths to text files (their ids are the
     file names without extension), or a single aligned file (CSV, TSV, JSONL, PO, XLIFF, TMX;
-    see :mod:`factcheck.aligned`, ``lang_a``/``lang_b`` pick its languages) whose segment pairs
+    see :mod:`factcheck.io.aligned`, ``lang_a``/``lang_b`` pick its languages) whose segment pairs
     are checked one by one. ``check_options`` go to :func:`factcheck.check` unchanged.
 
     The error message lists the failing findings, one line each, as the text report does.
     """
     __tracebackhide__ = True
-    import factcheck
-
-    from .aligned import is_aligned, read_segments
-    from .render import render_text
+    from factcheck import api
+    from factcheck.io.aligned import is_aligned, read_segments
+    from factcheck.render import render_text
 
     fail = (fail_on,) if isinstance(fail_on, str) else tuple(fail_on)
     if len(sources) == 1 and isinstance(sources[0], (str, os.PathLike)) and is_aligned(sources[0]):
         segments = read_segments(sources[0], lang_a=lang_a, lang_b=lang_b)
-        check_segments = getattr(factcheck, "check_segments", None)
-        if check_segments is None:
-            from .compare import check_segments  # type: ignore[no-redef]
-        report = check_segments(segments, **check_options)
+        report = api.check_segments(segments, **check_options)
         what = os.fspath(sources[0])
     else:
         if len(sources) < 2:
@@ -78,10 +74,7 @@ def assert_consistent(*sources: Any, fail_on: Iterable[str] = ("conflict",), lan
             src = _as_source(s, used)
             used.add(src.id)
             items.append(src)
-        check = getattr(factcheck, "check", None)
-        if check is None:
-            from .compare import check  # type: ignore[no-redef]
-        report = check(items, **check_options)
+        report = api.check(items, **check_options)
         what = ", ".join(s.id for s in items)
     failing = failing_findings(report, fail)
     if failing.findings:

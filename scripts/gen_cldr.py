@@ -22,7 +22,8 @@ PATH = Path(__file__).resolve().parent.parent / "factcheck" / "data" / "cldr_cur
 
 
 def cldr_locales() -> list[str]:
-    from factcheck.locale import _read_toml, available_locales
+    from factcheck.locale.loader import _read_toml
+    from factcheck.locale import available_locales
 
     return sorted({_read_toml(code)["locale"].get("cldr", code) for code in available_locales()})
 
@@ -36,7 +37,7 @@ def inputs() -> dict[str, str]:
 
 
 def build() -> dict:
-    from factcheck.cldr import currency_vocabulary_from_babel
+    from factcheck.locale.cldr import currency_vocabulary_from_babel
 
     out = {}
     for loc in cldr_locales():

@@ -36,7 +36,7 @@ def inputs() -> dict[str, str]:
 
 
 def build() -> dict:
-    from factcheck.units import unit_registry
+    from factcheck.locale.units import unit_registry
 
     ureg = unit_registry()
     names = {}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.aligned import is_aligned, iter_segments, read_segments
+from factcheck.io.aligned import is_aligned, iter_segments, read_segments
 from factcheck.errors import InputError
 from factcheck.report import Source
 

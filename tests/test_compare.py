@@ -11,7 +11,9 @@ import pytest
 
 import factcheck
 from factcheck import Source, check, check_segments
-from factcheck.compare import as_rates, check_claims, compare_values, load_rates
+from factcheck.io.rates import as_rates, load_rates
+from factcheck.api import check_claims
+from factcheck.compare import compare_values
 from factcheck.errors import InputError
 from factcheck.values import DateValue, Money, Name, Number, Percent
 
@@ -327,7 +329,7 @@ def test_examples_line_up_and_said_friday_is_the_only_conflict() -> None:
 
 
 def test_examples_with_a_glossary_link_the_agency() -> None:
-    from factcheck.glossary import parse_glossary
+    from factcheck.naming.glossary import parse_glossary
 
     g = parse_glossary("org: 국가물류혁신청 = National Logistics Innovation Agency = NLIA")
     report = check(_examples(), glossary=g)

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 import factcheck
 from factcheck import Source
-from factcheck.compare import check_claims, compare_values
+from factcheck.api import check_claims
+from factcheck.compare import compare_values
 from factcheck.values import DateValue, Money, Number, Percent, Quantity
 
 KO_SENTENCES = [

@@ -14,7 +14,7 @@ from typing import Callable
 import pytest
 
 import factcheck
-from factcheck.extract import language_runs
+from factcheck.text.scripts import language_runs
 
 SEEDS = pathlib.Path(__file__).resolve().parents[2] / "shared" / "seeds"
 RELEASE = SEEDS / "000_ef39ae5515fb4d08.txt"

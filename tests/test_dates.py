@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import factcheck
 from factcheck.dates import compatible, resolve, unify
-from factcheck.registry import default_registry
+from factcheck.rules.registry import default_registry
 from factcheck.rules.dates import load_date_locale, make_date_extractor, parse_date, published_date
 from factcheck.values import DateValue
 

@@ -111,7 +111,7 @@ def test_errors_cross_a_process_pool(kind: str, cls: type[FactcheckError], reaso
 def test_library_input_errors_carry_reason_codes(tmp_path) -> None:
     """Each way input goes wrong has its own reason code, and the file when there is one."""
     import factcheck
-    from factcheck.aligned import read_segments
+    from factcheck.io.aligned import read_segments
     from factcheck.io import decode_bytes, read_text
 
     (tmp_path / "d").mkdir()

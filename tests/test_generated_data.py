@@ -63,7 +63,7 @@ def test_cldr_currencies_file_is_up_to_date():
 
 def test_cldr_vocabulary_from_file_equals_babel():
     pytest.importorskip("babel")
-    from factcheck import cldr
+    from factcheck.locale import cldr
 
     gen = _script("gen_cldr")
     _require_recorded(gen, ("babel", "cldr"))
@@ -81,7 +81,7 @@ def test_units_table_is_up_to_date():
 
 def test_unit_table_fast_paths_equal_pint():
     pytest.importorskip("pint")
-    from factcheck import units
+    from factcheck.locale import units
 
     _require_recorded(_script("gen_units"), ("pint",))
     ureg = units.unit_registry()
@@ -114,7 +114,8 @@ def test_cold_run_imports_neither_babel_nor_pint(tmp_path):
 
 def test_lazily_compiled_patterns_all_compile():
     """Date atoms and first-character currency patterns compile on first use: check them all."""
-    from factcheck.locale import _compiled, available_locales, load_locale
+    from factcheck.locale.loader import _compiled
+    from factcheck.locale import available_locales, load_locale
     from factcheck.rules.dates import load_date_locale
 
     for code in available_locales():

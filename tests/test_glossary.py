@@ -12,16 +12,9 @@ import pytest
 
 import factcheck
 from factcheck.errors import InputError
-from factcheck.glossary import (
-    Glossary,
-    GlossaryEntry,
-    build_glossary,
-    bundled_gazetteer,
-    load_glossary,
-    parse_glossary,
-    suggest_entries,
-)
-from factcheck.names import name_key
+from factcheck.naming.glossary import Glossary, GlossaryEntry, build_glossary, bundled_gazetteer, parse_glossary
+from factcheck.glossary import load_glossary, suggest_entries
+from factcheck.naming.resolve import name_key
 
 AGENCY_KO = "국가물류혁신청"
 AGENCY_EN = "National Logistics Innovation Agency"

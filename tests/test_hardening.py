@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 import factcheck
 from factcheck.compare import compare_values
 from factcheck.errors import InputError
-from factcheck.names import name_key, tidy
+from factcheck.naming.resolve import name_key
+from factcheck.naming.keys import tidy
 from factcheck.render import render_json
 from factcheck.values import dec_str, group_digits
 
@@ -140,7 +141,7 @@ def test_extract_refuses_text_over_max_chars() -> None:
 
 
 def test_default_limit_is_generous() -> None:
-    from factcheck.extract import DEFAULT_MAX_CHARS
+    from factcheck.api import DEFAULT_MAX_CHARS
 
     assert DEFAULT_MAX_CHARS >= 5_000_000
     with pytest.raises(InputError):

@@ -180,7 +180,7 @@ def test_aligned_readers_stream(tmp_path: pathlib.Path) -> None:
     a large file allocates a small fraction of the file's size."""
     import tracemalloc
 
-    from factcheck.aligned import iter_segments
+    from factcheck.io.aligned import iter_segments
 
     n = 150_000
     files = {
@@ -209,7 +209,7 @@ def test_aligned_readers_stream(tmp_path: pathlib.Path) -> None:
 
 def test_text_over_max_chars_names_the_file(tmp_path: pathlib.Path) -> None:
     """Under --max-bytes but over extract's 5,000,000-character limit: refused, file named."""
-    from factcheck.extract import DEFAULT_MAX_CHARS
+    from factcheck.api import DEFAULT_MAX_CHARS
 
     path = tmp_path / "huge.txt"
     path.write_bytes(b" " * (DEFAULT_MAX_CHARS + 1))

@@ -11,8 +11,9 @@ import pytest
 
 import factcheck
 from factcheck.errors import LocaleError
-from factcheck.locale import available_locales, detect_language, load_locale
-from factcheck.registry import KIND_RULES, Registry, default_registry
+from factcheck.locale import available_locales, load_locale
+from factcheck.text.scripts import detect_language
+from factcheck.rules.registry import KIND_RULES, Registry, default_registry
 
 EXAMPLES = [
     pytest.param(code, ex, id=f"{code}-{i}-{ex['text'][:30]}")

@@ -11,16 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import factcheck
-from factcheck.names import (
-    fold,
-    latin_syllables,
-    name_key,
-    near_miss_score,
-    person_key,
-    romanise,
-    same_entity,
-    split_person,
-)
+from factcheck.naming.keys import fold, latin_syllables, person_key, romanise, split_person
+from factcheck.naming.resolve import name_key, near_miss_score, same_entity
 
 # ----------------------------------------------------------------------------- issue 4
 ISSUE_SAME = [

@@ -44,7 +44,7 @@ def _stub_segments(calls: list):
 
 def test_assert_consistent_passes_and_returns_the_report(monkeypatch):
     calls: list = []
-    monkeypatch.setattr(factcheck, "check", _stub_check(calls), raising=False)
+    monkeypatch.setattr(factcheck.api, "check", _stub_check(calls), raising=False)
     report = assert_consistent(Source("매출이 12% 늘었다.", id="ko", lang="ko"),
                                Source("Sales rose 12%.", id="en", lang="en"), tolerance=0)
     assert report.summary["match"] == 1
@@ -52,7 +52,7 @@ def test_assert_consistent_passes_and_returns_the_report(monkeypatch):
 
 
 def test_assert_consistent_fails_with_the_text_report(monkeypatch):
-    monkeypatch.setattr(factcheck, "check", _stub_check([]), raising=False)
+    monkeypatch.setattr(factcheck.api, "check", _stub_check([]), raising=False)
     with pytest.raises(AssertionError) as info:
         assert_consistent(Source("매출이 12% 늘었다.", id="ko", lang="ko"),
                           Source("Sales rose 15%.", id="en", lang="en"))
@@ -63,7 +63,7 @@ def test_assert_consistent_fails_with_the_text_report(monkeypatch):
 
 
 def test_fail_on(monkeypatch):
-    monkeypatch.setattr(factcheck, "check", _stub_check([]), raising=False)
+    monkeypatch.setattr(factcheck.api, "check", _stub_check([]), raising=False)
     a, b = Source("12%", id="a", lang="en"), Source("12%", id="b", lang="en")
     with pytest.raises(AssertionError, match="verdict match"):
         assert_consistent(a, b, fail_on="match")
@@ -72,7 +72,7 @@ def test_fail_on(monkeypatch):
 
 def test_paths_become_sources(monkeypatch, tmp_path):
     calls: list = []
-    monkeypatch.setattr(factcheck, "check", _stub_check(calls), raising=False)
+    monkeypatch.setattr(factcheck.api, "check", _stub_check(calls), raising=False)
     ko, en = tmp_path / "notice_ko.txt", tmp_path / "notice_en.txt"
     ko.write_text("금리는 3.5%다.", encoding="utf-8")
     en.write_text("The rate is 3.5%.", encoding="utf-8")
@@ -87,7 +87,7 @@ def test_paths_become_sources(monkeypatch, tmp_path):
 
 def test_one_aligned_file_goes_to_check_segments(monkeypatch):
     calls: list = []
-    monkeypatch.setattr(factcheck, "check_segments", _stub_segments(calls), raising=False)
+    monkeypatch.setattr(factcheck.api, "check_segments", _stub_segments(calls), raising=False)
     assert_consistent(DATA / "pair.tsv")
     assert [sid for sid, _ in calls[0]] == ["2", "3"]
 
@@ -129,15 +129,15 @@ def test_the_fixture_in_a_pytest_run(tmp_path):
                           (Finding(verdict, "money", (), "made-up finding"),))
 
         def test_ok(factcheck_consistent, monkeypatch):
-            monkeypatch.setattr(factcheck, "check", fake_check, raising=False)
+            monkeypatch.setattr(factcheck.api, "check", fake_check, raising=False)
             factcheck_consistent(Source("a", id="a"), Source("b", id="b"))
 
         def test_uncertain_fails_by_ini(factcheck_consistent, monkeypatch):
-            monkeypatch.setattr(factcheck, "check", fake_check, raising=False)
+            monkeypatch.setattr(factcheck.api, "check", fake_check, raising=False)
             factcheck_consistent(Source("a", id="a"), Source("b", id="b"))
 
         def test_conflict(factcheck_consistent, monkeypatch):
-            monkeypatch.setattr(factcheck, "check", fake_check, raising=False)
+            monkeypatch.setattr(factcheck.api, "check", fake_check, raising=False)
             factcheck_consistent(Source("a", id="a"), Source("b", id="b"), bad=True, fail_on=["conflict"])
     '''), encoding="utf-8")
     registered = any(ep.value == "factcheck.pytest_plugin" for ep in entry_points(group="pytest11"))

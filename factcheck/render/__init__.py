@@ -15,14 +15,14 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from ..errors import InputError
-from ..report import Report
-from ._common import format_value, source_texts
-from ._html import render_html as _render_html
-from ._junit import render_junit as _render_junit
-from ._markdown import md_escape, render_markdown
-from ._sarif import SARIF_SCHEMA, render_sarif as _render_sarif, sarif_log as _sarif_log
-from ._text import render_text
+from factcheck.errors import InputError
+from factcheck.report import Report
+from factcheck.render._common import format_value, source_texts
+from factcheck.render._html import render_html as _render_html
+from factcheck.render._junit import render_junit as _render_junit
+from factcheck.render._markdown import md_escape, render_markdown
+from factcheck.render._sarif import SARIF_SCHEMA, render_sarif as _render_sarif, sarif_log as _sarif_log
+from factcheck.render._text import render_text
 
 __all__ = [
     "FORMATS",
@@ -56,7 +56,7 @@ def render_sarif(report: Report, *, sources: Any = ()) -> str:
 
 def sarif_log(report: Report, *, sources: Any = ()) -> dict[str, Any]:
     """The SARIF log as a dict, before serialisation."""
-    from .. import __version__
+    from factcheck._version import __version__
 
     return _sarif_log(report, source_texts(sources), version=__version__)
 

@@ -9,10 +9,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..claims import Claim
-from ..errors import InputError
-from ..report import VERDICTS, Finding, Report, Source, SourceClaim
-from ..values import group_digits
+from factcheck.claims import Claim
+from factcheck.errors import InputError
+from factcheck.report import VERDICTS, Finding, Report, Source, SourceClaim
+from factcheck.values import group_digits
 
 __all__ = [
     "SEVERITY",

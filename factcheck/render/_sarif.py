@@ -8,8 +8,8 @@ import json
 import urllib.parse
 from typing import Any
 
-from ..report import Finding, Report, SourceClaim
-from ._common import SourceTexts, clean, format_value, line_col, line_starts, source_ids
+from factcheck.report import Finding, Report, SourceClaim
+from factcheck.render._common import SourceTexts, clean, format_value, line_col, line_starts, source_ids
 
 __all__ = ["render_sarif", "sarif_log", "SARIF_SCHEMA"]
 
@@ -168,6 +168,6 @@ def render_sarif(report: Report, texts: SourceTexts) -> str:
     """SARIF 2.1.0 JSON. Regions (line, column, character offset and length) are computed from
     the claim offsets in the source texts passed as ``sources``; without a source's text only
     the character offset and length are given. Columns count Unicode code points."""
-    from .. import __version__
+    from factcheck._version import __version__
 
     return json.dumps(sarif_log(report, texts, version=__version__), ensure_ascii=False, indent=2) + "\n"

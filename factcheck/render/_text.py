@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..report import VERDICTS, Finding, Report
-from ._common import claims_by_source, clean, format_value, source_ids
+from factcheck.report import VERDICTS, Finding, Report
+from factcheck.render._common import claims_by_source, clean, format_value, source_ids
 
 __all__ = ["render_text", "summary_line"]
 

@@ -31,11 +31,11 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any, Mapping
 
-from ..claims import Claim
-from ..dates import PREFERENCES, WEEKDAYS, _consistent, _last_day, _month_shift, day_with_weekday, interval, resolve
-from ..document import Document
-from ..errors import LocaleError
-from ..values import DateValue
+from factcheck.claims import Claim
+from factcheck.dates import PREFERENCES, WEEKDAYS, _consistent, _last_day, _month_shift, day_with_weekday, interval, resolve
+from factcheck.text.document import Document
+from factcheck.errors import LocaleError
+from factcheck.values import DateValue
 
 __all__ = ["extract_date", "make_date_extractor", "published_date", "load_date_locale", "DateLocale",
            "parse_date"]

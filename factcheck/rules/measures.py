@@ -14,11 +14,11 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Callable
 
-from ..claims import Claim
-from ..document import Document
-from ..locale import CurrencyWord
-from ..numbers import Num
-from ..values import Money, Number, Percent, Quantity, Value
+from factcheck.claims import Claim
+from factcheck.text.document import Document
+from factcheck.locale import CurrencyWord
+from factcheck.text.numbers import Num
+from factcheck.values import Money, Number, Percent, Quantity, Value
 
 __all__ = ["extract_money", "extract_percent", "extract_quantity", "extract_number"]
 
@@ -305,7 +305,7 @@ def _quantity_cands(doc: Document) -> list[_Cand]:
             unit = loc.unit_words[word] if word in loc.unit_words else loc.unit_words[" ".join(word.split())]
             unit = _unit_in_context(doc, word, n.start, m.end()) or unit
             end = m.end()
-        from ..units import canonical_unit
+        from factcheck.locale.units import canonical_unit
 
         unit = canonical_unit(unit)
 

@@ -27,23 +27,25 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from ..claims import Claim
-from ..document import Document
-from ..names import (
+from factcheck.claims import Claim
+from factcheck.naming.glossary import bundled_gazetteer
+from factcheck.naming.keys import (
+    _affixes,
+    fallback_key,
     fold,
     hangul_surnames,
     latin_surname,
     latin_syllables,
     load_name_vocab,
-    fallback_key,
-    name_key,
     org_core,
     person_key,
     place_core,
     split_person,
     tidy,
 )
-from ..values import Name
+from factcheck.naming.resolve import name_key
+from factcheck.text.document import Document
+from factcheck.values import Name
 
 __all__ = ["extract_person", "extract_org", "extract_place", "analyse"]
 
@@ -311,8 +313,6 @@ def _letters(text: str) -> str:
 
 
 def _glossaries(glossary: Any) -> tuple[Any, ...]:
-    from ..glossary import bundled_gazetteer
-
     return (glossary, bundled_gazetteer()) if glossary is not None else (bundled_gazetteer(),)
 
 
@@ -479,8 +479,6 @@ def _name_value(kind: str, name: str, key: str, basis: str, full_name: str | Non
 @functools.lru_cache(maxsize=4096)
 def _without_legal_form(name: str) -> str:
     """렉스젠 주식회사 -> 렉스젠, "RexGen Co., Ltd." -> "RexGen" (the name, tidied)."""
-    from ..names import _affixes
-
     legal = _affixes()[2]
     changed = True
     while changed:

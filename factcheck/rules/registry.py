@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Callable, Iterable, Mapping
 
-from .claims import Claim
-from .document import Document
-from .errors import LocaleError
-from .locale import available_locales, load_locale
-from .rules import dates as date_rules
-from .rules import measures
-from .rules import names as name_rules
+from factcheck.claims import Claim
+from factcheck.text.document import Document
+from factcheck.errors import LocaleError
+from factcheck.locale import available_locales, load_locale
+from factcheck.rules import dates as date_rules
+from factcheck.rules import measures
+from factcheck.rules import names as name_rules
 
 __all__ = ["Extractor", "Registry", "default_registry", "KIND_RULES", "KIND_PRIORITY"]
 

@@ -17,9 +17,9 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Any, Mapping
 
-from .errors import LocaleError
+from factcheck.errors import LocaleError
 
-__all__ = ["Locale", "CurrencyWord", "load_locale", "available_locales", "detect_language"]
+__all__ = ["Locale", "CurrencyWord", "load_locale", "available_locales", "locale_meta", "script_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,10 +219,10 @@ class Locale:
 
     def is_word_char(self, ch: str) -> bool:
         """True for a letter of this locale's scripts (used for word boundaries)."""
-        return bool(ch) and _script_of(ch) in self.scripts
+        return bool(ch) and script_of(ch) in self.scripts
 
 
-def _script_of(ch: str) -> str:
+def script_of(ch: str) -> str:
     if "\uac00" <= ch <= "\ud7a3" or "\u1100" <= ch <= "\u11ff" or "\u3130" <= ch <= "\u318f":
         return "Hangul"
     if ch.isascii() and ch.isalpha():
@@ -234,41 +234,10 @@ def _script_of(ch: str) -> str:
 
 
 @functools.lru_cache(maxsize=16)
-def _locale_meta(code: str) -> tuple[tuple[str, ...], frozenset[str]]:
+def locale_meta(code: str) -> tuple[tuple[str, ...], frozenset[str]]:
     """The scripts and common words of a locale, read without compiling the locale."""
     meta = _read_toml(code)["locale"]
     return tuple(meta.get("scripts", [])), frozenset(w.lower() for w in meta.get("common_words", []))
-
-
-_WORD = re.compile(r"[^\W\d_]+")
-
-
-def detect_language(text: str, *, default: str | None = "") -> str | None:
-    """Pick the locale whose script has the most letters in ``text``; locales that share a
-    script (English and German are both Latin) are told apart by their ``common_words``.
-
-    Text without any letter of a supported script gets ``default``; the empty-string default
-    means the first locale in code order (digits, signs and ISO codes read the same in every
-    locale)."""
-    counts: dict[str, int] = {}
-    for ch in text:
-        if ch.isalpha():
-            s = _script_of(ch)
-            counts[s] = counts.get(s, 0) + 1
-    scored: list[tuple[int, str]] = []
-    for code in available_locales():
-        n = sum(counts.get(s, 0) for s in _locale_meta(code)[0])
-        if n:
-            scored.append((n, code))
-    if not scored:
-        return available_locales()[0] if default == "" else default
-    best = max(n for n, _ in scored)
-    tied = [code for n, code in scored if n == best]
-    if len(tied) == 1:
-        return tied[0]
-    words = [w.lower() for w in _WORD.findall(text)]
-    hits = {code: sum(1 for w in words if w in _locale_meta(code)[1]) for code in tied}
-    return max(tied, key=lambda c: (hits[c], -tied.index(c)))
 
 
 def _dec_map(table: Mapping[str, Any]) -> dict[str, Decimal]:
@@ -303,7 +272,7 @@ def load_locale(code: str) -> Locale:
     before: dict[str, CurrencyWord] = {k: _currency(v) for k, v in common["currency"]["before"].items()}
     after: dict[str, CurrencyWord] = {}
     if cur.get("cldr_names", False) or common["currency"]["codes"].get("enabled", False):
-        from . import cldr
+        from factcheck.locale import cldr
 
         names, codes = cldr.currency_vocabulary(meta.get("cldr", code))
         if cur.get("cldr_names", False):

@@ -38,14 +38,14 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping, Sequence
 
-from .claims import Claim
-from .dates import interval, unify
-from .errors import InputError
-from .extract import DEFAULT_MAX_CHARS, extract, parse_reference_date
-from .report import Finding, Report, Source, SourceClaim, SourceInfo
-from .values import DateValue, Money, Name, Number, Percent, Quantity, Value, dec_str, group_digits
+from factcheck.claims import Claim
+from factcheck.dates import interval, unify
+from factcheck.compare.rates import Rates, rates_from_mapping
+from factcheck.errors import InputError
+from factcheck.report import Finding, Report, Source, SourceClaim, SourceInfo
+from factcheck.values import DateValue, Money, Name, Number, Percent, Quantity, Value, dec_str, group_digits
 
-__all__ = ["check", "check_claims", "check_segments", "compare_values", "Relation", "Rates", "load_rates", "as_rates"]
+__all__ = ["compare_values", "compare_prepared", "finding_order", "Relation", "Rates"]
 
 NUMERIC_KINDS = ("money", "number", "percent", "quantity")
 NAME_KINDS = ("person", "org", "place")
@@ -54,134 +54,12 @@ _VERDICT_RANK = MappingProxyType({"conflict": 0, "uncertain": 1, "missing": 2, "
 _APPROX_TOLERANCE = Decimal("0.10")
 #: relative tolerance of a rounded value against the exact one ("15.7 million" / 1,567만)
 _ROUND_TOLERANCE = Decimal("0.05")
-_DEFAULT_RATE_TOLERANCE = Decimal("0.05")
 #: the "dollar" family: a bare $ or 달러 may be any of these
 _DOLLARS = frozenset({"USD", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "MXN", "BND", "FJD", "JMD", "LRD", "NAD",
                       "SBD", "SRD", "TTD", "XCD", "ZWL", "BSD", "BBD", "BZD", "BMD", "KYD", "GYD"})
 _TRUSTED_BASES = frozenset({"gazetteer", "glossary"})
 #: units that writers use for one another: "200,000 tons" in English news is usually metric
 _LOOSE_UNITS = frozenset({frozenset({"ton", "tonne"})})
-
-
-# ============================================================================ exchange rates
-@dataclass(frozen=True, slots=True)
-class Rates:
-    """Exchange rates given by the user: ``table[(A, B)]`` is how many B one A buys
-    (``("USD", "KRW"): 1300``). ``tolerance`` is the relative difference still accepted
-    between a converted amount and the other one (default 5%)."""
-
-    table: Mapping[tuple[str, str], Decimal]
-    tolerance: Decimal = _DEFAULT_RATE_TOLERANCE
-
-    def rate(self, frm: str, to: str) -> Decimal | None:
-        """How many ``to`` one ``frm`` buys, directly, inverted or through other currencies."""
-        if frm == to:
-            return Decimal(1)
-        edges: dict[str, list[tuple[str, Decimal]]] = {}
-        for (a, b), r in sorted(self.table.items()):
-            if r > 0:
-                edges.setdefault(a, []).append((b, r))
-                edges.setdefault(b, []).append((a, Decimal(1) / r))
-        seen = {frm: Decimal(1)}
-        queue = [frm]
-        while queue:
-            cur = queue.pop(0)
-            for nxt, r in edges.get(cur, ()):
-                if nxt not in seen:
-                    seen[nxt] = seen[cur] * r
-                    if nxt == to:
-                        return seen[nxt]
-                    queue.append(nxt)
-        return None
-
-
-def _dec(value: Any, where: str) -> Decimal:
-    try:
-        d = Decimal(str(value).strip().replace(",", "").replace("_", ""))
-    except (InvalidOperation, ValueError):
-        raise InputError(f"{where}: {value!r} is not a number", reason="bad-rates") from None
-    if not d.is_finite() or d <= 0:
-        raise InputError(f"{where}: {value!r} is not a positive rate", reason="bad-rates")
-    return d
-
-
-def _code(text: str, where: str) -> str:
-    code = str(text).strip().upper()
-    if not re.fullmatch(r"[A-Z]{3}", code):
-        raise InputError(f"{where}: {text!r} is not an ISO 4217 currency code", reason="bad-rates")
-    return code
-
-
-def _rates_from_mapping(data: Mapping[Any, Any], where: str) -> Rates:
-    table: dict[tuple[str, str], Decimal] = {}
-    tolerance = _DEFAULT_RATE_TOLERANCE
-    for k, v in data.items():
-        if k == "tolerance":
-            tolerance = Decimal(str(v))
-            continue
-        if isinstance(k, tuple) and len(k) == 2:
-            table[(_code(k[0], where), _code(k[1], where))] = _dec(v, where)
-        elif isinstance(v, Mapping):  # TOML: [USD] KRW = 1300
-            for k2, v2 in v.items():
-                table[(_code(k, where), _code(k2, where))] = _dec(v2, where)
-        elif isinstance(k, str) and re.fullmatch(r"\s*[A-Za-z]{3}\s*[/,:\- ]\s*[A-Za-z]{3}\s*", k):
-            a, b = re.findall(r"[A-Za-z]{3}", k)
-            table[(_code(a, where), _code(b, where))] = _dec(v, where)
-        else:
-            raise InputError(f"{where}: cannot read the rate {k!r} (use 'USD/KRW' = 1300)", reason="bad-rates")
-    return Rates(MappingProxyType(table), tolerance)
-
-
-def load_rates(path: str | os.PathLike[str]) -> Rates:
-    """Read a rates file: CSV lines ``USD,KRW,1300`` (``#`` comments, an optional header) or
-    TOML (``"USD/KRW" = 1300``, or a table ``[USD]`` with ``KRW = 1300``; ``tolerance = 0.05``)."""
-    p = pathlib.Path(path)
-    where = str(p)
-    try:
-        text = p.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError("no such rates file", reason="missing", path=where) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read the rates file: {exc}", reason="bad-rates", path=where) from None
-    try:
-        if p.suffix.lower() == ".toml":
-            try:
-                return _rates_from_mapping(tomllib.loads(text), where)
-            except tomllib.TOMLDecodeError as exc:
-                raise InputError(f"not valid TOML: {exc}", reason="bad-rates", path=where) from None
-        table: dict[tuple[str, str], Any] = {}
-        header_seen = False
-        dialect = "excel-tab" if p.suffix.lower() == ".tsv" else "excel"
-        for n, row in enumerate(csv.reader(io.StringIO(text), dialect=dialect), 1):
-            cells = [c.strip() for c in row]
-            if not cells or not any(cells) or cells[0].startswith("#"):
-                continue
-            if len(cells) < 3:
-                raise InputError(f"line {n}: expected FROM,TO,RATE", reason="bad-rates", path=where)
-            if not table and not header_seen and not re.fullmatch(r"[A-Za-z]{3}", cells[0]):
-                header_seen = True
-                continue  # a header row
-            table[(cells[0], cells[1])] = cells[2]
-        if not table:
-            raise InputError("no rates in the file (lines FROM,TO,RATE such as USD,KRW,1300)", reason="bad-rates",
-                             path=where)
-        return _rates_from_mapping(table, f"{where}")
-    except InputError as exc:
-        if exc.path is None:
-            raise InputError(exc.message.removeprefix(f"{where}: "), reason=exc.reason, path=where) from None
-        raise
-
-
-def as_rates(rates: Any) -> Rates | None:
-    """None, a :class:`Rates`, a mapping (``{("USD", "KRW"): 1300}`` or ``{"USD/KRW": 1300}``)
-    or the path of a rates file."""
-    if rates is None or isinstance(rates, Rates):
-        return rates
-    if isinstance(rates, (str, os.PathLike)):
-        return load_rates(rates)
-    if isinstance(rates, Mapping):
-        return _rates_from_mapping(rates, "rates")
-    raise InputError(f"rates must be a mapping or a file path, not {type(rates).__name__}", reason="bad-rates")
 
 
 # ============================================================================ comparing values
@@ -390,7 +268,7 @@ def _text_figure(text: str) -> str:
 
 def _quantity_base(q: Quantity, text: str = "") -> tuple[str, _Num] | None:
     """A quantity in the base units of its dimension (1 km -> 1000 meter), as an interval."""
-    from .units import to_base
+    from factcheck.locale.units import to_base
 
     try:
         unit = to_base(q.value, q.unit)[1]
@@ -506,7 +384,7 @@ def _date_relation(a: DateValue, b: DateValue, ta: str = "", tb: str = "") -> Re
 def _person_parts(name: Name) -> tuple[str, list[str]] | None:
     """(surname key, folded syllables of the given name) of a Korean personal name, or None
     for a name that is not one (its key is then no reliable ground for a conflict)."""
-    from .names import fold, is_hangul, latin_surname, romanise, split_person, _surname_key
+    from factcheck.naming.keys import fold, is_hangul, latin_surname, romanise, split_person, _surname_key
 
     surface = name.full_name or name.name
     parts = split_person(surface)
@@ -567,7 +445,13 @@ def compare_values(a: Value, b: Value, *, a_text: str = "", b_text: str = "", ra
     """How two values relate (see :class:`Relation`). ``a_text``/``b_text`` are the surface
     forms (a written decimal fraction marks a rounded figure). Symmetric: swapping the
     arguments gives the same outcome and reason."""
-    r = as_rates(rates)
+    if rates is None or isinstance(rates, Rates):
+        r = rates
+    elif isinstance(rates, Mapping):
+        r = rates_from_mapping(rates, "rates")
+    else:
+        raise InputError(f"rates must be a Rates or a mapping, not {type(rates).__name__} "
+                         "(read a rates file with factcheck.io.load_rates)", reason="bad-rates")
     return _relation(a, b, a_text, b_text, r)
 
 
@@ -1196,7 +1080,7 @@ def _plausible(fa: _Fact, fb: _Fact) -> bool:
 
 def _in_units_of(f: _Fact, other: _Fact) -> Decimal | None:
     """The value of quantity ``f`` in the unit of ``other``, rounded to ``other``'s precision."""
-    from .units import to_base
+    from factcheck.locale.units import to_base
 
     try:
         base_f = to_base(f.value.value, f.value.unit)[0]  # type: ignore[union-attr]
@@ -1528,83 +1412,10 @@ def _compare(prepared: list[_Prepared], pivot: str | None, rates: Rates | None, 
     return findings
 
 
-# ============================================================================ entry points
-def _registry(weekday: str) -> Any:
-    from .registry import default_registry
-
-    reg = default_registry()
-    if weekday == "past":
-        return None
-    from .dates import PREFERENCES
-    from .rules.dates import make_date_extractor
-
-    if weekday not in PREFERENCES:
-        raise InputError(f"weekday must be one of {PREFERENCES}, not {weekday!r}", reason="bad-option")
-    for lang in reg.languages():
-        if "date" in reg.kinds(lang):
-            reg = reg.with_rule(lang, "date", make_date_extractor(weekday=weekday))
-    return reg
-
-
-def _glossary(glossary: Any) -> Any:
-    if glossary is None or hasattr(glossary, "lookup"):
-        return glossary
-    if isinstance(glossary, (str, os.PathLike)):
-        from .glossary import load_glossary
-
-        return load_glossary(glossary)
-    raise InputError(f"glossary must be a Glossary or a file path, not {type(glossary).__name__}",
-                     reason="bad-glossary")
-
-
-def _as_source(s: Any, n: int) -> Source:
-    if isinstance(s, Source):
-        return s
-    if isinstance(s, str):
-        return Source(s, id=f"source{n + 1}")
-    raise InputError(f"a source must be a factcheck.Source or a str, not {type(s).__name__}", reason="bad-source")
-
-
-def _read_source(src: Source, glossary: Any, registry: Any,
-                 max_chars: int | None = DEFAULT_MAX_CHARS) -> tuple[SourceInfo, list[Claim]]:
-    if not isinstance(src.text, str):
-        raise InputError(f"source {src.id!r}: text must be str, not {type(src.text).__name__}", reason="bad-text")
-    if max_chars is not None and len(src.text) > max_chars:
-        raise InputError(f"source {src.id!r} is {len(src.text):,} characters, over the limit of {max_chars:,} "
-                         "(max_chars)", reason="too-large", path=src.path)
-    given = parse_reference_date(src.published, what=f"published date of source {src.id!r}")
-    claims = extract(src.text, lang=src.lang, reference_date=given, registry=registry, glossary=glossary,
-                     max_chars=None)
-    published, origin = given, "caller" if given is not None else None
-    if published is None:
-        for c in claims:
-            v = c.value
-            if c.role == "published" and isinstance(v, DateValue) and v.start is not None:
-                published = v.start.date() if isinstance(v.start, _dt.datetime) else v.start
-                origin = "header"
-                break
-    lang = src.lang
-    if lang == "auto":
-        langs = sorted({c.lang for c in claims})
-        if len(langs) == 1:
-            lang = langs[0]
-        elif langs:
-            lang = "+".join(langs)
-        else:
-            from .locale import detect_language
-
-            lang = detect_language(src.text) or "auto"
-    info = SourceInfo(src.id, lang, published, origin, src.path)
-    return info, claims
-
-
-def _ordered(infos: list[tuple[SourceInfo, Source, list[Claim]]], pivot: str | None) -> list[tuple[SourceInfo, Source, list[Claim]]]:
-    return sorted(infos, key=lambda t: (t[0].id != pivot, t[0].id))
-
-
-def _check_prepared(items: list[tuple[SourceInfo, Source, list[Claim]]], pivot: str | None, rates: Rates | None,
-                    segment: str | None, aligned: bool) -> tuple[tuple[SourceInfo, ...], list[Finding]]:
-    items = _ordered(items, pivot)
+def compare_prepared(items: list[tuple[SourceInfo, Source, list[Claim]]], pivot: str | None, rates: Rates | None,
+                     segment: str | None, aligned: bool) -> tuple[tuple[SourceInfo, ...], list[Finding]]:
+    """Compare the claims of sources already read: ``(info, source, claims)`` for each."""
+    items = sorted(items, key=lambda t: (t[0].id != pivot, t[0].id))
     prepared = []
     next_id = 0
     for info, src, claims in items:
@@ -1614,110 +1425,6 @@ def _check_prepared(items: list[tuple[SourceInfo, Source, list[Claim]]], pivot: 
     return tuple(P.info for P in prepared), _compare(prepared, pivot, rates, segment, aligned)
 
 
-def _validate(sources: list[Source], pivot: str | None) -> None:
-    seen: set[str] = set()
-    for s in sources:
-        if not isinstance(s.id, str) or not s.id:
-            raise InputError("every source needs a non-empty id", reason="bad-source")
-        if s.id in seen:
-            raise InputError(f"two sources have the id {s.id!r}", reason="duplicate-id")
-        seen.add(s.id)
-    if pivot is not None and pivot not in seen:
-        raise InputError(f"pivot {pivot!r} is not the id of a source ({', '.join(sorted(seen))})", reason="bad-pivot")
-
-
-def check(sources: Iterable[Source | str], *, pivot: str | None = None, glossary: Any = None, rates: Any = None,
-          weekday: str = "past", max_chars: int | None = DEFAULT_MAX_CHARS) -> Report:
-    """Compare two or more sources and report, fact by fact, where they agree.
-
-    ``sources``: :class:`~factcheck.report.Source` objects (a plain string is a source with an
-    id ``sourceN``). ``pivot``: the id of the original; the others are compared with it only
-    (default: all with all). ``glossary``: a :class:`~factcheck.glossary.Glossary` or the path
-    of a glossary file. ``rates``: exchange rates (a mapping ``{"USD/KRW": 1300}``, a
-    :class:`Rates` or the path of a rates file); without them different currencies are not
-    compared. ``weekday``: how bare weekdays resolve (``past``, ``future``, ``nearest``).
-    ``max_chars``: a source text longer than this raises :class:`InputError` (reason
-    ``too-large``); None lifts the limit.
-
-    The report lists every claim of every source in at least one finding, sorted by where it
-    first appears; the same sources in any order give the same report.
-    """
-    srcs = [_as_source(s, n) for n, s in enumerate(sources)]
-    _validate(srcs, pivot)
-    if not srcs:
-        raise InputError("no sources to compare", reason="no-sources")
-    g = _glossary(glossary)
-    r = as_rates(rates)
-    reg = _registry(weekday)
-    items = [(*_read_source(s, g, reg, max_chars), s) for s in srcs]
-    infos, findings = _check_prepared([(i, s, c) for i, c, s in items], pivot, r, None, False)
-    return Report(infos, tuple(findings), {"pivot": pivot} if pivot else {})
-
-
-def check_claims(items: Iterable[tuple[Source, Sequence[Claim]]], *, pivot: str | None = None, rates: Any = None,
-                 aligned: bool = False) -> Report:
-    """Compare claims already extracted (with your own registry or rules): ``items`` are
-    ``(Source, claims)`` pairs. The source's ``published`` is its publication date (None: the
-    ``published`` claim among its claims, if any). ``aligned``: the texts are known to be
-    translations of one another (a segment pair). Same report as :func:`check` otherwise."""
-    pairs = []
-    for n, item in enumerate(items):
-        src, claims = item
-        src = _as_source(src, n)
-        pairs.append((src, list(claims)))
-    _validate([s for s, _ in pairs], pivot)
-    if not pairs:
-        raise InputError("no sources to compare", reason="no-sources")
-    prepared = []
-    for src, claims in pairs:
-        published = parse_reference_date(src.published, what=f"published date of source {src.id!r}")
-        origin = "caller" if published is not None else None
-        if published is None:
-            for c in sorted(claims, key=lambda c: (c.start, c.end)):
-                v = c.value
-                if c.role == "published" and isinstance(v, DateValue) and v.start is not None:
-                    published = v.start.date() if isinstance(v.start, _dt.datetime) else v.start
-                    origin = "header"
-                    break
-        langs = sorted({c.lang for c in claims})
-        lang = src.lang if src.lang != "auto" else ("+".join(langs) if langs else "auto")
-        prepared.append((SourceInfo(src.id, lang, published, origin, src.path), src, claims))
-    infos, findings = _check_prepared(prepared, pivot, as_rates(rates), None, aligned)
-    return Report(infos, tuple(findings), {"pivot": pivot} if pivot else {})
-
-
-def check_segments(segments: Iterable[tuple[str, Sequence[Source]]], *, glossary: Any = None, rates: Any = None,
-                   pivot: str | None = None, weekday: str = "past") -> Report:
-    """Compare aligned segments (a translation memory, a PO file, a CSV of segment pairs):
-    each ``(segment_id, sources)`` is compared on its own (its texts are known to say the same
-    thing, so one leftover of a kind on each side is the same slot) and every finding carries
-    ``segment``. The report's sources are the ids met in the segments, with their languages."""
-    g = _glossary(glossary)
-    r = as_rates(rates)
-    reg = _registry(weekday)
-    findings: list[Finding] = []
-    infos: dict[str, SourceInfo] = {}
-    seen_segments: dict[str, None] = {}
-    for seg_id, sources in segments:
-        seg_id = str(seg_id)
-        if seg_id in seen_segments:
-            raise InputError(f"two segments have the id {seg_id!r}", reason="duplicate-segment")
-        seen_segments[seg_id] = None
-        srcs = [_as_source(s, n) for n, s in enumerate(sources)]
-        _validate(srcs, pivot if pivot in {s.id for s in srcs} else None)
-        read = [(*_read_source(s, g, reg), s) for s in srcs]
-        seg_pivot = pivot if pivot in {s.id for s in srcs} else None
-        seg_infos, seg_findings = _check_prepared([(i, s, c) for i, c, s in read], seg_pivot, r, seg_id, True)
-        findings.extend(seg_findings)
-        for info in seg_infos:
-            known = infos.get(info.id)
-            if known is None:
-                infos[info.id] = SourceInfo(info.id, info.lang, None, None, info.path)
-            elif known.lang != info.lang and info.lang not in known.lang.split("+"):
-                infos[info.id] = SourceInfo(info.id, "+".join(sorted(set(known.lang.split("+")) | {info.lang})),
-                                            None, None, known.path)
-    ordered = sorted(infos.values(), key=lambda i: (i.id != pivot, i.id))
-    order = {i.id: n for n, i in enumerate(ordered)}
-    seg_rank = {seg: n for n, seg in enumerate(seen_segments)}
-    findings.sort(key=lambda f: (seg_rank.get(f.segment or "", -1), _finding_key(f, order)))
-    return Report(tuple(ordered), tuple(findings), {"segments": len(seen_segments)})
+def finding_order(f: Finding, order: Mapping[str, int]) -> tuple[Any, ...]:
+    """The sort key of a finding in a report (sources in ``order``)."""
+    return _finding_key(f, order)

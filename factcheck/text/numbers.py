@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from .locale import Locale
+from factcheck.locale import Locale
 
 __all__ = ["Num", "scan_numbers", "parse_number"]
 

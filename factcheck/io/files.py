@@ -6,7 +6,7 @@ from __future__ import annotations
 import codecs
 import os
 
-from .errors import InputError
+from factcheck.errors import InputError
 
 __all__ = ["read_text", "decode_bytes", "DEFAULT_MAX_BYTES"]
 

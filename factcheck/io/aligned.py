@@ -30,8 +30,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
-from .errors import InputError
-from .report import Source
+from factcheck.errors import InputError
+from factcheck.report import Source
 
 __all__ = ["ALIGNED_FORMATS", "aligned_format", "is_aligned", "iter_segments", "read_segments"]
 

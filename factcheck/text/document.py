@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from .locale import Locale
-from .numbers import Num, scan_numbers
+from factcheck.locale import Locale
+from factcheck.text.numbers import Num, scan_numbers
 
 __all__ = ["Document"]
 

@@ -1,0 +1,311 @@
+"""The entry points: :func:`extract` the claims of one text; :func:`check` several sources,
+:func:`check_claims` claims already extracted, :func:`check_segments` aligned segments.
+
+Everything a user calls goes through here; the layers below never read a file or a clock.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+import os
+from dataclasses import replace
+from typing import Any, Iterable, Sequence
+
+from factcheck.claims import Claim
+from factcheck.compare import Rates, compare_prepared, finding_order
+from factcheck.dates import PREFERENCES
+from factcheck.errors import InputError
+from factcheck.io.glossary import load_glossary
+from factcheck.io.rates import as_rates
+from factcheck.locale import load_locale
+from factcheck.report import Finding, Report, Source, SourceInfo
+from factcheck.rules.dates import make_date_extractor, published_date
+from factcheck.rules.registry import KIND_PRIORITY, Registry, default_registry
+from factcheck.text.document import Document
+from factcheck.text.scripts import detect_language, language_runs
+from factcheck.values import DateValue
+
+__all__ = ["DEFAULT_MAX_CHARS", "check", "check_claims", "check_segments", "extract", "parse_reference_date"]
+
+#: texts longer than this are refused (``max_chars=`` per call, None for no limit): factcheck
+#: reads documents, not corpora
+DEFAULT_MAX_CHARS = 5_000_000
+
+
+def parse_reference_date(value: object, *, what: str = "reference_date") -> _dt.date | None:
+    """Accept a date, a datetime (its date is used) or an ISO string; None means unknown."""
+    if value is None:
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            raise InputError(f"{what} {value!r} is not an ISO date (YYYY-MM-DD)", reason="bad-date") from None
+    raise InputError(f"{what} must be a date, a datetime or an ISO string, not {type(value).__name__}",
+                     reason="bad-date")
+
+
+def extract(
+    text: str,
+    lang: str = "auto",
+    reference_date: _dt.date | _dt.datetime | str | None = None,
+    *,
+    kinds: tuple[str, ...] | None = None,
+    registry: Registry | None = None,
+    glossary: Any = None,
+    max_chars: int | None = DEFAULT_MAX_CHARS,
+) -> list[Claim]:
+    """Find the claims (money, numbers, percentages, quantities ...) stated in ``text``.
+
+    ``lang`` is a language code (``"ko"``, ``"en"``) or ``"auto"`` to pick it from the script
+    of the text, run by run of lines (a Korean release followed by its English version is read
+    as Korean, then as English; lines in no supported script join the run before them). ``reference_date`` is the date the text speaks from (its publication date),
+    or None when unknown; nothing defaults to today. ``kinds`` limits the kinds extracted.
+    Claims come back sorted by position and never overlap; offsets index ``text`` as given.
+    ``glossary`` (a :class:`factcheck.glossary.Glossary`) adds the user's names and aliases
+    to the person, org and place rules and their keys. A text longer than ``max_chars``
+    characters raises :class:`InputError` (reason ``too-large``); None lifts the limit.
+    """
+    if not isinstance(text, str):
+        raise InputError(f"text must be str, not {type(text).__name__}", reason="bad-text")
+    if max_chars is not None and len(text) > max_chars:
+        raise InputError(f"text is {len(text):,} characters, over the limit of {max_chars:,} (max_chars)",
+                         reason="too-large")
+    registry = registry or default_registry()
+    ref = parse_reference_date(reference_date)
+    runs = [(0, len(text), lang)] if lang != "auto" else language_runs(text)
+    if ref is None and (kinds is None or "date" in kinds):
+        # no reference date given: the text's own publication date, if its header states one
+        ref = _published_reference(text, runs)
+    if lang != "auto":
+        return _extract_run(text, lang, ref, kinds, registry, glossary)
+    # "auto": each run of lines in one script is read in its language, so a Korean release
+    # followed by its English version is read as Korean, then as English
+    found: list[Claim] = []
+    for start, end, run_lang in runs:
+        for c in _extract_run(text[start:end], run_lang, ref, kinds, registry, glossary):
+            found.append(replace(c, start=c.start + start, end=c.end + start) if start else c)
+    return found
+
+
+def _published_reference(text: str, runs: list[tuple[int, int, str]]) -> _dt.date | None:
+    """The publication date in the header of the first run that states one (see
+    :func:`factcheck.rules.dates.published_date`)."""
+    for start, end, run_lang in runs:
+        load_locale(run_lang)  # an unsupported language raises its clear error here
+        found = published_date(text[start:end], run_lang)
+        if found is not None:
+            return found
+    return None
+
+
+def _extract_run(text: str, lang: str, ref: _dt.date | None, kinds: tuple[str, ...] | None,
+                 registry: Registry, glossary: Any = None) -> list[Claim]:
+    locale = load_locale(lang)
+    wanted = registry.kinds(lang)
+    if kinds is not None:
+        unknown = [k for k in kinds if k not in wanted]
+        if unknown:
+            registry.get(lang, unknown[0])  # raises a clear LocaleError
+        wanted = tuple(k for k in wanted if k in kinds)
+    doc = Document(text, locale, ref, glossary=glossary)
+    found: list[Claim] = []
+    for kind in wanted:
+        found.extend(registry.get(lang, kind)(doc))
+    return _resolve(found)
+
+
+def _resolve(claims: list[Claim]) -> list[Claim]:
+    """Keep the best claim where claims overlap: higher kind priority, then the longer span,
+    then the earlier one. Deterministic whatever order the rules ran in; O(n log n)."""
+    ranked = sorted(claims, key=lambda c: (-KIND_PRIORITY.get(c.kind, 0), -(c.end - c.start), c.start, c.rule))
+    starts: list[int] = []  # kept spans, sorted and disjoint
+    ends: list[int] = []
+    kept: list[Claim] = []
+    for c in ranked:
+        k = bisect.bisect_left(starts, c.end)  # spans starting before c ends
+        if k and ends[k - 1] > c.start:
+            continue
+        if k < len(starts) and starts[k] < c.end:
+            continue
+        if c.start == c.end and k and ends[k - 1] > c.start:
+            continue
+        starts.insert(k, c.start)
+        ends.insert(k, c.end)
+        kept.append(c)
+    kept.sort(key=lambda c: (c.start, c.end, c.kind))
+    return kept
+
+
+def _registry(weekday: str) -> Any:
+    reg = default_registry()
+    if weekday == "past":
+        return None
+    if weekday not in PREFERENCES:
+        raise InputError(f"weekday must be one of {PREFERENCES}, not {weekday!r}", reason="bad-option")
+    for lang in reg.languages():
+        if "date" in reg.kinds(lang):
+            reg = reg.with_rule(lang, "date", make_date_extractor(weekday=weekday))
+    return reg
+
+
+def _glossary(glossary: Any) -> Any:
+    if glossary is None or hasattr(glossary, "lookup"):
+        return glossary
+    if isinstance(glossary, (str, os.PathLike)):
+        return load_glossary(glossary)
+    raise InputError(f"glossary must be a Glossary or a file path, not {type(glossary).__name__}",
+                     reason="bad-glossary")
+
+
+def _as_source(s: Any, n: int) -> Source:
+    if isinstance(s, Source):
+        return s
+    if isinstance(s, str):
+        return Source(s, id=f"source{n + 1}")
+    raise InputError(f"a source must be a factcheck.Source or a str, not {type(s).__name__}", reason="bad-source")
+
+
+def _read_source(src: Source, glossary: Any, registry: Any,
+                 max_chars: int | None = DEFAULT_MAX_CHARS) -> tuple[SourceInfo, list[Claim]]:
+    if not isinstance(src.text, str):
+        raise InputError(f"source {src.id!r}: text must be str, not {type(src.text).__name__}", reason="bad-text")
+    if max_chars is not None and len(src.text) > max_chars:
+        raise InputError(f"source {src.id!r} is {len(src.text):,} characters, over the limit of {max_chars:,} "
+                         "(max_chars)", reason="too-large", path=src.path)
+    given = parse_reference_date(src.published, what=f"published date of source {src.id!r}")
+    claims = extract(src.text, lang=src.lang, reference_date=given, registry=registry, glossary=glossary,
+                     max_chars=None)
+    published, origin = given, "caller" if given is not None else None
+    if published is None:
+        for c in claims:
+            v = c.value
+            if c.role == "published" and isinstance(v, DateValue) and v.start is not None:
+                published = v.start.date() if isinstance(v.start, _dt.datetime) else v.start
+                origin = "header"
+                break
+    lang = src.lang
+    if lang == "auto":
+        langs = sorted({c.lang for c in claims})
+        if len(langs) == 1:
+            lang = langs[0]
+        elif langs:
+            lang = "+".join(langs)
+        else:
+            lang = detect_language(src.text) or "auto"
+    info = SourceInfo(src.id, lang, published, origin, src.path)
+    return info, claims
+
+
+def _validate(sources: list[Source], pivot: str | None) -> None:
+    seen: set[str] = set()
+    for s in sources:
+        if not isinstance(s.id, str) or not s.id:
+            raise InputError("every source needs a non-empty id", reason="bad-source")
+        if s.id in seen:
+            raise InputError(f"two sources have the id {s.id!r}", reason="duplicate-id")
+        seen.add(s.id)
+    if pivot is not None and pivot not in seen:
+        raise InputError(f"pivot {pivot!r} is not the id of a source ({', '.join(sorted(seen))})", reason="bad-pivot")
+
+
+def check(sources: Iterable[Source | str], *, pivot: str | None = None, glossary: Any = None, rates: Any = None,
+          weekday: str = "past", max_chars: int | None = DEFAULT_MAX_CHARS) -> Report:
+    """Compare two or more sources and report, fact by fact, where they agree.
+
+    ``sources``: :class:`~factcheck.report.Source` objects (a plain string is a source with an
+    id ``sourceN``). ``pivot``: the id of the original; the others are compared with it only
+    (default: all with all). ``glossary``: a :class:`~factcheck.glossary.Glossary` or the path
+    of a glossary file. ``rates``: exchange rates (a mapping ``{"USD/KRW": 1300}``, a
+    :class:`Rates` or the path of a rates file); without them different currencies are not
+    compared. ``weekday``: how bare weekdays resolve (``past``, ``future``, ``nearest``).
+    ``max_chars``: a source text longer than this raises :class:`InputError` (reason
+    ``too-large``); None lifts the limit.
+
+    The report lists every claim of every source in at least one finding, sorted by where it
+    first appears; the same sources in any order give the same report.
+    """
+    srcs = [_as_source(s, n) for n, s in enumerate(sources)]
+    _validate(srcs, pivot)
+    if not srcs:
+        raise InputError("no sources to compare", reason="no-sources")
+    g = _glossary(glossary)
+    r = as_rates(rates)
+    reg = _registry(weekday)
+    items = [(*_read_source(s, g, reg, max_chars), s) for s in srcs]
+    infos, findings = compare_prepared([(i, s, c) for i, c, s in items], pivot, r, None, False)
+    return Report(infos, tuple(findings), {"pivot": pivot} if pivot else {})
+
+
+def check_claims(items: Iterable[tuple[Source, Sequence[Claim]]], *, pivot: str | None = None, rates: Any = None,
+                 aligned: bool = False) -> Report:
+    """Compare claims already extracted (with your own registry or rules): ``items`` are
+    ``(Source, claims)`` pairs. The source's ``published`` is its publication date (None: the
+    ``published`` claim among its claims, if any). ``aligned``: the texts are known to be
+    translations of one another (a segment pair). Same report as :func:`check` otherwise."""
+    pairs = []
+    for n, item in enumerate(items):
+        src, claims = item
+        src = _as_source(src, n)
+        pairs.append((src, list(claims)))
+    _validate([s for s, _ in pairs], pivot)
+    if not pairs:
+        raise InputError("no sources to compare", reason="no-sources")
+    prepared = []
+    for src, claims in pairs:
+        published = parse_reference_date(src.published, what=f"published date of source {src.id!r}")
+        origin = "caller" if published is not None else None
+        if published is None:
+            for c in sorted(claims, key=lambda c: (c.start, c.end)):
+                v = c.value
+                if c.role == "published" and isinstance(v, DateValue) and v.start is not None:
+                    published = v.start.date() if isinstance(v.start, _dt.datetime) else v.start
+                    origin = "header"
+                    break
+        langs = sorted({c.lang for c in claims})
+        lang = src.lang if src.lang != "auto" else ("+".join(langs) if langs else "auto")
+        prepared.append((SourceInfo(src.id, lang, published, origin, src.path), src, claims))
+    infos, findings = compare_prepared(prepared, pivot, as_rates(rates), None, aligned)
+    return Report(infos, tuple(findings), {"pivot": pivot} if pivot else {})
+
+
+def check_segments(segments: Iterable[tuple[str, Sequence[Source]]], *, glossary: Any = None, rates: Any = None,
+                   pivot: str | None = None, weekday: str = "past") -> Report:
+    """Compare aligned segments (a translation memory, a PO file, a CSV of segment pairs):
+    each ``(segment_id, sources)`` is compared on its own (its texts are known to say the same
+    thing, so one leftover of a kind on each side is the same slot) and every finding carries
+    ``segment``. The report's sources are the ids met in the segments, with their languages."""
+    g = _glossary(glossary)
+    r = as_rates(rates)
+    reg = _registry(weekday)
+    findings: list[Finding] = []
+    infos: dict[str, SourceInfo] = {}
+    seen_segments: dict[str, None] = {}
+    for seg_id, sources in segments:
+        seg_id = str(seg_id)
+        if seg_id in seen_segments:
+            raise InputError(f"two segments have the id {seg_id!r}", reason="duplicate-segment")
+        seen_segments[seg_id] = None
+        srcs = [_as_source(s, n) for n, s in enumerate(sources)]
+        _validate(srcs, pivot if pivot in {s.id for s in srcs} else None)
+        read = [(*_read_source(s, g, reg), s) for s in srcs]
+        seg_pivot = pivot if pivot in {s.id for s in srcs} else None
+        seg_infos, seg_findings = compare_prepared([(i, s, c) for i, c, s in read], seg_pivot, r, seg_id, True)
+        findings.extend(seg_findings)
+        for info in seg_infos:
+            known = infos.get(info.id)
+            if known is None:
+                infos[info.id] = SourceInfo(info.id, info.lang, None, None, info.path)
+            elif known.lang != info.lang and info.lang not in known.lang.split("+"):
+                infos[info.id] = SourceInfo(info.id, "+".join(sorted(set(known.lang.split("+")) | {info.lang})),
+                                            None, None, known.path)
+    ordered = sorted(infos.values(), key=lambda i: (i.id != pivot, i.id))
+    order = {i.id: n for n, i in enumerate(ordered)}
+    seg_rank = {seg: n for n, seg in enumerate(seen_segments)}
+    findings.sort(key=lambda f: (seg_rank.get(f.segment or "", -1), finding_order(f, order)))
+    return Report(tuple(ordered), tuple(findings), {"segments": len(seen_segments)})

@@ -1,0 +1,187 @@
+"""Glossaries: the names a user says are one entity, and the bundled gazetteer.
+
+A :class:`Glossary` is immutable and passed explicitly (``extract(..., glossary=g)``,
+``name_key(..., glossary=g)``); nothing is registered globally.
+
+>>> from factcheck.naming.glossary import parse_glossary
+>>> g = parse_glossary("org: 렉스젠 = RexGen = REXGEN Inc.")
+>>> g.lookup("렉스젠", "org") == g.lookup("RexGen", "org")
+True
+
+Files (:func:`factcheck.io.glossary.load_glossary`): ``.csv``/``.tsv`` (one entity a row; an optional header row
+names the columns, a ``kind`` column gives person/org/place, a ``key`` column a fixed key;
+a cell may hold several names separated by ``|``), ``.txt`` (``조달청 = Public Procurement
+Service = PPS`` a line, optionally ``org: `` first), ``.yaml``/``.yml`` (needs PyYAML: a list
+of such lines, of lists, or of mappings with ``terms``/``kind``/``key``) and ``.tbx`` (TBX
+``termEntry``/``conceptEntry`` elements; every ``term`` inside is one name).
+
+The bundled gazetteer (:func:`bundled_gazetteer`, ``factcheck/data/gazetteer_ko_en.tsv``)
+holds Korean central government bodies, provinces and major cities with their official
+English names; its source is recorded at the top of the file.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import re
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Iterable, Mapping
+
+from factcheck.errors import InputError
+from factcheck.naming.keys import NAME_KINDS, fallback_key, lookup_forms, tidy
+
+__all__ = [
+    "Glossary",
+    "GlossaryEntry",
+    "build_glossary",
+    "bundled_gazetteer",
+    "parse_glossary",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryEntry:
+    """One entity: the names it goes by (``terms``), its kind (None: any name kind), a fixed
+    key (None: taken from the gazetteer when it knows a term, else from the first term) and
+    the terms to look for in running text (``scan``; by default all of them)."""
+
+    terms: tuple[str, ...]
+    kind: str | None = None
+    key: str | None = None
+    scan: tuple[str, ...] | None = None
+
+    def scanned(self) -> tuple[str, ...]:
+        return self.terms if self.scan is None else self.scan
+
+
+@dataclass(frozen=True, eq=False)
+class Glossary:
+    """An immutable set of entries with an index from each name's lookup form to its key."""
+
+    entries: tuple[GlossaryEntry, ...]
+    index: Mapping[str, str] = field(repr=False)
+    source: str = ""
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def lookup(self, surface: str, kind: str) -> str | None:
+        """The key of ``surface`` as a name of ``kind``, or None when no entry has it."""
+        for form in lookup_forms(surface, kind):
+            key = self.index.get(f"{kind}\t{form}")
+            if key is not None:
+                return key
+        return None
+
+    def scan_terms(self) -> tuple[tuple[str, str], ...]:
+        """(term, kind) of every name to look for in running text; an entry without a kind
+        is looked for as an organisation."""
+        return _scan_terms(self)
+
+    def merged(self, other: "Glossary") -> "Glossary":
+        """A glossary with the entries of both (``self`` wins where they disagree)."""
+        return build_glossary(self.entries + other.entries, source=self.source or other.source)
+
+
+@functools.lru_cache(maxsize=8)
+def _scan_terms(g: Glossary) -> tuple[tuple[str, str], ...]:
+    out: list[tuple[str, str]] = []
+    for e in g.entries:
+        for t in e.scanned():
+            out.append((t, e.kind or "org"))
+    return tuple(out)
+
+
+def build_glossary(entries: Iterable[GlossaryEntry | Iterable[str] | str], *, source: str = "",
+                   kind: str | None = None, base: Glossary | None | bool = True) -> Glossary:
+    """A :class:`Glossary` from entries (GlossaryEntry objects, lists of names, or ``a = b``
+    strings). A term the gazetteer (``base``; True: the bundled one) already knows gives the
+    whole entry the gazetteer's key, so a user entry and the gazetteer never disagree."""
+    if base is True:
+        base = bundled_gazetteer()
+    items: list[GlossaryEntry] = []
+    for e in entries:
+        if isinstance(e, GlossaryEntry):
+            entry = e
+        elif isinstance(e, str):
+            parsed = _parse_line(e)
+            if parsed is None:
+                continue
+            entry = parsed
+        else:
+            entry = GlossaryEntry(tuple(tidy(t) for t in e if t and tidy(t)))
+        if kind is not None and entry.kind is None:
+            entry = GlossaryEntry(entry.terms, kind, entry.key, entry.scan)
+        if entry.kind is not None and entry.kind not in NAME_KINDS:
+            raise InputError(f"glossary entry {entry.terms!r}: kind must be one of {NAME_KINDS}, "
+                             f"not {entry.kind!r}", reason="bad-glossary")
+        if entry.terms:
+            items.append(entry)
+    index: dict[str, str] = {}
+    for entry in items:
+        for k in ((entry.kind,) if entry.kind else NAME_KINDS):
+            key = entry.key
+            if key is None and isinstance(base, Glossary):
+                key = next((kk for t in entry.terms if (kk := base.lookup(t, k)) is not None), None)
+            if key is None:
+                key = fallback_key(entry.terms[0], k)
+            for t in entry.terms:
+                for form in lookup_forms(t, k):
+                    index.setdefault(f"{k}\t{form}", key)
+    return Glossary(tuple(items), MappingProxyType(index), source)
+
+
+# ----------------------------------------------------------------------------- parsing
+_KIND_PREFIX = re.compile(r"^\s*(person|org|place)\s*:\s*", re.IGNORECASE)
+
+
+def _split_terms(cell: str) -> list[str]:
+    return [tidy(t) for t in re.split(r"[|;]", cell) if tidy(t)]
+
+
+def _parse_line(line: str) -> GlossaryEntry | None:
+    line = line.split("#", 1)[0] if not line.lstrip().startswith("#") else ""
+    if not line.strip():
+        return None
+    kind = None
+    m = _KIND_PREFIX.match(line)
+    if m:
+        kind = m.group(1).lower()
+        line = line[m.end():]
+    terms = [tidy(t) for t in line.split("=") if tidy(t)]
+    return GlossaryEntry(tuple(terms), kind) if terms else None
+
+
+def parse_glossary(text: str, *, kind: str | None = None, source: str = "") -> Glossary:
+    """A glossary from lines of ``name = name = name`` (``org: `` may lead a line)."""
+    return build_glossary([e for line in text.splitlines() if (e := _parse_line(line))],
+                          kind=kind, source=source)
+
+
+# ----------------------------------------------------------------------------- the gazetteer
+@functools.lru_cache(maxsize=1)
+def bundled_gazetteer() -> Glossary:
+    """The gazetteer shipped with factcheck (``factcheck/data/gazetteer_ko_en.tsv``)."""
+    path = importlib.resources.files("factcheck").joinpath("data", "gazetteer_ko_en.tsv")
+    entries = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t") + [""] * 5
+        kind, key, ko, en, acr = (c.strip() for c in cols[:5])
+        terms: list[str] = []
+        scan: list[str] = []
+        for cell in (ko, en, acr):
+            for t in cell.split("|"):
+                t = t.strip()
+                if not t:
+                    continue
+                hidden = t.startswith("~")
+                t = t.lstrip("~")
+                terms.append(t)
+                if not hidden:
+                    scan.append(t)
+        entries.append(GlossaryEntry(tuple(terms), kind, key, tuple(scan)))
+    return build_glossary(entries, source=str(path), base=None)
