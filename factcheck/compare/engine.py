@@ -42,6 +42,7 @@ from factcheck.claims import Claim
 from factcheck.dates import interval, unify
 from factcheck.compare.rates import Rates, rates_from_mapping
 from factcheck.errors import InputError
+from factcheck.naming.keys import person_parts
 from factcheck.report import Finding, Report, Source, SourceClaim, SourceInfo
 from factcheck.values import DateValue, Money, Name, Number, Percent, Quantity, Value, dec_str, group_digits
 
@@ -381,33 +382,13 @@ def _date_relation(a: DateValue, b: DateValue, ta: str = "", tb: str = "") -> Re
     return Relation("compatible", "overlap", "the periods overlap")
 
 
-def _person_parts(name: Name) -> tuple[str, list[str]] | None:
-    """(surname key, folded syllables of the given name) of a Korean personal name, or None
-    for a name that is not one (its key is then no reliable ground for a conflict)."""
-    from factcheck.naming.keys import fold, is_hangul, latin_surname, romanise, split_person, _surname_key
-
-    surface = name.full_name or name.name
-    parts = split_person(surface)
-    if parts is None or not parts[1]:
-        return None
-    surname, given = parts
-    if is_hangul(surface):
-        syllables = [fold(romanise(ch)) for ch in given.replace(" ", "")]
-    else:
-        if latin_surname(surname.strip(",.")) is None:
-            return None
-        pieces = [p for p in re.split(r"[-\s]+", given) if p]
-        syllables = [fold(p) for p in pieces] if len(pieces) > 1 else [fold(given)]
-    return _surname_key(surname), syllables
-
-
 def _person_relation(a: Name, b: Name) -> Relation:
     """Two Korean personal names with different keys: a conflict when a syllable differs
     (Kim Yoon-seok / 김윤상), uncertain when they look like two spellings of one name
     (Park Byeong-seug / 박병석), unrelated otherwise (a foreign name romanised two ways)."""
     from rapidfuzz import fuzz
 
-    pa, pb = _person_parts(a), _person_parts(b)
+    pa, pb = person_parts(a.full_name or a.name), person_parts(b.full_name or b.name)
     if pa is None or pb is None:
         return _UNRELATED
     (sa, ga), (sb, gb) = pa, pb

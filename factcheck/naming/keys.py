@@ -39,6 +39,7 @@ __all__ = [
     "is_hangul",
     "split_person",
     "person_key",
+    "person_parts",
     "place_core",
     "org_core",
     "lookup_forms",
@@ -274,6 +275,25 @@ def _surname_key(surname: str) -> str:
         return fold(romanise(surname))
     hangul = latin_surname(surname)
     return fold(romanise(hangul)) if hangul else fold(surname)
+
+
+def person_parts(surface: str) -> tuple[str, list[str]] | None:
+    """(surname key, folded syllables of the given name) of a Korean personal name in either
+    script, or None for a name that is not one (its key is then no reliable ground for a
+    conflict)."""
+    parts = split_person(surface)
+    if parts is None or not parts[1]:
+        return None
+    surname, given = parts
+    if is_hangul(surface):
+        syllables = [fold(romanise(ch)) for ch in given.replace(" ", "")]
+    else:
+        if latin_surname(surname.strip(",.")) is None:
+            return None
+        pieces = [p for p in re.split(r"[-\s]+", given) if p]
+        syllables = [fold(p) for p in pieces] if len(pieces) > 1 else [fold(given)]
+    return _surname_key(surname), syllables
+
 
 
 @functools.lru_cache(maxsize=8192)
