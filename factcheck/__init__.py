@@ -11,8 +11,8 @@ from factcheck._version import __version__
 from factcheck.api import check, check_claims, check_segments, extract
 from factcheck.claims import Claim
 from factcheck.errors import FactcheckError, InputError, LocaleError, NormalisationError
-from factcheck.rules.registry import Registry, default_registry
 from factcheck.report import Finding, Report, Source
+from factcheck.rules.registry import Registry, default_registry
 from factcheck.values import DateValue, Money, Name, Number, Percent, Quantity, Value
 
 __all__ = [

@@ -9,11 +9,12 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import os
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from factcheck.claims import Claim
-from factcheck.compare import Rates, compare_prepared, finding_order
+from factcheck.compare import compare_prepared, finding_order
 from factcheck.dates import PREFERENCES
 from factcheck.errors import InputError
 from factcheck.io.glossary import load_glossary

@@ -12,11 +12,12 @@ import argparse
 import json
 import os
 import sys
-from typing import Any, Iterator, NoReturn, Sequence
+from collections.abc import Iterator, Sequence
+from typing import Any, NoReturn
 
 from factcheck._version import __version__
-from factcheck.errors import FactcheckError, InputError
 from factcheck.api import extract, parse_reference_date
+from factcheck.errors import FactcheckError, InputError
 from factcheck.io import DEFAULT_MAX_BYTES, read_text
 
 __all__ = ["main"]
@@ -197,8 +198,8 @@ def _read_baseline(path: str) -> set[tuple[Any, ...]]:
 def _check(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from factcheck.io.aligned import is_aligned, iter_segments
     from factcheck.api import check, check_segments
+    from factcheck.io.aligned import is_aligned, iter_segments
     from factcheck.io.rates import as_rates
     from factcheck.report import Report, Source
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
+from collections.abc import Iterable
 from dataclasses import replace
-from typing import Iterable
 
 from factcheck.values import GRAINS, DateValue
 

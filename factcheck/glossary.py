@@ -14,8 +14,8 @@ instead of silencing findings.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from factcheck.api import extract
 from factcheck.io.glossary import load_glossary

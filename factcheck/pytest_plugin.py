@@ -14,7 +14,8 @@ Importing this module is cheap: factcheck itself is imported when the fixture is
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 

@@ -162,7 +162,7 @@ class DateValue:
     relative: tuple[str, int] | None = None
     direction: str | None = None       # last / next / this
     utc_offset: str | None = None      # "+09:00": the offset of times of day, when known
-    until: "DateValue | None" = None
+    until: DateValue | None = None
     approx: bool = False
     weekday_mismatch: bool = False
 

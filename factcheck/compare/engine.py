@@ -25,25 +25,21 @@ module state or depends on the order of the sources or of their claims.
 from __future__ import annotations
 
 import bisect
-import csv
 import datetime as _dt
-import io
 import json
-import os
-import pathlib
 import re
-import tomllib
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from types import MappingProxyType
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from factcheck.claims import Claim
-from factcheck.dates import interval, unify
 from factcheck.compare.rates import Rates, rates_from_mapping
+from factcheck.dates import interval, unify
 from factcheck.errors import InputError
 from factcheck.naming.keys import person_parts
-from factcheck.report import Finding, Report, Source, SourceClaim, SourceInfo
+from factcheck.report import Finding, Source, SourceClaim, SourceInfo
 from factcheck.values import DateValue, Money, Name, Number, Percent, Quantity, Value, dec_str, group_digits
 
 __all__ = ["compare_values", "compare_prepared", "finding_order", "Relation", "Rates"]

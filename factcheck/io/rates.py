@@ -8,7 +8,8 @@ import os
 import pathlib
 import re
 import tomllib
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from factcheck.compare.rates import Rates, rates_from_mapping
 from factcheck.errors import InputError

@@ -12,10 +12,11 @@ import importlib.resources
 import re
 import tomllib
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 from factcheck.errors import LocaleError
 
@@ -90,7 +91,7 @@ class _FirstCharMatcher:
     by_pair: Mapping[str, str]
 
     @classmethod
-    def build(cls, words: list[str], glue: str, ignore_case: bool) -> "_FirstCharMatcher":
+    def build(cls, words: list[str], glue: str, ignore_case: bool) -> _FirstCharMatcher:
         def source(ws: list[str]) -> str:
             return rf"{glue}({_alternation(ws, ignore_case=ignore_case, latin_bounds=True)})"
 
@@ -206,7 +207,7 @@ class Locale:
     number_re: re.Pattern[str]
     token_re: re.Pattern[str]
     blocked_re: tuple[re.Pattern[str], ...]
-    currency_after_re: "_FirstCharMatcher"
+    currency_after_re: _FirstCharMatcher
     percent_after_re: re.Pattern[str]
     unit_after_re: re.Pattern[str]
     approx_before_re: re.Pattern[str]

@@ -25,9 +25,9 @@ from __future__ import annotations
 import functools
 import importlib.resources
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Iterable, Mapping
 
 from factcheck.errors import InputError
 from factcheck.naming.keys import NAME_KINDS, fallback_key, lookup_forms, tidy
@@ -80,7 +80,7 @@ class Glossary:
         is looked for as an organisation."""
         return _scan_terms(self)
 
-    def merged(self, other: "Glossary") -> "Glossary":
+    def merged(self, other: Glossary) -> Glossary:
         """A glossary with the entries of both (``self`` wins where they disagree)."""
         return build_glossary(self.entries + other.entries, source=self.source or other.source)
 

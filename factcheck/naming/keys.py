@@ -29,8 +29,9 @@ import importlib.resources
 import re
 import tomllib
 import unicodedata
+from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 __all__ = [
     "NAME_KINDS",

@@ -11,7 +11,7 @@ from factcheck.naming.keys import NAME_KINDS, fallback_key
 __all__ = ["name_key", "same_entity", "near_miss_score"]
 
 
-def name_key(surface: str, kind: str, lang: str | None = None, *, glossary: "Glossary | None" = None) -> str:
+def name_key(surface: str, kind: str, lang: str | None = None, *, glossary: Glossary | None = None) -> str:
     """The comparison key of a person, org or place name written in Hangul or Latin letters.
 
     ``glossary`` (see :func:`factcheck.glossary.load_glossary`) is consulted first, then the

@@ -16,13 +16,15 @@ from collections.abc import Iterable
 from typing import Any
 
 from factcheck.errors import InputError
-from factcheck.report import Report
 from factcheck.render._common import format_value, source_texts
 from factcheck.render._html import render_html as _render_html
 from factcheck.render._junit import render_junit as _render_junit
 from factcheck.render._markdown import md_escape, render_markdown
-from factcheck.render._sarif import SARIF_SCHEMA, render_sarif as _render_sarif, sarif_log as _sarif_log
+from factcheck.render._sarif import SARIF_SCHEMA
+from factcheck.render._sarif import render_sarif as _render_sarif
+from factcheck.render._sarif import sarif_log as _sarif_log
 from factcheck.render._text import render_text
+from factcheck.report import Report
 
 __all__ = [
     "FORMATS",

@@ -12,8 +12,8 @@ import base64
 import hashlib
 import html
 
-from factcheck.report import VERDICTS, Finding, Report, SourceInfo
 from factcheck.render._common import SEVERITY, SourceTexts, claims_by_source, clean, format_value, source_ids
+from factcheck.report import VERDICTS, Finding, Report, SourceInfo
 
 __all__ = ["render_html"]
 

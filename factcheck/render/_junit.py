@@ -6,8 +6,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
-from factcheck.report import Finding, Report
 from factcheck.render._common import claims_by_source, clean, format_value, source_ids
+from factcheck.report import Finding, Report
 
 __all__ = ["render_junit"]
 

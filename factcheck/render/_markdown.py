@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from factcheck.report import VERDICTS, Report
 from factcheck.render._common import claims_by_source, clean, format_value, source_ids
+from factcheck.report import VERDICTS, Report
 
 __all__ = ["md_escape", "render_markdown"]
 

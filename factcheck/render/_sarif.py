@@ -8,8 +8,8 @@ import json
 import urllib.parse
 from typing import Any
 
-from factcheck.report import Finding, Report, SourceClaim
 from factcheck.render._common import SourceTexts, clean, format_value, line_col, line_starts, source_ids
+from factcheck.report import Finding, Report, SourceClaim
 
 __all__ = ["render_sarif", "sarif_log", "SARIF_SCHEMA"]
 

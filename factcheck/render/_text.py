@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from factcheck.report import VERDICTS, Finding, Report
 from factcheck.render._common import claims_by_source, clean, format_value, source_ids
+from factcheck.report import VERDICTS, Finding, Report
 
 __all__ = ["render_text", "summary_line"]
 

@@ -27,14 +27,24 @@ import functools
 import importlib.resources
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 from factcheck.claims import Claim
-from factcheck.dates import PREFERENCES, WEEKDAYS, _consistent, _last_day, _month_shift, day_with_weekday, interval, resolve
-from factcheck.text.document import Document
+from factcheck.dates import (
+    PREFERENCES,
+    WEEKDAYS,
+    _consistent,
+    _last_day,
+    _month_shift,
+    day_with_weekday,
+    interval,
+    resolve,
+)
 from factcheck.errors import LocaleError
+from factcheck.text.document import Document
 from factcheck.values import DateValue
 
 __all__ = ["extract_date", "make_date_extractor", "published_date", "load_date_locale", "DateLocale",
@@ -1356,7 +1366,7 @@ def _extract(doc: Document, weekday: str = "past") -> list[Claim]:
     return _claims(doc.text, dl, doc.reference_date, weekday)
 
 
-def make_date_extractor(*, weekday: str = "past") -> "functools.partial[list[Claim]]":
+def make_date_extractor(*, weekday: str = "past") -> functools.partial[list[Claim]]:
     """A date rule with another weekday preference ("past", "future" or "nearest"), for
     ``Registry.with_rule(lang, "date", make_date_extractor(weekday="future"))``."""
     if weekday not in PREFERENCES:

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Callable
 
 from factcheck.claims import Claim
-from factcheck.text.document import Document
 from factcheck.locale import CurrencyWord
+from factcheck.text.document import Document
 from factcheck.text.numbers import Num
 from factcheck.values import Money, Number, Percent, Quantity, Value
 

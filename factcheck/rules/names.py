@@ -24,8 +24,9 @@ from __future__ import annotations
 import functools
 import operator
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from factcheck.claims import Claim
 from factcheck.naming.glossary import bundled_gazetteer

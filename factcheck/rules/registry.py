@@ -10,17 +10,17 @@ another language.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Callable, Iterable, Mapping
 
 from factcheck.claims import Claim
-from factcheck.text.document import Document
 from factcheck.errors import LocaleError
 from factcheck.locale import available_locales, load_locale
 from factcheck.rules import dates as date_rules
 from factcheck.rules import measures
 from factcheck.rules import names as name_rules
+from factcheck.text.document import Document
 
 __all__ = ["Extractor", "Registry", "default_registry", "KIND_RULES", "KIND_PRIORITY"]
 
@@ -52,7 +52,7 @@ class Registry:
     rules: Mapping[tuple[str, str], Extractor]
 
     @classmethod
-    def from_pairs(cls, pairs: Iterable[tuple[tuple[str, str], Extractor]]) -> "Registry":
+    def from_pairs(cls, pairs: Iterable[tuple[tuple[str, str], Extractor]]) -> Registry:
         return cls(MappingProxyType(dict(pairs)))
 
     def languages(self) -> tuple[str, ...]:
@@ -74,7 +74,7 @@ class Registry:
             raise LocaleError(f"no extractor for kind {kind!r} in language {lang!r}",
                               reason="unsupported-kind") from None
 
-    def with_rule(self, lang: str, kind: str, extractor: Extractor) -> "Registry":
+    def with_rule(self, lang: str, kind: str, extractor: Extractor) -> Registry:
         """A new registry with one more (or one replaced) rule."""
         rules = dict(self.rules)
         rules[(lang, kind)] = extractor

@@ -7,8 +7,8 @@ spans) is kept on the instance, never in module state.
 from __future__ import annotations
 
 import bisect
-import re
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
