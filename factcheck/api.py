@@ -25,7 +25,7 @@ from factcheck.rules.dates import make_date_extractor, published_date
 from factcheck.rules.registry import KIND_PRIORITY, Registry, default_registry
 from factcheck.text.document import Document
 from factcheck.text.scripts import detect_language, language_runs
-from factcheck.values import DateValue
+from factcheck.values import DateValue, in_decimal_context
 
 __all__ = ["DEFAULT_MAX_CHARS", "check", "check_claims", "check_segments", "extract", "parse_reference_date"]
 
@@ -51,6 +51,7 @@ def parse_reference_date(value: object, *, what: str = "reference_date") -> _dt.
                      reason="bad-date")
 
 
+@in_decimal_context
 def extract(
     text: str,
     lang: str = "auto",
@@ -215,6 +216,7 @@ def _validate(sources: list[Source], pivot: str | None) -> None:
         raise InputError(f"pivot {pivot!r} is not the id of a source ({', '.join(sorted(seen))})", reason="bad-pivot")
 
 
+@in_decimal_context
 def check(sources: Iterable[Source | str], *, pivot: str | None = None, glossary: Any = None, rates: Any = None,
           weekday: str = "past", max_chars: int | None = DEFAULT_MAX_CHARS) -> Report:
     """Compare two or more sources and report, fact by fact, where they agree.
@@ -243,6 +245,7 @@ def check(sources: Iterable[Source | str], *, pivot: str | None = None, glossary
     return Report(infos, tuple(findings), {"pivot": pivot} if pivot else {})
 
 
+@in_decimal_context
 def check_claims(items: Iterable[tuple[Source, Sequence[Claim]]], *, pivot: str | None = None, rates: Any = None,
                  aligned: bool = False) -> Report:
     """Compare claims already extracted (with your own registry or rules): ``items`` are
@@ -275,6 +278,7 @@ def check_claims(items: Iterable[tuple[Source, Sequence[Claim]]], *, pivot: str 
     return Report(infos, tuple(findings), {"pivot": pivot} if pivot else {})
 
 
+@in_decimal_context
 def check_segments(segments: Iterable[tuple[str, Sequence[Source]]], *, glossary: Any = None, rates: Any = None,
                    pivot: str | None = None, weekday: str = "past") -> Report:
     """Compare aligned segments (a translation memory, a PO file, a CSV of segment pairs):

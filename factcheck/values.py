@@ -7,11 +7,42 @@ Amounts are ``Decimal`` (never float). Each value knows its claim ``kind`` and r
 from __future__ import annotations
 
 import datetime as _dt
+import decimal
+import functools
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from decimal import Context, Decimal
-from typing import Any, ClassVar, Union
+from typing import Any, ClassVar, ParamSpec, TypeVar, Union
 
-__all__ = ["DateValue", "GRAINS", "Money", "Name", "Number", "Percent", "Quantity", "Value", "dec_str"]
+__all__ = ["DECIMAL_CONTEXT", "DateValue", "GRAINS", "Money", "Name", "Number", "Percent", "Quantity", "Value",
+           "dec_str", "decimal_context", "in_decimal_context"]
+
+#: The decimal context of all of factcheck's arithmetic, whatever the caller's context is (a
+#: caller's ``getcontext().prec = 6`` must not round an amount). Same settings as Python's
+#: default context; never changed at run time.
+DECIMAL_CONTEXT = Context(prec=28, rounding=decimal.ROUND_HALF_EVEN, Emin=-999999, Emax=999999, capitals=1,
+                          clamp=0, flags=[], traps=[decimal.InvalidOperation, decimal.DivisionByZero,
+                                                    decimal.Overflow])
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def decimal_context() -> AbstractContextManager[Context]:
+    """``with decimal_context():`` runs a block in :data:`DECIMAL_CONTEXT` (thread-local)."""
+    return decimal.localcontext(DECIMAL_CONTEXT)
+
+
+def in_decimal_context(fn: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Decorate a public function so that its arithmetic runs in :data:`DECIMAL_CONTEXT`."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with decimal.localcontext(DECIMAL_CONTEXT):
+            return fn(*args, **kwargs)
+
+    return wrapper
 
 
 def dec_str(d: Decimal) -> str:

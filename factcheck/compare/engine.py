@@ -40,7 +40,18 @@ from factcheck.dates import interval, unify
 from factcheck.errors import InputError
 from factcheck.naming.keys import person_parts
 from factcheck.report import Finding, Source, SourceClaim, SourceInfo
-from factcheck.values import DateValue, Money, Name, Number, Percent, Quantity, Value, dec_str, group_digits
+from factcheck.values import (
+    DateValue,
+    Money,
+    Name,
+    Number,
+    Percent,
+    Quantity,
+    Value,
+    dec_str,
+    group_digits,
+    in_decimal_context,
+)
 
 __all__ = ["compare_values", "compare_prepared", "finding_order", "Relation", "Rates"]
 
@@ -418,6 +429,7 @@ def _name_relation(a: Name, b: Name) -> Relation:
     return _UNRELATED
 
 
+@in_decimal_context
 def compare_values(a: Value, b: Value, *, a_text: str = "", b_text: str = "", rates: Any = None) -> Relation:
     """How two values relate (see :class:`Relation`). ``a_text``/``b_text`` are the surface
     forms (a written decimal fraction marks a rounded figure). Symmetric: swapping the
