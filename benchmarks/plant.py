@@ -1,0 +1,385 @@
+#!/usr/bin/env python3
+"""Planted changes: does factcheck catch one changed fact in a real translation pair?
+
+For each of the first N pairs of ``../shared/data/parallel_ko_en_numeric.jsonl`` (real
+Korean-English news, CC BY-SA; read at run time, never stored here), the clean pair is checked
+with ``factcheck.check_segments``; then, one at a time, one fact that the clean report matches
+across the two sides is changed on one side, by class:
+
+- ``last-digit``: the last digit of an exact figure (figures under an approximation word are
+  skipped: +1 may be within what "about" allows);
+- ``leading-digit``: the first digit of a figure;
+- ``weekday``: a weekday name (Monday -> Tuesday);
+- ``month``: a month name (March -> April);
+- ``currency``: a currency word or sign ($ -> €, dollars -> euros, 달러 -> 유로, 원 -> 엔);
+- ``scale``: a scale word (million <-> billion, 만 <-> 억);
+- ``name``: a person's, place's or organisation's name, replaced by another name of the same
+  kind met in the corpus (Kim Yoon-sang -> Kim Yoon-seok, Suncheon -> Suwon).
+
+A change is *caught* when the changed pair's report has a ``conflict`` or ``uncertain`` finding
+holding a claim of the changed side that overlaps the changed span. The script prints, per
+class, caught / planted, and the share of clean pairs flagged (a ``conflict``; and a
+``conflict`` or ``uncertain``). The same plantings run on the bundled example documents
+(``examples/release_{ko,en}.txt`` and ``article_en.txt``, checked as whole documents).
+
+    .venv/bin/python benchmarks/plant.py                      # the figures (first 400 pairs)
+    .venv/bin/python benchmarks/plant.py --missed weekday 10  # and 10 misses of a class
+    .venv/bin/python benchmarks/plant.py --flagged 10         # and 10 flagged clean pairs
+    .venv/bin/python benchmarks/plant.py --json out.json      # the figures as JSON
+
+Deterministic: the choices are seeded; the same code gives the same figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import pathlib
+import random
+import re
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any, Callable, Iterator
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data" / "parallel_ko_en_numeric.jsonl"
+EXAMPLES = ROOT / "examples"
+SEED = 20261207
+
+sys.path.insert(0, str(ROOT))
+
+import factcheck  # noqa: E402
+from factcheck.report import Report  # noqa: E402
+
+FIGURE_KINDS = ("money", "number", "percent", "quantity")
+NAME_KINDS = ("person", "place", "org")
+CLASSES = ("last-digit", "leading-digit", "weekday", "month", "currency", "scale", "name")
+
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"]
+_KO_WEEKDAYS = ["월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일"]
+#: currency surface -> another currency's surface, per side
+_CURRENCY_SWAPS = {
+    "en": [("$", "€"), ("€", "$"), ("£", "$"), ("¥", "$"), ("US dollars", "euros"), ("dollars", "euros"),
+           ("dollar", "euro"), ("euros", "dollars"), ("euro", "dollar"), ("pounds", "dollars"), ("pound", "dollar"),
+           ("yen", "won"), ("won", "yen"), ("yuan", "yen"), ("USD", "EUR"), ("EUR", "USD"), ("KRW", "JPY")],
+    "ko": [("달러", "유로"), ("유로", "달러"), ("파운드", "달러"), ("위안", "엔"), ("엔", "원"), ("원", "엔"), ("불", "유로")],
+}
+_SCALE_SWAPS = {
+    "en": [("million", "billion"), ("billion", "million"), ("trillion", "billion"), ("bn", "m"), ("mn", "bn")],
+    "ko": [("만", "억"), ("억", "만"), ("조", "억"), ("천", "만")],
+}
+
+
+@dataclass(frozen=True)
+class Plant:
+    """One change: the pair with one side's text replaced, and where the change sits."""
+
+    cls: str
+    side: str
+    start: int
+    end: int
+    old: str
+    new: str
+    texts: dict[str, str]
+
+
+def _load(limit: int) -> list[dict[str, Any]]:
+    rows = []
+    with DATA.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                rows.append(json.loads(line))
+            if len(rows) >= limit:
+                break
+    return rows
+
+
+def _check_pair(texts: dict[str, str], seg: str) -> Report:
+    return factcheck.check_segments([(seg, [factcheck.Source(texts["ko"], id="ko", lang="ko"),
+                                            factcheck.Source(texts["en"], id="en", lang="en")])])
+
+
+def _matched_claims(report: Report, kinds: tuple[str, ...]) -> Iterator[tuple[str, Any]]:
+    """(side, claim) of every claim in a ``match`` finding that spans more than one source."""
+    for f in report.findings:
+        if f.verdict != "match" or f.kind not in kinds or len({c.source for c in f.claims}) < 2:
+            continue
+        for c in f.claims:
+            yield c.source, c.claim
+
+
+def _replace(texts: dict[str, str], side: str, start: int, end: int, new: str, cls: str) -> Plant:
+    text = texts[side]
+    changed = dict(texts)
+    changed[side] = text[:start] + new + text[end:]
+    return Plant(cls, side, start, start + len(new), text[start:end], new, changed)
+
+
+def _digit_positions(claim: Any, text: str) -> list[int]:
+    return [i for i in range(claim.start, claim.end) if text[i].isdigit()]
+
+
+def _figure_runs(claim: Any, text: str) -> list[tuple[int, int]]:
+    """The digit runs of the claim's first figure (``1,600`` of ``1,600만불``) as spans."""
+    runs = [(m.start() + claim.start, m.end() + claim.start)
+            for m in re.finditer(r"\d[\d,.]*\d|\d", text[claim.start:claim.end])]
+    return runs[:1]
+
+
+def plants_for(texts: dict[str, str], report: Report, rng: random.Random,
+               names_by_kind: dict[str, list[str]]) -> dict[str, list[Plant]]:
+    """Every planting of every class that this clean pair allows (one per matched claim of the
+    sources in ``texts``; other sources of the report are left as they are)."""
+    report = Report(report.sources, tuple(
+        dataclasses.replace(f, claims=tuple(c for c in f.claims if c.source in texts)) for f in report.findings))
+    out: dict[str, list[Plant]] = defaultdict(list)
+    seen: set[tuple[str, str, int]] = set()
+    for side, claim in _matched_claims(report, FIGURE_KINDS):
+        text = texts[side]
+        runs = _figure_runs(claim, text)
+        if runs and ("last-digit", side, claim.start) not in seen:
+            s, e = runs[0]
+            figure = text[s:e]
+            digits = [i for i in range(s, e) if text[i].isdigit()]
+            value = claim.value
+            if not getattr(value, "approx", False) and digits:
+                pos = digits[-1]
+                old = text[pos]
+                new = str((int(old) + rng.choice((1, 2, 3, 4, 5, 6, 7, 8))) % 10)
+                seen.add(("last-digit", side, claim.start))
+                out["last-digit"].append(_replace(texts, side, pos, pos + 1, new, "last-digit"))
+            if digits and ("leading-digit", side, claim.start) not in seen and len(figure) >= 1:
+                pos = digits[0]
+                old = text[pos]
+                new = rng.choice([d for d in "123456789" if d != old])
+                seen.add(("leading-digit", side, claim.start))
+                out["leading-digit"].append(_replace(texts, side, pos, pos + 1, new, "leading-digit"))
+        if claim.kind == "money":
+            for old, new in _CURRENCY_SWAPS[side]:
+                i = text.find(old, claim.start, claim.end)
+                if i >= 0 and ("currency", side, claim.start) not in seen:
+                    if old.isalpha() and old.isascii() and (
+                            (i > 0 and text[i - 1].isalpha()) or text[i + len(old):i + len(old) + 1].isalpha()):
+                        continue
+                    seen.add(("currency", side, claim.start))
+                    out["currency"].append(_replace(texts, side, i, i + len(old), new, "currency"))
+                    break
+        for old, new in _SCALE_SWAPS[side]:
+            i = text.find(old, claim.start, claim.end)
+            if i >= 0 and ("scale", side, claim.start) not in seen:
+                if old.isascii() and ((i > 0 and text[i - 1].isalpha()) or
+                                      text[i + len(old):i + len(old) + 1].isalpha()):
+                    continue
+                seen.add(("scale", side, claim.start))
+                out["scale"].append(_replace(texts, side, i, i + len(old), new, "scale"))
+                break
+    for side, claim in _matched_claims(report, ("date",)):
+        text = texts[side]
+        span = text[claim.start:claim.end]
+        names = _WEEKDAYS if side == "en" else _KO_WEEKDAYS
+        for k, wd in enumerate(names):
+            i = span.find(wd)
+            if i >= 0 and ("weekday", side, claim.start) not in seen:
+                seen.add(("weekday", side, claim.start))
+                new = names[(k + rng.choice((1, 2, 3))) % 7]
+                out["weekday"].append(_replace(texts, side, claim.start + i, claim.start + i + len(wd), new, "weekday"))
+                break
+        if side == "en":
+            for k, month in enumerate(_MONTHS):
+                m = re.search(rf"\b{month[:3]}[a-z]*\.?", span)
+                if m and m.group(0).rstrip(".") in (month, month[:3], month[:4]) and ("month", side, claim.start) not in seen:
+                    seen.add(("month", side, claim.start))
+                    new = _MONTHS[(k + rng.choice((1, 2, 3, 4, 5))) % 12]
+                    if m.group(0).rstrip(".") != month:
+                        new = new[:3] + ("." if m.group(0).endswith(".") else "")
+                    out["month"].append(_replace(texts, side, claim.start + m.start(), claim.start + m.end(), new,
+                                                 "month"))
+                    break
+        else:
+            m = re.search(r"(\d{1,2})월", span)
+            if m and ("month", side, claim.start) not in seen:
+                seen.add(("month", side, claim.start))
+                old = int(m.group(1))
+                new = str((old - 1 + rng.choice((1, 2, 3, 4, 5))) % 12 + 1)
+                out["month"].append(_replace(texts, side, claim.start + m.start(1), claim.start + m.end(1), new,
+                                             "month"))
+    for side, claim in _matched_claims(report, NAME_KINDS):
+        if ("name", side, claim.start) in seen:
+            continue
+        pool = [n for n in names_by_kind.get(f"{side}:{claim.kind}", []) if n != claim.text
+                and n.lower() not in claim.text.lower() and claim.text.lower() not in n.lower()]
+        if not pool:
+            continue
+        seen.add(("name", side, claim.start))
+        new = rng.choice(pool)
+        out["name"].append(_replace(texts, side, claim.start, claim.end, new, "name"))
+    return out
+
+
+def caught(plant: Plant, report: Report) -> bool:
+    for f in report.findings:
+        if f.verdict not in ("conflict", "uncertain"):
+            continue
+        for c in f.claims:
+            if c.source == plant.side and c.claim.start < plant.end and plant.start < c.claim.end:
+                return True
+    return False
+
+
+def _name_pool(rows: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """Names of each kind and side met in the rows (replacements for the ``name`` class)."""
+    pool: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        for side in ("ko", "en"):
+            for c in factcheck.extract(r[side], lang=side, kinds=NAME_KINDS):
+                if len(c.text) >= 2:
+                    pool[f"{side}:{c.kind}"].add(c.text)
+    return {k: sorted(v) for k, v in pool.items()}
+
+
+def run(rows: list[dict[str, Any]], progress: Callable[[Any], Any] | None = None) -> dict[str, Any]:
+    rng = random.Random(SEED)
+    names = _name_pool(rows)
+    planted: Counter[str] = Counter()
+    got: Counter[str] = Counter()
+    missed: dict[str, list[tuple[Plant, Report]]] = defaultdict(list)
+    flagged: list[tuple[dict[str, Any], Report]] = []
+    flagged_any = 0
+    iterable = progress(rows) if progress else rows
+    for row in iterable:
+        texts = {"ko": row["ko"], "en": row["en"]}
+        clean = _check_pair(texts, row["id"])
+        if any(f.verdict == "conflict" for f in clean.findings):
+            flagged.append((row, clean))
+        if any(f.verdict in ("conflict", "uncertain") for f in clean.findings):
+            flagged_any += 1
+        for cls, plants in plants_for(texts, clean, rng, names).items():
+            for p in plants:
+                rep = _check_pair(p.texts, row["id"])
+                planted[cls] += 1
+                if caught(p, rep):
+                    got[cls] += 1
+                else:
+                    missed[cls].append((p, rep))
+    return {"rows": len(rows), "flagged": flagged, "flagged_any": flagged_any, "planted": planted, "caught": got,
+            "missed": missed}
+
+
+def run_documents() -> dict[str, Any]:
+    """The same plantings on the bundled example documents (checked as three whole texts)."""
+    from factcheck.glossary import load_glossary
+
+    glossary = load_glossary(EXAMPLES / "glossary.csv")
+    texts = {"ko": (EXAMPLES / "release_ko.txt").read_text(encoding="utf-8"),
+             "en": (EXAMPLES / "release_en.txt").read_text(encoding="utf-8")}
+    news = (EXAMPLES / "article_en.txt").read_text(encoding="utf-8")
+
+    def check(t: dict[str, str]) -> Report:
+        return factcheck.check([factcheck.Source(t["ko"], id="ko", lang="ko"),
+                                factcheck.Source(t["en"], id="en", lang="en"),
+                                factcheck.Source(news, id="news", lang="en")], glossary=glossary)
+
+    clean = check(texts)
+    rng = random.Random(SEED)
+    pool = {"en:person": ["Kim Yoon-seok", "Lee Min-ho"], "en:place": ["Suwon", "Gwangju"],
+            "en:org": ["Public Procurement Service", "Korea Customs Service"],
+            "ko:person": ["김윤석", "이민호"], "ko:place": ["수원", "광주"], "ko:org": ["조달청", "관세청"]}
+    planted: Counter[str] = Counter()
+    got: Counter[str] = Counter()
+    missed: dict[str, list[tuple[Plant, Report]]] = defaultdict(list)
+    for cls, plants in plants_for(texts, clean, rng, pool).items():
+        for p in plants:
+            rep = check(p.texts)
+            planted[cls] += 1
+            if caught(p, rep):
+                got[cls] += 1
+            else:
+                missed[cls].append((p, rep))
+    return {"flagged": sum(f.verdict == "conflict" for f in clean.findings), "planted": planted, "caught": got,
+            "missed": missed}
+
+
+def _context(p: Plant, width: int = 40) -> str:
+    text = p.texts[p.side]
+    return text[max(0, p.start - width):p.end + width].replace("\n", " ")
+
+
+def _show_missed(p: Plant, rep: Report) -> None:
+    print(f"- [{p.cls}] {p.side}: {p.old!r} -> {p.new!r}: …{_context(p)}…")
+    for f in rep.findings:
+        if f.verdict != "match" or any(c.source == p.side and c.claim.start < p.end and p.start < c.claim.end
+                                       for c in f.claims):
+            if any(c.source == p.side and c.claim.start < p.end and p.start < c.claim.end for c in f.claims) \
+                    or f.verdict in ("missing",):
+                print(f"    {f.verdict} {f.kind}: {f.message}")
+
+
+def _pct(a: int, b: int) -> str:
+    return f"{100 * a / b:.1f}%" if b else "n/a"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Planted changes in real translation pairs: caught / planted.")
+    ap.add_argument("--limit", type=int, default=400, help="the first N pairs (default 400)")
+    ap.add_argument("--missed", nargs=2, metavar=("CLASS", "N"), help="show N misses of a class")
+    ap.add_argument("--flagged", type=int, default=0, metavar="N", help="show N flagged clean pairs")
+    ap.add_argument("--json", type=pathlib.Path, help="write the figures as JSON")
+    ap.add_argument("--no-documents", action="store_true", help="skip the example documents")
+    args = ap.parse_args(argv)
+    figures: dict[str, Any] = {}
+    if DATA.exists():
+        rows = _load(args.limit)
+        try:
+            from tqdm import tqdm
+
+            progress: Callable[[Any], Any] | None = (lambda it: tqdm(it, desc="pairs", leave=False)) \
+                if sys.stderr.isatty() else None
+        except ImportError:
+            progress = None
+        res = run(rows, progress)
+        n = res["rows"]
+        print(f"news pairs: first {n} of {DATA.name}")
+        print(f"  clean pairs flagged (a conflict): {len(res['flagged'])}/{n} = {_pct(len(res['flagged']), n)}")
+        print(f"  clean pairs flagged (conflict or uncertain): {res['flagged_any']}/{n} = "
+              f"{_pct(res['flagged_any'], n)}")
+        print(f"  {'class':<14} {'caught':>8} {'planted':>8} {'share':>7}")
+        for cls in CLASSES:
+            a, b = res["caught"][cls], res["planted"][cls]
+            print(f"  {cls:<14} {a:>8} {b:>8} {_pct(a, b):>7}")
+        figures["pairs"] = {"rows": n, "flagged": len(res["flagged"]), "flagged_any": res["flagged_any"],
+                            "classes": {c: [res["caught"][c], res["planted"][c]] for c in CLASSES}}
+        if args.missed:
+            cls, k = args.missed[0], int(args.missed[1])
+            print(f"\nmissed {cls}: {len(res['missed'][cls])}")
+            for p, rep in res["missed"][cls][:k]:
+                _show_missed(p, rep)
+        for row, rep in res["flagged"][:args.flagged]:
+            print(f"\nflagged {row['id']}:\n  ko: {row['ko']}\n  en: {row['en']}")
+            for f in rep.findings:
+                if f.verdict == "conflict":
+                    print(f"  conflict {f.kind}: {f.message}")
+    else:
+        print(f"{DATA} is absent: only the example documents are planted")
+    if not args.no_documents:
+        doc = run_documents()
+        print("example documents (release_ko, release_en, article_en; plantings in the releases)")
+        print(f"  clean conflicts: {doc['flagged']} (the article's planted 'said Friday')")
+        for cls in CLASSES:
+            a, b = doc["caught"][cls], doc["planted"][cls]
+            if b:
+                print(f"  {cls:<14} {a:>8} {b:>8} {_pct(a, b):>7}")
+        figures["documents"] = {c: [doc["caught"][c], doc["planted"][c]] for c in CLASSES}
+        if args.missed:
+            for p, rep in doc["missed"][args.missed[0]][:int(args.missed[1])]:
+                _show_missed(p, rep)
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
