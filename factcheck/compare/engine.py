@@ -39,6 +39,7 @@ from factcheck.compare.pairing import compare_pair
 from factcheck.compare.rates import Rates
 from factcheck.compare.statements import mismatch_findings, published_findings, statement_findings
 from factcheck.report import Finding, Source, SourceInfo
+from factcheck.values import in_decimal_context
 
 __all__ = ["compare_prepared", "finding_order"]
 
@@ -79,9 +80,11 @@ def _compare(prepared: list[Prepared], pivot: str | None, rates: Rates | None, s
     return findings
 
 
+@in_decimal_context
 def compare_prepared(items: list[tuple[SourceInfo, Source, list[Claim]]], pivot: str | None, rates: Rates | None,
                      segment: str | None, aligned: bool) -> tuple[tuple[SourceInfo, ...], list[Finding]]:
-    """Compare the claims of sources already read: ``(info, source, claims)`` for each."""
+    """Compare the claims of sources already read: ``(info, source, claims)`` for each
+    (arithmetic in :data:`factcheck.values.DECIMAL_CONTEXT`, whatever the caller's context)."""
     items = sorted(items, key=lambda t: (t[0].id != pivot, t[0].id))
     prepared = []
     next_id = 0

@@ -294,3 +294,24 @@ def weekday_mismatch(text: str, source: str, day: _dt.date, written: str) -> str
     """A date written with the wrong day of the week ("2024년 5월 2일(금)": a Thursday)."""
     return (f"'{one_line(text)}' ({source}): {day.isoformat()} was a {weekday_name(day)}, "
             f"not a {weekday_word(written)}")
+
+
+# ============================================================================ errors
+def rate_not_a_number(where: str, value: object) -> str:
+    return f"{where}: {value!r} is not a number"
+
+
+def rate_not_positive(where: str, value: object) -> str:
+    return f"{where}: {value!r} is not a positive rate"
+
+
+def not_a_currency_code(where: str, text: str) -> str:
+    return f"{where}: {text!r} is not an ISO 4217 currency code"
+
+
+def unreadable_rate(where: str, key: object) -> str:
+    return f"{where}: cannot read the rate {key!r} (use 'USD/KRW' = 1300)"
+
+
+def rates_wrong_type(type_name: str) -> str:
+    return f"rates must be a Rates or a mapping, not {type_name} (read a rates file with factcheck.io.load_rates)"

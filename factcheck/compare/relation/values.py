@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from factcheck.compare import messages
 from factcheck.compare.rates import Rates, rates_from_mapping
 from factcheck.compare.relation.base import EQUAL, NAME_KINDS, UNRELATED, Relation
 from factcheck.compare.relation.dates import date_relation
@@ -34,8 +35,7 @@ def compare_values(a: Value, b: Value, *, a_text: str = "", b_text: str = "",
     elif isinstance(rates, Mapping):
         r = rates_from_mapping(rates, "rates")
     else:
-        raise InputError(f"rates must be a Rates or a mapping, not {type(rates).__name__} "
-                         "(read a rates file with factcheck.io.load_rates)", reason="bad-rates")
+        raise InputError(messages.rates_wrong_type(type(rates).__name__), reason="bad-rates")
     return relation(a, b, a_text, b_text, r)
 
 
