@@ -1,23 +1,32 @@
-"""Findings from edges: facts linked by any edge form one finding, whose verdict comes from
-the relations between its members in the sources compared (conflict > uncertain > missing >
-match), and the order findings are reported in."""
+"""Findings: facts linked by any edge form one finding, whose verdict comes from the relations
+between its members in the sources compared (conflict > uncertain > missing > match); the
+findings about dates that are not compared fact against fact (statement dates such as "said
+Friday" against the publication dates of the other sources, the publication dates themselves,
+dates written with the wrong day of the week); and the order findings are reported in."""
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any
 
+from factcheck.claims import Claim
 from factcheck.compare import messages
 from factcheck.compare.align import Edge
-from factcheck.compare.facts import Fact, fact_relation
+from factcheck.compare.facts import Fact, Prepared, fact_relation
 from factcheck.compare.rates import Rates
 from factcheck.compare.relation.base import Relation
+from factcheck.compare.relation.dates import unchecked
+from factcheck.dates import interval, unify
 from factcheck.report import Finding, SourceClaim
 from factcheck.values import DateValue
 
-__all__ = ["Ctx", "VERDICT_RANK", "finding_key", "group_facts", "group_finding"]
+#: the sort key of a finding: (source rank, start, end) of its first claim, verdict rank, kind, message
+FindingKey = tuple[tuple[int, int, int], int, str, str]
+
+__all__ = ["Ctx", "FindingKey", "VERDICT_RANK", "finding_key", "group_facts", "group_finding", "mismatch_findings",
+           "published_findings", "statement_findings"]
 
 #: verdicts from the most to the least urgent
 VERDICT_RANK = MappingProxyType({"conflict": 0, "uncertain": 1, "missing": 2, "match": 3})
@@ -162,7 +171,88 @@ def _settled(x: Fact, y: Fact, rels: list[_Rel]) -> bool:
     return any(ok(x, z) and ok(y, z) for z in others.values())
 
 
-def finding_key(f: Finding, order: Mapping[str, int]) -> tuple[Any, ...]:
+# ============================================================================ dates against publication dates
+def statement_findings(prepared: list[Prepared], ctx: Ctx, covered: set[int]) -> list[Finding]:
+    """Statement dates ("said Friday") against the publication dates of the other sources;
+    ``covered``: the facts already reported in a finding of their own."""
+    out = []
+    for P in prepared:
+        others: list[tuple[Prepared, _dt.date]] = []
+        for Q in prepared:
+            published = Q.info.published
+            if Q.info.id != P.info.id and published is not None and (P.info.id, Q.info.id) in ctx.compared:
+                others.append((Q, published))
+        if not others:
+            continue
+        pubs = messages.published_days((Q.info.id, day) for Q, day in others)
+        cited = tuple(SourceClaim(Q.info.id, pc) for Q, _ in others for pc in Q.published)
+        first_published = min(day for _, day in others)
+        for f in P.facts:
+            for m in f.mentions:
+                c = m.claim
+                v = c.value
+                if c.role != "statement" or not isinstance(v, DateValue):
+                    continue
+                fits = [Q.info.id for Q, day in others
+                        if unify(v, DateValue(grain="day", start=day, end=day)) is not None]
+                claims = (SourceClaim(P.info.id, c),) + cited
+                span = interval(v)
+                if not fits and span is not None and span[1] < first_published:
+                    continue  # said before the others were published: an earlier statement, not a slip
+                if not fits:
+                    if unchecked(v):
+                        if f.id in covered:
+                            continue
+                        msg = messages.statement_unchecked(c.text, P.info.id, pubs)
+                        out.append(Finding("uncertain", "date", claims, msg, "statement-unchecked", ctx.segment))
+                        continue
+                    msg = messages.statement_not_published(c.text, P.info.id, messages.statement_shown(v, c.text),
+                                                           pubs)
+                    out.append(Finding("conflict", "date", claims, msg, "statement-vs-published", ctx.segment))
+                elif f.id not in covered:
+                    msg = messages.statement_fits(c.text, P.info.id, fits)
+                    out.append(Finding("match", "date", claims, msg, "statement-vs-published", ctx.segment))
+    return out
+
+
+def published_findings(prepared: list[Prepared], ctx: Ctx, all_sources: tuple[str, ...]) -> list[Finding]:
+    """The publication dates the sources state, one finding per day."""
+    by_day: dict[str, list[tuple[str, Claim]]] = {}
+    for P in prepared:
+        for c in P.published:
+            v = c.value
+            day = v.start.isoformat()[:10] if isinstance(v, DateValue) and v.start is not None else c.text
+            by_day.setdefault(day, []).append((P.info.id, c))
+    out = []
+    for day, items in sorted(by_day.items()):
+        items.sort(key=lambda t: (ctx.order[t[0]], t[1].start))
+        srcs = sorted({s for s, _ in items}, key=lambda s: ctx.order[s])
+        claims = tuple(SourceClaim(s, c) for s, c in items)
+        missing = tuple(s for s in all_sources if s not in srcs)
+        if len(srcs) > 1 and not missing:
+            out.append(Finding("match", "date", claims, messages.published_in(day, srcs), "published", ctx.segment))
+        else:
+            out.append(Finding("missing", "date", claims, messages.published_only_in(day, srcs), "published",
+                               ctx.segment, missing))
+    return out
+
+
+def mismatch_findings(prepared: list[Prepared], ctx: Ctx) -> list[Finding]:
+    """Dates written with a day of the week they did not fall on."""
+    out = []
+    for P in prepared:
+        for c in P.claims:
+            v = c.value
+            if isinstance(v, DateValue) and v.weekday_mismatch and v.start is not None:
+                day = v.start.date() if isinstance(v.start, _dt.datetime) else v.start
+                msg = messages.weekday_mismatch(c.text, P.info.id, day, str(v.weekday))
+                out.append(Finding("conflict", "date", (SourceClaim(P.info.id, c),), msg, "weekday-mismatch",
+                                   ctx.segment))
+    return out
+
+
+# ============================================================================ order
+def finding_key(f: Finding, order: Mapping[str, int]) -> FindingKey:
     """The sort key of a finding: its first claim (sources in ``order``), verdict, kind, message."""
     first = min(((order.get(c.source, 99), c.claim.start, c.claim.end) for c in f.claims), default=(99, 0, 0))
     return (first, VERDICT_RANK[f.verdict], f.kind, f.message)

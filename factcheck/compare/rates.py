@@ -51,7 +51,7 @@ class Rates:
         return None
 
 
-def _dec(value: Any, where: str) -> Decimal:
+def _dec(value: object, where: str) -> Decimal:
     try:
         d = Decimal(str(value).strip().replace(",", "").replace("_", ""))
     except (InvalidOperation, ValueError):
@@ -69,6 +69,9 @@ def _code(text: str, where: str) -> str:
 
 
 def rates_from_mapping(data: Mapping[Any, Any], where: str) -> Rates:
+    """Read exchange rates from a mapping: ``{"USD/KRW": 1300}``, ``{("USD", "KRW"): 1300}``
+    or a TOML table ``{"USD": {"KRW": 1300}}``, with an optional ``"tolerance"``; ``where``
+    names the input in error messages."""
     table: dict[tuple[str, str], Decimal] = {}
     tolerance = _DEFAULT_RATE_TOLERANCE
     for k, v in data.items():
