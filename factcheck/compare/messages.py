@@ -18,7 +18,16 @@ from types import MappingProxyType
 from factcheck.values import DateValue, Money, Name, Number, Percent, Quantity, Value, dec_str, group_digits
 
 __all__ = [
-    "WEEKDAYS", "one_line", "quote", "show", "show_date", "show_dec", "weekday_name", "weekday_word",
+    "APPROXIMATE_BOUNDS", "BOUND_AND_FIGURE", "CURRENCY_UNSTATED_ONE_SIDE", "DIFFERENT_ENTITIES",
+    "GIVEN_NAME_DIFFERS", "PERCENT_VS_POINTS", "PERIODS_OVERLAP", "RANGES_OVERLAP", "SAME_RELATIVE_ONE_UNDATED",
+    "SURNAME_DIFFERS", "WEEKDAYS", "approximate", "bare_dollar", "conflict", "converted_at", "currency_unstated",
+    "found_in", "loose_units", "name_spellings", "needs_reference_date", "not_a_currency_code", "not_converted",
+    "one_line", "only_in", "partial_fits", "published_days", "published_in", "published_only_in", "quote",
+    "rate_not_a_number", "rate_not_positive", "rates_wrong_type", "rounds_to", "same_day_as_written",
+    "same_day_undated", "same_name_two_kinds", "show", "show_date", "show_dec", "statement_fits",
+    "statement_not_published", "statement_shown", "statement_unchecked", "surname_spellings", "twelve_hour_clock",
+    "uncertain", "unit_converted", "unit_left_out", "unit_left_out_uncomparable", "unreadable_rate", "value_where",
+    "weekday_mismatch", "weekday_name", "weekday_word",
 ]
 
 #: the days of the week as reports write them, Monday first (``date.weekday()`` order)
