@@ -9,7 +9,9 @@ from decimal import Decimal, InvalidOperation
 from types import MappingProxyType
 from typing import Any
 
+from factcheck.compare import messages
 from factcheck.errors import InputError
+from factcheck.values import in_decimal_context
 
 __all__ = ["Rates", "rates_from_mapping", "DEFAULT_RATE_TOLERANCE"]
 
@@ -26,6 +28,7 @@ class Rates:
     table: Mapping[tuple[str, str], Decimal]
     tolerance: Decimal = _DEFAULT_RATE_TOLERANCE
 
+    @in_decimal_context
     def rate(self, frm: str, to: str) -> Decimal | None:
         """How many ``to`` one ``frm`` buys, directly, inverted or through other currencies."""
         if frm == to:
@@ -48,24 +51,27 @@ class Rates:
         return None
 
 
-def _dec(value: Any, where: str) -> Decimal:
+def _dec(value: object, where: str) -> Decimal:
     try:
         d = Decimal(str(value).strip().replace(",", "").replace("_", ""))
     except (InvalidOperation, ValueError):
-        raise InputError(f"{where}: {value!r} is not a number", reason="bad-rates") from None
+        raise InputError(messages.rate_not_a_number(where, value), reason="bad-rates") from None
     if not d.is_finite() or d <= 0:
-        raise InputError(f"{where}: {value!r} is not a positive rate", reason="bad-rates")
+        raise InputError(messages.rate_not_positive(where, value), reason="bad-rates")
     return d
 
 
 def _code(text: str, where: str) -> str:
     code = str(text).strip().upper()
     if not re.fullmatch(r"[A-Z]{3}", code):
-        raise InputError(f"{where}: {text!r} is not an ISO 4217 currency code", reason="bad-rates")
+        raise InputError(messages.not_a_currency_code(where, text), reason="bad-rates")
     return code
 
 
 def rates_from_mapping(data: Mapping[Any, Any], where: str) -> Rates:
+    """Read exchange rates from a mapping: ``{"USD/KRW": 1300}``, ``{("USD", "KRW"): 1300}``
+    or a TOML table ``{"USD": {"KRW": 1300}}``, with an optional ``"tolerance"``; ``where``
+    names the input in error messages."""
     table: dict[tuple[str, str], Decimal] = {}
     tolerance = _DEFAULT_RATE_TOLERANCE
     for k, v in data.items():
@@ -81,5 +87,5 @@ def rates_from_mapping(data: Mapping[Any, Any], where: str) -> Rates:
             a, b = re.findall(r"[A-Za-z]{3}", k)
             table[(_code(a, where), _code(b, where))] = _dec(v, where)
         else:
-            raise InputError(f"{where}: cannot read the rate {k!r} (use 'USD/KRW' = 1300)", reason="bad-rates")
+            raise InputError(messages.unreadable_rate(where, k), reason="bad-rates")
     return Rates(MappingProxyType(table), tolerance)

@@ -1,0 +1,55 @@
+"""Names against names: one key is one name (perhaps read as two kinds), two entities the
+gazetteer or glossary knows apart differ, and two Korean personal names are compared
+syllable by syllable."""
+
+from __future__ import annotations
+
+from factcheck.compare import messages
+from factcheck.compare.relation.base import EQUAL, UNRELATED, Relation
+from factcheck.naming.keys import person_parts
+from factcheck.values import Name
+
+__all__ = ["name_relation"]
+
+#: where a name's key comes from when it is known, not guessed from a romanisation
+_TRUSTED_BASES = frozenset({"gazetteer", "glossary"})
+
+
+def _person_relation(a: Name, b: Name) -> Relation:
+    """Two Korean personal names with different keys: a conflict when a syllable differs
+    (Kim Yoon-seok / 김윤상), uncertain when they look like two spellings of one name
+    (Park Byeong-seug / 박병석), unrelated otherwise (a foreign name romanised two ways)."""
+    from rapidfuzz import fuzz  # imported when first needed: most texts never compare two people
+
+    pa, pb = person_parts(a.full_name or a.name), person_parts(b.full_name or b.name)
+    if pa is None or pb is None:
+        return UNRELATED
+    (sa, ga), (sb, gb) = pa, pb
+    if sa != sb and "".join(ga) != "".join(gb):
+        return UNRELATED  # nothing in common: two people
+    if sa != sb:
+        if fuzz.ratio(sa, sb) >= 75:
+            return Relation("uncertain", "spelling-variant", messages.surname_spellings(a.name, b.name))
+        return Relation("different", "different-name", messages.SURNAME_DIFFERS)
+    if len(ga) == len(gb) and len(ga) > 1:
+        scores = [fuzz.ratio(x, y) for x, y in zip(ga, gb, strict=True)]
+        if min(scores) < 70:
+            return Relation("different", "different-name", messages.GIVEN_NAME_DIFFERS)
+    elif fuzz.ratio("".join(ga), "".join(gb)) < 75:
+        return Relation("different", "different-name", messages.GIVEN_NAME_DIFFERS)
+    return Relation("uncertain", "spelling-variant", messages.name_spellings(a.name, b.name))
+
+
+def name_relation(a: Name, b: Name) -> Relation:
+    """Two names of the kinds person, org or place."""
+    if a.key == b.key:
+        if a.kind == b.kind:
+            return EQUAL
+        return Relation("compatible", "same-name", messages.same_name_two_kinds(a.kind, b.kind))
+    if a.kind != b.kind:
+        return UNRELATED
+    if a.basis in _TRUSTED_BASES and b.basis in _TRUSTED_BASES:
+        return Relation("different", "different-entity", messages.DIFFERENT_ENTITIES)
+    if a.kind == "person":
+        return _person_relation(a, b)
+    return UNRELATED
