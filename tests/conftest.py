@@ -1,5 +1,6 @@
-"""Test configuration: hypothesis runs derandomised in CI, so a red build is reproducible and
-never depends on luck; locally it explores new examples on every run (HYPOTHESIS_PROFILE=dev)."""
+"""Test configuration: hypothesis runs derandomised by default (a fresh checkout, CI), so a red
+build is reproducible and never depends on luck; HYPOTHESIS_PROFILE=dev explores new examples
+on every run (do that when working on a property, and add what it finds to the corpus)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from hypothesis import settings
 
 settings.register_profile("ci", derandomize=True, print_blob=True)
 settings.register_profile("dev", print_blob=True)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):  # type: ignore[no-untyped-def]
