@@ -554,7 +554,7 @@ def page(quick: bool, acc: dict[str, Any] | None, sp: dict[str, Any], cm: dict[s
           "Where the time goes, to explain a missed speed goal (cProfile sorted by own time; import times "
           "from `python -X importtime`).", ""]
     for title, text in prof.items():
-        L += [f"**{title}**", "", "```text", text, "```", ""]
+        L += [f"**{title}**", "", "<!-- not run: timings of one run on one machine -->", "```text", text, "```", ""]
     return "\n".join(L)
 
 
