@@ -19,6 +19,8 @@ __all__ = ["scan_capitalised"]
 
 
 def scan_capitalised(text: str, vocab: Vocab, glossaries: Glossaries, terms: Terms) -> list[Mention]:
+    """The name mentions of a text in a capitalised script, overlapping ones included (the
+    caller resolves overlaps); keys are set where a rule knows them (glossary names, acronyms)."""
     assert vocab.chunk_re is not None
     code = vocab.code
     out: list[Mention] = []

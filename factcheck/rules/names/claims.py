@@ -51,7 +51,7 @@ _Analysis = tuple[tuple[Claim, ...], tuple[Claim, ...], tuple[Claim, ...], tuple
 
 def _analysis(doc: Document) -> _Analysis:
     """(every name claim, the person claims, the org claims, the place claims) of a document."""
-    glossary: GlossaryLike | None = getattr(doc, "glossary", None)
+    glossary: GlossaryLike | None = doc.glossary
     return _analyse(doc.text, doc.locale.code, glossary)
 
 

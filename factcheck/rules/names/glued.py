@@ -50,8 +50,8 @@ def _strip_particle(word: str, vocab: Vocab) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _name_word(word: str, code: str, min_len: int) -> bool:
-    """A Hangul word that is a surname + given name (김윤상, 남궁민수), of ``min_len`` letters
-    or more."""
+    """A word of the language's letters that is a surname + given name (김윤상, 남궁민수), of
+    ``min_len`` letters or more."""
     vocab = vocab_of(code)
     if not (min_len <= len(word) <= 5) or not all(vocab.letter_re.match(ch) for ch in word):
         return False
@@ -81,6 +81,8 @@ def _glued_term(glossaries: Glossaries, code: str, surface: str
 
 
 def scan_glued(text: str, vocab: Vocab, glossaries: Glossaries, terms: Terms) -> list[Mention]:
+    """The name mentions of a text in a glued script, overlapping ones included (the caller
+    resolves overlaps)."""
     code = vocab.code
     out: list[Mention] = []
     follow = vocab.follow_re
