@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import factcheck
-from factcheck.naming.keys import fold, latin_syllables, person_key, romanise, split_person
+from factcheck.naming.hangul import fold, latin_syllables, romanise, split_person
+from factcheck.naming.keys import person_key
 from factcheck.naming.resolve import name_key, near_miss_score, same_entity
 
 # ----------------------------------------------------------------------------- issue 4
@@ -273,3 +274,104 @@ def test_fold_is_letters_only_and_ignores_case_hyphens_spaces(text: str) -> None
     assert once == "" or (once.isalpha() and once.isascii())
     assert fold(text.upper()) == once
     assert fold(text.replace("-", "").replace(" ", "")) == once
+
+
+# ----------------------------------------------------------------------------- names that are not Korean
+# Issue 14: the Korean fold (b/p, t/d, g/k ...) merged every Latin name; it applies only to
+# names in Hangul or spelt as romanised Korean, other names are compared as written.
+FOREIGN_DIFFERENT = [("Hans Bosch", "Hans Posch"), ("Hans Tanner", "Hans Danner"),
+                     ("Hans Gruber", "Hans Kruber"), ("Bosch", "Posch"), ("Hans Park", "Hans Pak")]
+
+
+@pytest.mark.parametrize(("a", "b"), FOREIGN_DIFFERENT)
+def test_foreign_names_are_not_korean_folded(a: str, b: str) -> None:
+    assert name_key(a, "person") != name_key(b, "person")
+
+
+@pytest.mark.parametrize(("a", "b"), [("Hans Bosch", "Hans Posch"), ("Hans Tanner", "Hans Danner"),
+                                      ("Hans Gruber", "Hans Kruber")])
+def test_check_does_not_match_foreign_names_that_fold_alike(a: str, b: str) -> None:
+    report = factcheck.check([factcheck.Source(f"CEO {a} said the plan would work.", id="a", lang="en"),
+                              factcheck.Source(f"CEO {b} said the plan would work.", id="b", lang="en")])
+    people = [f for f in report.findings if f.kind == "person"]
+    assert people and all(f.verdict != "match" for f in people)
+    # the comparator finds no ground to call them one person: each is only in its own source
+    assert sorted((f.verdict, f.reason) for f in people) == [("missing", "only-in:a"), ("missing", "only-in:b")]
+
+
+def test_check_still_matches_the_same_foreign_name() -> None:
+    report = factcheck.check([factcheck.Source("CEO Hans Bosch said the plan would work.", id="a", lang="en"),
+                              factcheck.Source("CEO HANS BOSCH said the plan would work.", id="b", lang="en")])
+    assert [(f.kind, f.verdict) for f in report.findings if f.kind == "person"] == [("person", "match")]
+
+
+def test_check_still_links_korean_names_across_scripts() -> None:
+    same = factcheck.check([factcheck.Source("김윤상 조달청장은 말했다.", id="ko", lang="ko"),
+                            factcheck.Source("Administrator Kim Yun-sang said.", id="en", lang="en")])
+    assert [f.verdict for f in same.findings if f.kind == "person"] == ["match"]
+    other = factcheck.check([factcheck.Source("김윤상 조달청장은 말했다.", id="ko", lang="ko"),
+                             factcheck.Source("Administrator Kim Yoon-seok said.", id="en", lang="en")])
+    assert [f.verdict for f in other.findings if f.kind == "person"] == ["conflict"]
+
+
+def test_korean_keys_are_unchanged() -> None:
+    for surface in ("김윤상", "Kim Yoon-sang", "Kim Yun-sang", "Gim Yun-sang", "Yoon-sang Kim", "KIM YOONSANG"):
+        assert name_key(surface, "person") == "kim|yunsang", surface
+    assert name_key("Kim Yoon-seok", "person") == "kim|yunsuk"
+    assert name_key("Oh Young-joon", "person") == name_key("오영준", "person") == "o|yungjun"
+    assert name_key("Kim", "person") == "kim"  # a surname alone is Korean
+
+
+def test_foreign_keys_are_casefolded_words() -> None:
+    assert name_key("Hans Bosch", "person") == "hans|bosch"
+    assert name_key("HANS  BOSCH", "person") == name_key("hans bosch", "person")
+    assert name_key("Jean-Pierre O'Neil", "person") == "jeanpierre|oneil"
+    assert name_key("Johann Strauß", "person") == name_key("Johann Strauss", "person")  # NFKC casefold
+
+
+def test_diacritics_of_latin_letters_are_dropped_letters_are_kept() -> None:
+    # English text often drops accents: Émile = Emile, Jürgen = Jurgen
+    assert name_key("Émile Zola", "person") == name_key("Emile Zola", "person") == "emile|zola"
+    assert name_key("Jürgen Öztürk", "person") == name_key("Jurgen Ozturk", "person")
+    assert name_key("E\u0301mile Zola", "person") == name_key("Émile Zola", "person")  # decomposed é
+    # a letter of its own is not an accented letter
+    assert name_key("Łukasz Żak", "person") != name_key("Lukasz Zak", "person")
+    assert name_key("Łukasz Żak", "person") == name_key("Łukasz Zak", "person")
+
+
+def test_names_in_other_scripts_keep_their_letters() -> None:
+    # the ASCII-only fold made every Cyrillic name the same (empty) key
+    ivan, petr = name_key("Иван Петров", "person"), name_key("Пётр Иванов", "person")
+    assert ivan == "иван|петров" and ivan != petr
+    assert name_key("Газпром", "org") != name_key("Роснефть", "org")
+    assert name_key("Газпром", "org") == name_key("ГАЗПРОМ", "org")
+    assert name_key("Новосибирск", "place") != name_key("Новгород", "place")
+    # marks of other scripts stay: й is not и
+    assert name_key("Андрей", "person") != name_key("Андреи", "person")
+
+
+def test_places_fold_only_when_korean() -> None:
+    assert name_key("가평군", "place") == name_key("Gapyeong County", "place")
+    assert name_key("Bosch County", "place") != name_key("Posch County", "place")
+    assert name_key("Bosch County", "place") == "bosch"
+
+
+def test_korean_person_and_person_parts() -> None:
+    from factcheck.naming.hangul import korean_person
+    from factcheck.naming.keys import person_parts
+
+    assert korean_person("Kim Yoon-sang") == ("Kim", "Yoon-sang")
+    assert korean_person("Yoon-sang Kim") == ("Kim", "Yoon-sang")
+    assert korean_person("김윤상") == ("김", "윤상")
+    assert korean_person("Hans Park") is None  # a Korean surname, a given name that is not Korean
+    assert korean_person("Hans Bosch") is None
+    assert person_parts("Kim Yoon-sang") == ("kim", ["yun", "sang"])
+    assert person_parts("김윤상") == ("kim", ["yun", "sang"])
+    assert person_parts("Hans Park") is None and person_parts("Hans Bosch") is None
+
+
+def test_short_reference_links_to_a_foreign_full_name() -> None:
+    claims = [c for c in factcheck.extract("CEO John Lee said it was done. Lee added more.", "en")
+              if c.kind == "person"]
+    assert [(c.value.name, c.value.key, c.value.basis) for c in claims] == [
+        ("John Lee", "john|lee", "romanised"), ("Lee", "john|lee", "linked")]

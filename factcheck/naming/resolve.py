@@ -3,12 +3,17 @@ the folded name; and the two questions users ask of names (the same entity? a ne
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypeAlias
 
+from factcheck.claims import Claim
 from factcheck.naming.glossary import Glossary, bundled_gazetteer
 from factcheck.naming.keys import NAME_KINDS, fallback_key
+from factcheck.values import Name
 
-__all__ = ["name_key", "same_entity", "near_miss_score"]
+__all__ = ["NameLike", "name_key", "same_entity", "near_miss_score"]
+
+#: what the name questions take: a name claim, its Name value, or a ``(surface, kind)`` pair
+NameLike: TypeAlias = Claim | Name | tuple[str, str]
 
 
 def name_key(surface: str, kind: str, lang: str | None = None, *, glossary: Glossary | None = None) -> str:
@@ -27,26 +32,27 @@ def name_key(surface: str, kind: str, lang: str | None = None, *, glossary: Glos
     return fallback_key(surface, kind)
 
 
-def _key_of(item: Any, kind: str | None = None) -> tuple[str, str]:
+def _key_of(item: NameLike) -> tuple[str, str]:
+    """(kind, key) of a name claim, a Name value or a ``(surface, kind)`` pair."""
+    if isinstance(item, tuple):
+        surface, name_kind = item[0], item[1]
+        return name_kind, name_key(surface, name_kind)
     value = getattr(item, "value", item)
     key = getattr(value, "key", None)
-    k = getattr(value, "kind", None) or getattr(item, "kind", None) or kind
-    if key is None:
-        if isinstance(item, tuple):
-            surface, k = item[0], item[1]
-            return k, name_key(surface, k)
-        raise TypeError(f"cannot take a name key of {item!r}")
-    return k, key
+    kind = getattr(value, "kind", None) or getattr(item, "kind", None)
+    if isinstance(key, str) and isinstance(kind, str):
+        return kind, key
+    raise TypeError(f"cannot take a name key of {item!r}")
 
 
-def same_entity(a: Any, b: Any) -> bool:
+def same_entity(a: NameLike, b: NameLike) -> bool:
     """True when two name claims (or Name values, or ``(surface, kind)`` pairs) have the same
     kind and equal keys. This, and only this, is a match."""
     ka, kb = _key_of(a), _key_of(b)
     return ka[0] == kb[0] and ka[1] == kb[1]
 
 
-def near_miss_score(a: Any, b: Any) -> float:
+def near_miss_score(a: NameLike, b: NameLike) -> float:
     """A 0-100 similarity of two names' keys (rapidfuzz ratio), 0 across kinds.
 
     Use it only to find near misses worth reporting ("Kim Yoon-sang" vs "Kim Yoon-seok" score
