@@ -143,11 +143,12 @@ def test_trigger_regex_finds_the_same_words_as_the_word_scan(lang: str, text: st
     every word finds."""
     import dataclasses
 
-    from factcheck.rules.dates import _word_starts, load_date_locale
+    from factcheck.rules.dates.atoms import word_starts
+    from factcheck.rules.dates.locale import load_date_locale
 
     dl = load_date_locale(lang)
     assert dl.trigger_re is not None
-    assert _word_starts(text, dl) == _word_starts(text, dataclasses.replace(dl, trigger_re=None))
+    assert word_starts(text, dl) == word_starts(text, dataclasses.replace(dl, trigger_re=None))
 
 
 @pytest.mark.parametrize(("text", "found"), [
@@ -161,10 +162,11 @@ def test_lead_words_trigger_only_before_a_date_word(text: str, found: bool) -> N
     must not lose "The Third Week" in title case, in either scan)."""
     import dataclasses
 
-    from factcheck.rules.dates import _word_starts, load_date_locale
+    from factcheck.rules.dates.atoms import word_starts
+    from factcheck.rules.dates.locale import load_date_locale
 
     dl = load_date_locale("en")
     for d in (dl, dataclasses.replace(dl, trigger_re=None)):
-        starts = _word_starts(text, d)
+        starts = word_starts(text, d)
         lead = [p for p in starts if text[p:p + 4].lower() in ("the ", "a we")]
         assert bool(lead) == found
