@@ -153,15 +153,11 @@ def _read_group(group: str, text: str, target: Fields, dl: DateLocale) -> bool:
         target["direction"], target["shift"] = "next", (0, 7 * (int(count) - 1))
     elif group in ("weekend_of", "week_of", "business"):
         target[group] = True
-    elif group in ("sub_side", "sub_unit"):  # the first 2 weeks of (a period)
-        target[group] = dl.fold(text)
     elif group == "sub_n":
         count = int(text) if text.isdigit() else lookup(dl, "ago_n", text)
         if count is None:
             return False
         target[group] = int(count)
-    elif group == "span_to":  # "within 2 weeks from today": a span, not a shift
-        target["span_to"] = dl.fold(text)
     elif group in ("nth", "nth_week") and text[:1].isdigit():
         target[group] = int("".join(ch for ch in text if ch.isdigit()))
     else:
@@ -297,7 +293,7 @@ def _amounts(out: Fields, until: Fields) -> Fields | None:
             span = target.pop("span_to", None)
             if span is not None:  # "within 2 weeks from today": a span, not a shift; "for 3
                 sign = 0  # days from today" ends the day before the day shifted
-                days -= 1 if span == "for" else 0
+                days -= 1 if span == "before" else 0
             # 0: within (내일로부터 3일 안에): from the date beside it to that date shifted
             target["shift" if sign else "shift_to"] = (sign * months, sign * days) if sign else (months, days)
             continue
@@ -334,7 +330,7 @@ def read_fields(m: re.Match[str], dl: DateLocale) -> Fields | None:
         return None
     until = new_until
     if "sub_side" in out:  # the first 2 weeks of 2021: (side, n, unit) of the period beside it
-        out["sub"] = (out.pop("sub_side") != "first", out.pop("sub_n"), out.pop("sub_unit").rstrip("s"))
+        out["sub"] = (out.pop("sub_side") == "last", out.pop("sub_n"), out.pop("sub_unit"))
     to_ref = out.pop("to_ref", None)
     if to_ref is not None:  # earlier this year: from its start to the reference date; later
         unit, side = str(to_ref[0]), str(to_ref[1])  # this year: from the reference date on
