@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import dataclasses
 import datetime as _dt
+import os
 import pathlib
 import subprocess
 import sys
@@ -16,9 +17,9 @@ from hypothesis import strategies as st
 
 import factcheck
 from factcheck.dates import compatible, resolve, unify
-from factcheck.rules.registry import default_registry
 from factcheck.rules.dates import DateLocale, load_date_locale, make_date_extractor, parse_date, published_date
 from factcheck.rules.dates.extract import claims as date_claims
+from factcheck.rules.registry import default_registry
 from factcheck.values import DateValue
 
 REF = _dt.date(2023, 7, 20)  # a Thursday
@@ -239,3 +240,25 @@ def test_date_code_holds_no_korean_words_and_reads_no_process_locale() -> None:
         assert "locale" not in imported, path.name
         called = {n.func.attr for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)}
         assert not called & {"strftime", "setlocale", "getlocale"}, path.name
+
+
+_DATEPARSER_HEADERS = """
+from factcheck.rules.dates import load_date_locale
+from factcheck.rules.dates.extract import claims
+dl = load_date_locale("en")
+for value in ("21Jul2023", "THU, 21 JUL 2023 01:00 KST", "21 07 2023 23:30 -1000"):
+    [c] = claims("Title\\nPublished: " + value + "\\n\\nBody", dl, None, "past", header_only=True)
+    print(c.rule, c.value.start)
+"""
+
+
+@pytest.mark.parametrize("tz", ["Bogus/Zone", "Asia/Seoul", "America/New_York", "UTC"])
+def test_header_read_by_dateparser_does_not_depend_on_the_process_time_zone(tz: str) -> None:
+    """A header value only dateparser reads gives the day written whatever the process's TZ
+    (an unknown zone made dateparser fail on values without a zone), and a value with a zone
+    keeps its own wall clock (01:00 KST is still the 21st)."""
+    env = {**os.environ, "TZ": tz}
+    out = subprocess.run([sys.executable, "-c", _DATEPARSER_HEADERS],
+                         capture_output=True, text=True, env=env)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split("\n")[:3] == ["en.date.dateparser 2023-07-21"] * 3

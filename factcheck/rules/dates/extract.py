@@ -208,7 +208,10 @@ def _published_by_dateparser(header: str, dl: DateLocale, ref: _dt.date | None) 
 
 
 def _dateparser_parse(text: str, languages: tuple[str, ...], ref: _dt.date | None) -> _dt.datetime | None:
+    """A date and time read by dateparser, as the wall clock written; nothing read from the
+    process (its time zone or locale)."""
     import dateparser  # lazily: `import factcheck` must not import it
+    from dateparser.timezone_parser import pop_tz_offset_from_string
 
     base = _dt.datetime(ref.year, ref.month, ref.day) if ref is not None else _dt.datetime(2000, 1, 1)
     settings: dict[str, Any] = {
@@ -219,6 +222,11 @@ def _dateparser_parse(text: str, languages: tuple[str, ...], ref: _dt.date | Non
         "PARSERS": ["absolute-time"],
     }
     try:
+        # the wall clock written is kept: a value with a zone is never converted, and one without
+        # is read in UTC rather than in the process's local zone (which dateparser would look up
+        # in the environment, and fail on when it is not set right)
+        if pop_tz_offset_from_string(text)[1] is None:
+            settings["TIMEZONE"] = "UTC"
         parsed = dateparser.parse(text, languages=list(languages), settings=settings)
     except Exception:  # dateparser raises assorted errors on odd input; a header is optional
         return None
