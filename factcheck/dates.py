@@ -467,9 +467,9 @@ class _Fields:
     nth: int | None = None
 
     @classmethod
-    def of(cls, v: DateValue) -> _Fields:
-        return cls(year=v.year, month=v.month, day=v.day, weekday=v.weekday, hour=v.hour, minute=v.minute,
-                   half=v.half, quarter=v.quarter, decade=v.decade, part=v.part, nth=v.nth)
+    def of(cls, v: DateValue, *, weekday: bool = True) -> _Fields:
+        return cls(year=v.year, month=v.month, day=v.day, weekday=v.weekday if weekday else None, hour=v.hour,
+                   minute=v.minute, half=v.half, quarter=v.quarter, decade=v.decade, part=v.part, nth=v.nth)
 
 
 class _Disagree(Exception):
@@ -566,10 +566,11 @@ def _consistent(f: _Fields) -> bool:
     return False
 
 
-def satisfiable(value: DateValue) -> bool:
+def satisfiable(value: DateValue, *, weekday: bool = True) -> bool:
     """Whether some real day has every field written in ``value`` (day 31 and month 4 do not;
-    neither do 2023-07-20 and Friday). Relative fields and the range end are not looked at."""
-    return _consistent(_Fields.of(value))
+    neither do 2023-07-20 and Friday), its weekday left out with ``weekday=False``. Relative
+    fields and the range end are not looked at."""
+    return _consistent(_Fields.of(value, weekday=weekday))
 
 
 def _satisfies(day: _dt.date, v: DateValue) -> bool:

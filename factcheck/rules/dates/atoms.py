@@ -47,8 +47,8 @@ def scan_atoms(text: str, dl: DateLocale) -> list[Atom]:
     of atoms."""
     found: list[Atom] = []
 
-    def add(spec: AtomSpec, m: re.Match[str] | None) -> None:
-        if m is not None and m.end() > m.start():
+    def add(spec: AtomSpec, m: re.Match[str]) -> None:
+        if m.end() > m.start():
             f = read_fields(m, dl)
             if f and spec.no_year_span and "year" in f and f.get("month") == (f["year"] + 1) % 100:
                 return
@@ -84,7 +84,9 @@ def scan_atoms(text: str, dl: DateLocale) -> list[Atom]:
             continue
         match = spec.regex.match
         for pos in sorted(positions):
-            add(spec, match(text, pos))
+            hit = match(text, pos)
+            if hit is not None:
+                add(spec, hit)
     tried: set[int] = set()
     for _ in range(2):  # suffixes may follow suffixes: 7월 말경
         # the second round tries only the ends of what the first round found
@@ -95,7 +97,9 @@ def scan_atoms(text: str, dl: DateLocale) -> list[Atom]:
         for spec in after:
             match = spec.regex.match
             for pos in ends:
-                add(spec, match(text, pos))
+                hit = match(text, pos)
+                if hit is not None:
+                    add(spec, hit)
         if len(found) == before:
             break
     return _longest(found)

@@ -76,7 +76,7 @@ def build(f: Fields, offset: str | None) -> DateValue:
 def names_a_day(v: DateValue) -> bool:
     """Whether some real day has the fields written (a wrong weekday beside a date is a
     finding, not a reason to drop it)."""
-    return satisfiable(replace(v, weekday=None))
+    return satisfiable(v, weekday=False)
 
 
 def year2_window(fields: Fields, ref: _dt.date) -> Fields:
