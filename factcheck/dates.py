@@ -13,30 +13,37 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
-from collections.abc import Iterable
-from dataclasses import replace
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from types import MappingProxyType
+from typing import TypeVar
 
 from factcheck.values import GRAINS, DateValue
 
-__all__ = ["WEEKDAYS", "PREFERENCES", "resolve", "unify", "compatible", "interval", "finer_grain"]
+__all__ = ["WEEKDAYS", "PREFERENCES", "resolve", "unify", "compatible", "interval", "finer_grain",
+           "satisfiable", "day_with_weekday", "month_shift", "last_day"]
+
+_T = TypeVar("_T")
 
 WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: How a bare weekday ("said Friday") is resolved: the most recent such day on or before the
 #: reference date (news reports the past), the next one on or after it, or the nearest one.
 PREFERENCES: tuple[str, ...] = ("past", "future", "nearest")
 
-_HALF_MONTHS = {1: range(1, 7), 2: range(7, 13)}
-_QUARTER_MONTHS = {q: range(3 * q - 2, 3 * q + 1) for q in range(1, 5)}
+_HALF_MONTHS: Mapping[int, range] = MappingProxyType({1: range(1, 7), 2: range(7, 13)})
+_QUARTER_MONTHS: Mapping[int, range] = MappingProxyType({q: range(3 * q - 2, 3 * q + 1) for q in range(1, 5)})
 # early / mid / late: overlapping halves of a month (days), a year (months) and a week
 # (weekdays, Monday = 0), as in the Recognizers-Text specs. Generous on purpose: "early May" and
 # "May 14" must not look like a conflict.
-_MONTH_PARTS = {"early": (1, 15), "mid": (10, 20), "late": (16, 31)}
-_YEAR_PARTS = {"early": (1, 6), "mid": (4, 9), "late": (7, 12)}
+_MONTH_PARTS: Mapping[str, tuple[int, int]] = MappingProxyType({"early": (1, 15), "mid": (10, 20), "late": (16, 31)})
+_YEAR_PARTS: Mapping[str, tuple[int, int]] = MappingProxyType({"early": (1, 6), "mid": (4, 9), "late": (7, 12)})
 # a year written with its number ("late 2000", "mid-1989") is read in thirds (Jan-Apr,
 # May-Aug, Sep-Dec), a relative one ("late this year", "end of year") in halves, as in the specs
-_YEAR_THIRDS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+_YEAR_THIRDS: Mapping[str, tuple[int, int]] = MappingProxyType({"early": (1, 4), "mid": (5, 8), "late": (9, 12)})
 # "workweek": Monday to Friday ("this working week")
-_WEEK_PARTS = {"early": (0, 2), "mid": (1, 4), "late": (3, 6), "weekend": (5, 6), "workweek": (0, 4)}
+_WEEK_PARTS: Mapping[str, tuple[int, int]] = MappingProxyType(
+    {"early": (0, 2), "mid": (1, 4), "late": (3, 6), "weekend": (5, 6), "workweek": (0, 4)})
+_DIRECTION_OF_WEEK: Mapping[str, str] = MappingProxyType({"last_week": "last", "next_week": "next"})
 _MAX_SCAN_DAYS = 4000
 
 
@@ -45,23 +52,25 @@ def finer_grain(a: str, b: str) -> str:
     return a if GRAINS.index(a) <= GRAINS.index(b) else b
 
 
-def _month_shift(year: int, month: int, offset: int) -> tuple[int, int]:
+def month_shift(year: int, month: int, offset: int) -> tuple[int, int]:
+    """The (year, month) ``offset`` months after (or before) ``year``-``month``."""
     k = year * 12 + (month - 1) + offset
     return k // 12, k % 12 + 1
 
 
-def _last_day(year: int, month: int) -> int:
+def last_day(year: int, month: int) -> int:
+    """The number of days of a month."""
     return calendar.monthrange(year, month)[1]
 
 
 def _valid(year: int, month: int, day: int) -> bool:
-    return 1 <= month <= 12 and 1 <= day <= _last_day(year, month) and _dt.MINYEAR <= year <= _dt.MAXYEAR
+    return 1 <= month <= 12 and 1 <= day <= last_day(year, month) and _dt.MINYEAR <= year <= _dt.MAXYEAR
 
 
 def _direction(v: DateValue) -> str | None:
     """The direction of a month, day or period: "last Monday"-style week directions read as
     plain last/next there ("last April" is the most recent April)."""
-    return {"last_week": "last", "next_week": "next"}.get(v.direction or "", v.direction)
+    return _DIRECTION_OF_WEEK.get(v.direction or "", v.direction)
 
 
 def _rel(v: DateValue, unit: str) -> int | None:
@@ -102,7 +111,7 @@ def _year_month(v: DateValue, ref: _dt.date | None, year: int | None,
         return ref.year, v.month
     off = _rel(v, "month")
     if off is not None and ref is not None:
-        return _month_shift(ref.year, ref.month, off)
+        return month_shift(ref.year, ref.month, off)
     return None
 
 
@@ -128,7 +137,7 @@ def _apply_part(start: _dt.date, end: _dt.date, part: str | None, scope: str,
         return start.replace(day=lo), start.replace(day=min(hi, end.day))
     if scope == "year":
         lo, hi = (_YEAR_THIRDS if explicit else _YEAR_PARTS)[part]
-        return _dt.date(start.year, lo, 1), _dt.date(start.year, hi, _last_day(start.year, hi))
+        return _dt.date(start.year, lo, 1), _dt.date(start.year, hi, last_day(start.year, hi))
     if scope == "week":
         lo, hi = _WEEK_PARTS[part]
         return start + _dt.timedelta(days=lo), start + _dt.timedelta(days=hi)
@@ -165,7 +174,7 @@ def _day_near(ref: _dt.date, day: int, direction: str) -> _dt.date | None:
             d = _dt.date(y, m, day)
             if (d < ref) if step < 0 else (d > ref):
                 return d
-        y, m = _month_shift(y, m, step)
+        y, m = month_shift(y, m, step)
     return None
 
 
@@ -181,7 +190,7 @@ def day_with_weekday(ref: _dt.date, day: int, wd: int, prefer: str) -> _dt.date 
             if _valid(y, m, day) and _dt.date(y, m, day).weekday() == wd:
                 found[step] = _dt.date(y, m, day)
                 break
-            y, m = _month_shift(y, m, step)
+            y, m = month_shift(y, m, step)
     if not found:
         return None
     return min(found.values(), key=lambda d: abs((d - ref).days))
@@ -234,15 +243,16 @@ def _span(v: DateValue, ref: _dt.date | None, prefer: str) -> tuple[_dt.date, _d
         if off is not None:
             if ref is None:
                 return None
-            y, m = _month_shift(ref.year, ref.month, off * per)
-            d = _dt.date(y, m, min(ref.day, _last_day(y, m)))
+            y, m = month_shift(ref.year, ref.month, off * per)
+            d = _dt.date(y, m, min(ref.day, last_day(y, m)))
             return d, d, "day"
     off = _rel(v, "quarter")  # this quarter, last quarter, 지난 분기
     if off is not None and v.quarter is None:
         if ref is None:
             return None
-        y, m = _month_shift(ref.year, (ref.month - 1) // 3 * 3 + 1, 3 * off)
-        return _dt.date(y, m, 1), _dt.date(*_month_shift(y, m, 2), _last_day(*_month_shift(y, m, 2))), "quarter"
+        y, m = month_shift(ref.year, (ref.month - 1) // 3 * 3 + 1, 3 * off)
+        ly, lm = month_shift(y, m, 2)
+        return _dt.date(y, m, 1), _dt.date(ly, lm, last_day(ly, lm)), "quarter"
     for unit, size in (("decade", 10), ("century", 100)):  # this decade, the next decade
         off = _rel(v, unit)
         if off is not None and v.year is None:
@@ -261,23 +271,23 @@ def _span(v: DateValue, ref: _dt.date | None, prefer: str) -> tuple[_dt.date, _d
     ym = _year_month(v, ref, year, prefer)
     if ym is not None:
         s = _dt.date(ym[0], ym[1], 1)
-        e = _dt.date(ym[0], ym[1], _last_day(*ym))
+        e = _dt.date(ym[0], ym[1], last_day(*ym))
         s, e = _apply_part(s, e, v.part, "month")
         return s, e, "month"
     if v.quarter is not None:
         cur = (ref.month - 1) // 3 + 1 if ref is not None else 0
-        y = _period_year(v, ref, year, v.quarter, cur)
-        if y is None:
+        py = _period_year(v, ref, year, v.quarter, cur)
+        if py is None:
             return None
         months = _QUARTER_MONTHS[v.quarter]
-        return _dt.date(y, months[0], 1), _dt.date(y, months[-1], _last_day(y, months[-1])), "quarter"
+        return _dt.date(py, months[0], 1), _dt.date(py, months[-1], last_day(py, months[-1])), "quarter"
     if v.half is not None:
         cur = 1 if ref is not None and ref.month <= 6 else 2
-        y = _period_year(v, ref, year, v.half, cur)
-        if y is None:
+        py = _period_year(v, ref, year, v.half, cur)
+        if py is None:
             return None
         months = _HALF_MONTHS[v.half]
-        return _dt.date(y, months[0], 1), _dt.date(y, months[-1], _last_day(y, months[-1])), "half"
+        return _dt.date(py, months[0], 1), _dt.date(py, months[-1], last_day(py, months[-1])), "half"
     if v.decade is not None:
         return _dt.date(v.decade, 1, 1), _dt.date(v.decade + 9, 12, 31), "year"
     if year is not None:
@@ -318,7 +328,7 @@ def _nth_span(v: DateValue, ref: _dt.date | None, year: int | None) -> tuple[_dt
         ym = (ref.year, ref.month)
     if v.weekday is not None and ym is not None:
         wd = WEEKDAYS.index(v.weekday)
-        days = [_dt.date(ym[0], ym[1], d) for d in range(1, _last_day(*ym) + 1)]
+        days = [_dt.date(ym[0], ym[1], d) for d in range(1, last_day(*ym) + 1)]
         found = _pick([d for d in days if d.weekday() == wd], v.nth)
         return (found, found, "day") if found else None
     if ym is not None:
@@ -404,14 +414,15 @@ def _anchor_until(u: DateValue, start: _dt.date) -> DateValue:
     the start's month, "Monday to Friday" on the first Friday from the start."""
     if u.start is not None or u.relative is not None or u.year is not None:
         return u
-    if u.direction in ("last", "next", "last_week", "next_week") and (u.weekday is None or (u.month is None and u.day is None)):
+    if (u.direction in ("last", "next", "last_week", "next_week")
+            and (u.weekday is None or (u.month is None and u.day is None))):
         # "from this 5/12 to next 5/19", "from last Monday to next Friday": the end keeps its own
         # direction word (beside a weekday and a date, "next Sunday 5/20", it goes with the weekday)
         return u
     if u.month is not None:
         return replace(u, year=start.year if u.month >= start.month else start.year + 1, direction=None)
     if u.day is not None:
-        y, m = (start.year, start.month) if u.day >= start.day else _month_shift(start.year, start.month, 1)
+        y, m = (start.year, start.month) if u.day >= start.day else month_shift(start.year, start.month, 1)
         return replace(u, year=y, month=m, direction=None)
     if u.weekday is not None:
         d = start + _dt.timedelta(days=(WEEKDAYS.index(u.weekday) - start.weekday()) % 7)
@@ -439,7 +450,65 @@ def interval(value: DateValue) -> tuple[_dt.date, _dt.date] | None:
 
 
 # ----------------------------------------------------------------------------- unify
-_CONSTRAINTS = ("year", "month", "day", "weekday", "hour", "minute", "half", "quarter", "decade", "part", "nth")
+@dataclass(frozen=True, slots=True)
+class _Fields:
+    """The written fields of a value that say which days it can name."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: str | None = None
+    hour: int | None = None
+    minute: int | None = None
+    half: int | None = None
+    quarter: int | None = None
+    decade: int | None = None
+    part: str | None = None
+    nth: int | None = None
+
+    @classmethod
+    def of(cls, v: DateValue, *, weekday: bool = True) -> _Fields:
+        return cls(year=v.year, month=v.month, day=v.day, weekday=v.weekday if weekday else None, hour=v.hour,
+                   minute=v.minute, half=v.half, quarter=v.quarter, decade=v.decade, part=v.part, nth=v.nth)
+
+
+class _Disagree(Exception):
+    """Two values write one field differently: they cannot name the same time."""
+
+
+def _same(x: _T | None, y: _T | None) -> _T | None:
+    """The field both write, or None."""
+    return x if x == y else None
+
+
+def _agree(x: _T | None, y: _T | None) -> _T | None:
+    """The field either writes; :class:`_Disagree` when both write it differently."""
+    if x is None:
+        return y
+    if y is not None and x != y:
+        raise _Disagree
+    return x
+
+
+def _agree_part(x: str | None, y: str | None) -> str | None:
+    """Like :func:`_agree`, but overlapping parts ("early" and "mid" May share the 10th to the
+    15th) stay compatible, and then neither is kept."""
+    if x is None or y is None or x == y:
+        return x if x is not None else y
+    lo_x, hi_x = _MONTH_PARTS.get(x, (0, 99))
+    lo_y, hi_y = _MONTH_PARTS.get(y, (0, 99))
+    if max(lo_x, lo_y) > min(hi_x, hi_y):
+        raise _Disagree
+    return None
+
+
+def _either_or_shared(x: _T | None, y: _T | None) -> _T | None:
+    """The field either writes; when both write it, what they share (or None)."""
+    if x is None:
+        return y
+    if y is None:
+        return x
+    return x if x == y else None
 
 
 def _hull(v: DateValue) -> DateValue:
@@ -447,53 +516,61 @@ def _hull(v: DateValue) -> DateValue:
     if v.until is None or v.start is not None:
         return v
     u = v.until
-    kept = {k: getattr(v, k) if getattr(v, k) == getattr(u, k) else None for k in _CONSTRAINTS}
-    return replace(v, until=None, **kept)
+    return replace(v, until=None, year=_same(v.year, u.year), month=_same(v.month, u.month),
+                   day=_same(v.day, u.day), weekday=_same(v.weekday, u.weekday), hour=_same(v.hour, u.hour),
+                   minute=_same(v.minute, u.minute), half=_same(v.half, u.half),
+                   quarter=_same(v.quarter, u.quarter), decade=_same(v.decade, u.decade),
+                   part=_same(v.part, u.part), nth=_same(v.nth, u.nth))
 
 
-def _allowed_months(f: dict[str, object]) -> list[int]:
+def _allowed_months(f: _Fields) -> list[int]:
     months = set(range(1, 13))
-    if f["month"] is not None:
-        months &= {int(f["month"])}  # type: ignore[arg-type]
-    if f["half"] is not None:
-        months &= set(_HALF_MONTHS[int(f["half"])])  # type: ignore[arg-type]
-    if f["quarter"] is not None:
-        months &= set(_QUARTER_MONTHS[int(f["quarter"])])  # type: ignore[arg-type]
-    if f["part"] in _YEAR_PARTS and f["month"] is None and f["day"] is None:
-        lo, hi = (_YEAR_THIRDS if f["year"] is not None else _YEAR_PARTS)[str(f["part"])]
+    if f.month is not None:
+        months &= {f.month}
+    if f.half is not None:
+        months &= set(_HALF_MONTHS[f.half])
+    if f.quarter is not None:
+        months &= set(_QUARTER_MONTHS[f.quarter])
+    if f.part is not None and f.part in _YEAR_PARTS and f.month is None and f.day is None:
+        lo, hi = (_YEAR_THIRDS if f.year is not None else _YEAR_PARTS)[f.part]
         months &= set(range(lo, hi + 1))
     return sorted(months)
 
 
-def _consistent(f: dict[str, object]) -> bool:
+def _consistent(f: _Fields) -> bool:
     """Whether some real day satisfies all the constraint fields ``f``."""
-    year = f["year"]
-    if year is not None and f["decade"] is not None and not (0 <= int(year) - int(f["decade"]) <= 9):  # type: ignore[arg-type]
+    if f.year is not None and f.decade is not None and not (0 <= f.year - f.decade <= 9):
         return False
     months = _allowed_months(f)
     if not months:
         return False
-    day = f["day"]
-    if day is None:
+    d = f.day
+    if d is None:
         return True  # every month has every weekday
-    d = int(day)  # type: ignore[arg-type]
-    if f["part"] in _MONTH_PARTS and f["month"] is not None:
-        lo, hi = _MONTH_PARTS[str(f["part"])]
+    if f.part is not None and f.part in _MONTH_PARTS and f.month is not None:
+        lo, hi = _MONTH_PARTS[f.part]
         if not lo <= d <= hi:
             return False
     years: Iterable[int]
-    if year is not None:
-        years = (int(year),)  # type: ignore[arg-type]
-    elif f["decade"] is not None:
-        years = range(int(f["decade"]), int(f["decade"]) + 10)  # type: ignore[arg-type]
+    if f.year is not None:
+        years = (f.year,)
+    elif f.decade is not None:
+        years = range(f.decade, f.decade + 10)
     else:
         years = range(2000, 2028)  # one whole 28-year cycle of the calendar
-    wd = f["weekday"]
+    wd = f.weekday
     for y in years:
         for m in months:
             if _valid(y, m, d) and (wd is None or WEEKDAYS[_dt.date(y, m, d).weekday()] == wd):
                 return True
     return False
+
+
+def satisfiable(value: DateValue, *, weekday: bool = True) -> bool:
+    """Whether some real day has every field written in ``value`` (day 31 and month 4 do not;
+    neither do 2023-07-20 and Friday), its weekday left out with ``weekday=False``. Relative
+    fields and the range end are not looked at."""
+    return _consistent(_Fields.of(value, weekday=weekday))
 
 
 def _satisfies(day: _dt.date, v: DateValue) -> bool:
@@ -512,7 +589,7 @@ def _satisfies(day: _dt.date, v: DateValue) -> bool:
         return False
     if v.quarter is not None and day.month not in _QUARTER_MONTHS[v.quarter]:
         return False
-    if v.part in _MONTH_PARTS and v.day is None:
+    if v.part is not None and v.part in _MONTH_PARTS and v.day is None:
         if v.month is not None:
             lo, hi = _MONTH_PARTS[v.part]
             if not lo <= day.day <= hi:
@@ -524,28 +601,24 @@ def _satisfies(day: _dt.date, v: DateValue) -> bool:
     return True
 
 
-def _same_or_none(x: object, y: object) -> object:
-    return x if x == y else None
-
-
-def _merge_rest(a: DateValue, b: DateValue, fields: dict[str, object], grain: str,
+def _merge_rest(a: DateValue, b: DateValue, fields: _Fields, grain: str,
                 start: _dt.date | None, end: _dt.date | None) -> DateValue:
     return DateValue(
         grain=grain, start=start, end=end,
-        year=fields["year"], month=fields["month"], day=fields["day"],  # type: ignore[arg-type]
-        weekday=fields["weekday"], hour=fields["hour"], minute=fields["minute"],  # type: ignore[arg-type]
-        half=fields["half"], quarter=fields["quarter"], decade=fields["decade"],  # type: ignore[arg-type]
-        part=fields["part"], nth=fields["nth"], nth_week=a.nth_week or b.nth_week,  # type: ignore[arg-type]
-        part_of_day=_same_or_none(a.part_of_day, b.part_of_day),  # type: ignore[arg-type]
-        relative=_same_or_none(a.relative, b.relative),  # type: ignore[arg-type]
-        direction=_same_or_none(a.direction, b.direction),  # type: ignore[arg-type]
+        year=fields.year, month=fields.month, day=fields.day,
+        weekday=fields.weekday, hour=fields.hour, minute=fields.minute,
+        half=fields.half, quarter=fields.quarter, decade=fields.decade,
+        part=fields.part, nth=fields.nth, nth_week=a.nth_week or b.nth_week,
+        part_of_day=_same(a.part_of_day, b.part_of_day),
+        relative=_same(a.relative, b.relative),
+        direction=_same(a.direction, b.direction),
         utc_offset=a.utc_offset if a.utc_offset == b.utc_offset else None,
         approx=a.approx or b.approx,
         weekday_mismatch=a.weekday_mismatch or b.weekday_mismatch,
     )
 
 
-def _time_key(d: _dt.date, other_aware: bool) -> object:
+def _time_key(d: _dt.date, other_aware: bool) -> _dt.date:
     """A comparable key of a start or end; datetimes of mixed awareness compare on the wall clock."""
     if isinstance(d, _dt.datetime):
         return d if (d.tzinfo is not None and other_aware) else d.replace(tzinfo=None)
@@ -565,20 +638,15 @@ def unify(a: DateValue, b: DateValue) -> DateValue | None:
     a, b = _hull(a), _hull(b)
     if a.resolved and b.resolved:
         return _unify_resolved(a, b)
-    fields: dict[str, object] = {}
-    for k in _CONSTRAINTS:
-        x, y = getattr(a, k), getattr(b, k)
-        if k == "part" and x is not None and y is not None and x != y:
-            # overlapping parts ("early" and "mid" May share the 10th to the 15th) stay compatible
-            lo_x, hi_x = _MONTH_PARTS.get(x, (0, 99))
-            lo_y, hi_y = _MONTH_PARTS.get(y, (0, 99))
-            if max(lo_x, lo_y) > min(hi_x, hi_y):
-                return None
-            fields[k] = None
-            continue
-        if x is not None and y is not None and x != y:
-            return None
-        fields[k] = x if x is not None else y
+    try:
+        fields = _Fields(
+            year=_agree(a.year, b.year), month=_agree(a.month, b.month), day=_agree(a.day, b.day),
+            weekday=_agree(a.weekday, b.weekday), hour=_agree(a.hour, b.hour),
+            minute=_agree(a.minute, b.minute), half=_agree(a.half, b.half),
+            quarter=_agree(a.quarter, b.quarter), decade=_agree(a.decade, b.decade),
+            part=_agree_part(a.part, b.part), nth=_agree(a.nth, b.nth))
+    except _Disagree:
+        return None
     grain = finer_grain(a.grain, b.grain)
     if not a.resolved and not b.resolved:
         if not _consistent(fields):
@@ -595,41 +663,54 @@ def unify(a: DateValue, b: DateValue) -> DateValue | None:
     if not ok:
         return None
     if isinstance(r.start, _dt.datetime):
-        if p.hour is not None and r.start == r.end and (r.start.hour, r.start.minute if p.minute is not None else None) != (p.hour, p.minute):
+        if (p.hour is not None and r.start == r.end
+                and (r.start.hour, r.start.minute if p.minute is not None else None) != (p.hour, p.minute)):
             return None
         return _merge_rest(a, b, fields, grain if r.grain in ("hour", "minute") else r.grain, r.start, r.end)
     return _merge_rest(a, b, fields, grain, ok[0], ok[-1])
 
 
+def _bounds(v: DateValue) -> tuple[_dt.date, _dt.date]:
+    """The first and last day of a resolved value."""
+    span = interval(v)
+    assert span is not None
+    return span
+
+
 def _unify_resolved(a: DateValue, b: DateValue) -> DateValue | None:
     assert a.start is not None and a.end is not None and b.start is not None and b.end is not None
-    timed_a, timed_b = isinstance(a.start, _dt.datetime), isinstance(b.start, _dt.datetime)
     grain = finer_grain(a.grain, b.grain)
-    if timed_a and timed_b:
-        aware = all(x.tzinfo is not None for x in (a.start, b.start))  # type: ignore[union-attr]
+    s: _dt.date
+    e: _dt.date
+    if isinstance(a.start, _dt.datetime) and isinstance(b.start, _dt.datetime):
+        aware = a.start.tzinfo is not None and b.start.tzinfo is not None
         s = max(a.start, b.start, key=lambda d: _time_key(d, aware))
         e = min(a.end, b.end, key=lambda d: _time_key(d, aware))
-        if _time_key(e, aware) < _time_key(s, aware):  # type: ignore[operator]
+        if _time_key(e, aware) < _time_key(s, aware):
             return None
     else:
-        sa, ea = interval(a)  # type: ignore[misc]
-        sb, eb = interval(b)  # type: ignore[misc]
+        sa, ea = _bounds(a)
+        sb, eb = _bounds(b)
         lo, hi = max(sa, sb), min(ea, eb)
         if hi < lo:
             return None
-        timed = a if timed_a else b if timed_b else None
+        timed = a if isinstance(a.start, _dt.datetime) else b if isinstance(b.start, _dt.datetime) else None
         if timed is not None:
-            ts, te = interval(timed)  # type: ignore[misc]
+            ts, te = _bounds(timed)
             if not (lo <= ts and te <= hi):
                 return DateValue(grain=finer_grain(grain, "day"), start=lo, end=hi,
                                  approx=a.approx or b.approx)
+            assert timed.start is not None and timed.end is not None
             s, e = timed.start, timed.end
         else:
             s, e = lo, hi
-    fields = {k: (getattr(a, k) if getattr(a, k) is not None else getattr(b, k)) for k in _CONSTRAINTS}
-    for k in _CONSTRAINTS:
-        if getattr(a, k) is not None and getattr(b, k) is not None and getattr(a, k) != getattr(b, k):
-            fields[k] = None  # two ways of writing the same days: keep only what they share
+    fields = _Fields(
+        year=_either_or_shared(a.year, b.year), month=_either_or_shared(a.month, b.month),
+        day=_either_or_shared(a.day, b.day), weekday=_either_or_shared(a.weekday, b.weekday),
+        hour=_either_or_shared(a.hour, b.hour), minute=_either_or_shared(a.minute, b.minute),
+        half=_either_or_shared(a.half, b.half), quarter=_either_or_shared(a.quarter, b.quarter),
+        decade=_either_or_shared(a.decade, b.decade), part=_either_or_shared(a.part, b.part),
+        nth=_either_or_shared(a.nth, b.nth))  # two ways of writing the same days: keep what they share
     return _merge_rest(a, b, fields, grain, s, e)
 
 

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import ast
+import dataclasses
 import datetime as _dt
+import os
+import pathlib
 import subprocess
 import sys
+from types import MappingProxyType
 
 import pytest
 from hypothesis import given
@@ -12,8 +17,9 @@ from hypothesis import strategies as st
 
 import factcheck
 from factcheck.dates import compatible, resolve, unify
+from factcheck.rules.dates import DateLocale, load_date_locale, make_date_extractor, parse_date, published_date
+from factcheck.rules.dates.extract import claims as date_claims
 from factcheck.rules.registry import default_registry
-from factcheck.rules.dates import load_date_locale, make_date_extractor, parse_date, published_date
 from factcheck.values import DateValue
 
 REF = _dt.date(2023, 7, 20)  # a Thursday
@@ -143,11 +149,12 @@ def test_trigger_regex_finds_the_same_words_as_the_word_scan(lang: str, text: st
     every word finds."""
     import dataclasses
 
-    from factcheck.rules.dates import _word_starts, load_date_locale
+    from factcheck.rules.dates.atoms import word_starts
+    from factcheck.rules.dates.locale import load_date_locale
 
     dl = load_date_locale(lang)
     assert dl.trigger_re is not None
-    assert _word_starts(text, dl) == _word_starts(text, dataclasses.replace(dl, trigger_re=None))
+    assert word_starts(text, dl) == word_starts(text, dataclasses.replace(dl, trigger_re=None))
 
 
 @pytest.mark.parametrize(("text", "found"), [
@@ -161,10 +168,97 @@ def test_lead_words_trigger_only_before_a_date_word(text: str, found: bool) -> N
     must not lose "The Third Week" in title case, in either scan)."""
     import dataclasses
 
-    from factcheck.rules.dates import _word_starts, load_date_locale
+    from factcheck.rules.dates.atoms import word_starts
+    from factcheck.rules.dates.locale import load_date_locale
 
     dl = load_date_locale("en")
     for d in (dl, dataclasses.replace(dl, trigger_re=None)):
-        starts = _word_starts(text, d)
+        starts = word_starts(text, d)
         lead = [p for p in starts if text[p:p + 4].lower() in ("the ", "a we")]
         assert bool(lead) == found
+
+
+def _with_vocab(dl: DateLocale, **tables: dict[str, object]) -> DateLocale:
+    """``dl`` with some vocabulary tables replaced (the atoms' patterns stay as compiled)."""
+    vocab = {**dl.vocab, **{name: MappingProxyType(words) for name, words in tables.items()}}
+    return dataclasses.replace(dl, vocab=MappingProxyType(vocab))
+
+
+def _span(dl: DateLocale, text: str) -> tuple[str, str]:
+    [claim] = [c for c in date_claims(text, dl, REF, "past") if (c.start, c.end) == (0, len(text))]
+    d = claim.value.to_dict()
+    return d["start"], d["end"]
+
+
+def test_sub_period_words_are_the_locales_vocabulary() -> None:
+    """Which end of a period "first/last n units of" counts from and the unit it counts are
+    read from [vocab.sub_side] and [vocab.sub_unit], not compared with English words in the
+    code: changing the vocabulary changes the reading."""
+    dl = load_date_locale("en")
+    text = "first 2 weeks of 2021"
+    assert _span(dl, text) == ("2021-01-04", "2021-01-17")
+    assert _span(dl, "final 2 weeks of 2021") == ("2021-12-20", "2022-01-02")  # weeks by their Thursday
+    assert _span(_with_vocab(dl, sub_side={"first": "last", "last": "first", "final": "last"}), text) == (
+        "2021-12-20", "2022-01-02")
+    assert _span(_with_vocab(dl, sub_unit={"days": "day", "weeks": "day", "months": "month"}), text) == (
+        "2021-01-01", "2021-01-02")
+
+
+def test_span_words_are_the_locales_vocabulary() -> None:
+    """Whether "within/for n days from" ends on the day shifted or the day before is
+    [vocab.span_to], not the English word "for" in the code."""
+    dl = load_date_locale("en")
+    assert _span(dl, "for 3 days from today") == ("2023-07-20", "2023-07-22")
+    assert _span(dl, "within 3 days from today") == ("2023-07-20", "2023-07-23")
+    swapped = _with_vocab(dl, span_to={"within": "before", "lessthan": "on", "for": "on"})
+    assert _span(swapped, "for 3 days from today") == ("2023-07-20", "2023-07-23")
+    assert _span(swapped, "within 3 days from today") == ("2023-07-20", "2023-07-22")
+
+
+def _code_strings(path: pathlib.Path) -> set[str]:
+    """The string literals of a module that are not docstrings."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docs = {id(node.body[0].value) for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and node.body
+            and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    return {n.value for n in ast.walk(tree)
+            if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docs}
+
+
+def test_date_code_holds_no_korean_words_and_reads_no_process_locale() -> None:
+    """The words of a language live in factcheck/locales/dates/, not in the date code
+    (docstrings and comments aside), and nothing depends on the process locale."""
+    root = pathlib.Path(factcheck.__file__).parent
+    files = sorted((root / "rules" / "dates").glob("*.py")) + [root / "dates.py"]
+    assert len(files) > 2
+    for path in files:
+        hangul = sorted(s for s in _code_strings(path) if any("\uac00" <= ch <= "\ud7a3" for ch in s))
+        assert not hangul, (path.name, hangul)
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+        imported |= {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
+        assert "locale" not in imported, path.name
+        called = {n.func.attr for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)}
+        assert not called & {"strftime", "setlocale", "getlocale"}, path.name
+
+
+_DATEPARSER_HEADERS = """
+from factcheck.rules.dates import load_date_locale
+from factcheck.rules.dates.extract import claims
+dl = load_date_locale("en")
+for value in ("21Jul2023", "THU, 21 JUL 2023 01:00 KST", "21 07 2023 23:30 -1000"):
+    [c] = claims("Title\\nPublished: " + value + "\\n\\nBody", dl, None, "past", header_only=True)
+    print(c.rule, c.value.start)
+"""
+
+
+@pytest.mark.parametrize("tz", ["Bogus/Zone", "Asia/Seoul", "America/New_York", "UTC"])
+def test_header_read_by_dateparser_does_not_depend_on_the_process_time_zone(tz: str) -> None:
+    """A header value only dateparser reads gives the day written whatever the process's TZ
+    (an unknown zone made dateparser fail on values without a zone), and a value with a zone
+    keeps its own wall clock (01:00 KST is still the 21st)."""
+    env = {**os.environ, "TZ": tz}
+    out = subprocess.run([sys.executable, "-c", _DATEPARSER_HEADERS],
+                         capture_output=True, text=True, env=env)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split("\n")[:3] == ["en.date.dateparser 2023-07-21"] * 3
