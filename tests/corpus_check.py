@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pathlib
 import tomllib
+from decimal import Decimal
+from fractions import Fraction
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,10 +61,14 @@ def load(folder: pathlib.Path) -> list[Row]:
             for form in case["forms"]:
                 text, span = _form(form)
                 role = form.get("role", case.get("role")) if isinstance(form, dict) else case.get("role")
-                rows.append(Row("positive", category, lang, kind, ref, text, span, dict(case.get("value", {})),
-                                role, tuple(case.get("null", file_null))))
-        for text in data.get("negatives", {}).get("texts", []):
+                rows.append(Row("positive", category, lang, case.get("kind", kind), ref, text, span,
+                                dict(case.get("value", {})), role, tuple(case.get("null", file_null))))
+        negatives = data.get("negatives", {})
+        for text in negatives.get("texts", []):
             rows.append(Row("negative", category, lang, kind, ref, text))
+        for other_kind, texts in negatives.get("by_kind", {}).items():
+            for text in texts:
+                rows.append(Row("negative", category, lang, other_kind, ref, text))
         for what in ("same", "different"):
             for group in data.get(what, []):
                 forms = tuple((f.get("lang", lang), f["text"], f.get("span", f["text"])) for f in group["forms"])
@@ -82,8 +88,9 @@ def _pick(d: dict[str, Any], wanted: dict[str, Any]) -> dict[str, Any]:
 
 def _with_derived(d: dict[str, Any]) -> dict[str, Any]:
     """The value with the derived keys a corpus row may check: ``start_date``/``end_date``
-    (the date part of start/end), ``start_time`` (HH:MM of start) and ``currency_open`` (no
-    currency settled)."""
+    (the date part of start/end), ``start_time`` (HH:MM of start), ``currency_open`` (no
+    currency settled: none, or only assumed, as a bare ``$`` is) and ``fraction`` (the value
+    as a fraction in lowest terms, ``"1/3"``, when it is one with a small denominator)."""
     out = dict(d)
     for key in ("start", "end"):
         v = d.get(key)
@@ -92,7 +99,17 @@ def _with_derived(d: dict[str, Any]) -> dict[str, Any]:
             if len(v) >= 16 and v[10] == "T":
                 out[f"{key}_time"] = v[11:16]
     if "amount" in d:
-        out.setdefault("currency_open", d.get("currency") is None or bool(d.get("currency_open")))
+        out.setdefault("currency_open", d.get("currency") is None or bool(d.get("currency_open"))
+                       or bool(d.get("currency_assumed")))
+    if "fraction" not in d and isinstance(d.get("value"), str):
+        try:
+            exact = Fraction(Decimal(d["value"]))
+        except (ArithmeticError, ValueError):
+            exact = None
+        if exact is not None:
+            near = exact.limit_denominator(1000)
+            if abs(exact - near) < Fraction(1, 10**12):
+                out["fraction"] = f"{near.numerator}/{near.denominator}"
     return out
 
 
