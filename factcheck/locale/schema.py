@@ -1,0 +1,337 @@
+"""A small declarative schema for TOML data, and the check that reports where data breaks it.
+
+A schema is a tree of specs: :class:`Table` (known keys, some required; any other key is a
+problem, so a typo in a key is reported, never ignored), :class:`MapOf` (a table of free keys,
+one spec for every value), :class:`ListOf`, :class:`AnyOf` and the leaves :class:`Str`,
+:class:`Int`, :class:`Bool`, :class:`Number` and :data:`ANY`. :func:`problems` walks data
+along a schema and returns one line per problem, naming the key path the way a TOML file
+reads::
+
+    [numbers] big_units.만: expected a number, got 'x'
+    [numbers] grup_separator: unknown key (did you mean 'group_separator'?)
+    [locale] kinds: required key missing
+    [[examples]] #3 kind: expected a string, got 5
+
+The schemas of the locale files themselves are in :mod:`factcheck.locale.file_schemas`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+__all__ = ["ANY", "AnyOf", "Bool", "Int", "KeyPath", "ListOf", "MapOf", "Number", "Spec", "Str", "Table",
+           "describe_value", "problems", "render_path"]
+
+#: Where a value sits in a TOML document: table keys and (0-based) list positions.
+KeyPath = tuple[str | int, ...]
+
+_BARE_KEY = re.compile(r"[^\s.\"'=\[\]#]+")
+
+
+def render_path(path: KeyPath) -> str:
+    """``("numbers", "big_units", "만")`` -> ``[numbers] big_units.만``; ``("examples", 2, "kind")``
+    -> ``[[examples]] #3 kind``; a list position inside a table is written ``patterns[2]``."""
+    if not path:
+        return "(top level)"
+    head, rest = path[0], path[1:]
+    if rest and isinstance(rest[0], int):
+        out = f"[[{_key(head)}]] #{rest[0] + 1}"
+        rest = rest[1:]
+    else:
+        out = f"[{_key(head)}]"
+    tail = ""
+    for part in rest:
+        if isinstance(part, int):
+            tail += f"[{part}]"
+        else:
+            tail += ("." if tail else "") + _key(part)
+    return f"{out} {tail}" if tail else out
+
+
+def _key(part: str | int) -> str:
+    text = str(part)
+    return text if _BARE_KEY.fullmatch(text) else '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def describe_value(value: object) -> str:
+    """A short rendering of a TOML value for an error message: ``'x'``, ``5``, ``true``, ``a table``."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return repr(value) if len(value) <= 40 else repr(value[:37] + "...")
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, Mapping):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, (_dt.date, _dt.time)):
+        return f"the date/time {value.isoformat()}"
+    return type(value).__name__
+
+
+class Spec:
+    """One node of a schema: what a value must be."""
+
+    #: what the value must be, as the error message says it ("a string", "a list of strings")
+    @property
+    def expected(self) -> str:
+        raise NotImplementedError
+
+    def check(self, value: object, path: KeyPath, out: list[str]) -> None:
+        """Append a line to ``out`` for every problem of ``value`` (at ``path``)."""
+        raise NotImplementedError
+
+    def _wrong(self, value: object, path: KeyPath, out: list[str]) -> None:
+        out.append(f"{render_path(path)}: expected {self.expected}, got {describe_value(value)}")
+
+
+@dataclass(frozen=True)
+class _Any(Spec):
+    @property
+    def expected(self) -> str:
+        return "any value"
+
+    def check(self, value: object, path: KeyPath, out: list[str]) -> None:
+        return None
+
+
+#: Any TOML value (a table whose values are not checked further, such as an example's value).
+ANY: Spec = _Any()
+
+
+@dataclass(frozen=True)
+class Str(Spec):
+    """A string; optionally one of ``choices``, matching ``pattern`` (described by ``what``) or
+    a valid Python regular expression (``regex``)."""
+
+    choices: tuple[str, ...] = ()
+    pattern: str | None = None
+    what: str = ""
+    regex: bool = False
+    non_empty: bool = False
+
+    @property
+    def expected(self) -> str:
+        if self.choices:
+            return "one of " + ", ".join(repr(c) for c in self.choices)
+        if self.what:
+            return self.what
+        if self.regex:
+            return "a regular expression (a string)"
+        return "a non-empty string" if self.non_empty else "a string"
+
+    def check(self, value: object, path: KeyPath, out: list[str]) -> None:
+        if not isinstance(value, str):
+            self._wrong(value, path, out)
+        elif (self.choices and value not in self.choices) or (self.non_empty and not value) \
+                or (self.pattern is not None and re.fullmatch(self.pattern, value) is None):
+            self._wrong(value, path, out)
+        elif self.regex:
+            try:
+                re.compile(value)
+            except re.error as exc:
+                out.append(f"{render_path(path)}: not a valid regular expression ({exc}): {describe_value(value)}")
+
+
+@dataclass(frozen=True)
+class Int(Spec):
+    """An integer (a TOML boolean is not one), at least ``minimum`` when given."""
+
+    minimum: int | None = None
+
+    @property
+    def expected(self) -> str:
+        return "an integer" if self.minimum is None else f"an integer of at least {self.minimum}"
+
+    def check(self, value: object, path: KeyPath, out: list[str]) -> None:
+        if not isinstance(value, int) or isinstance(value, bool) \
+                or (self.minimum is not None and value < self.minimum):
+            self._wrong(value, path, out)
+
+
+@dataclass(frozen=True)
+class Bool(Spec):
+    """``true`` or ``false``."""
+
+    @property
+    def expected(self) -> str:
+        return "true or false"
+
+    def check(self, value: object, path: KeyPath, out: list[str]) -> None:
+        if not isinstance(value, bool):
+            self._wrong(value, path, out)
+
+
+@dataclass(frozen=True)
+class Number(Spec):
+    """A number: an integer, a float or a string that reads as a finite decimal (``"1e4"``,
+    ``"0.5"``; strings keep large and fractional values exact)."""
+
+    @property
+    def expected(self) -> str:
+        return "a number"
+
+    def check(self, value: object, path: KeyPath, out: list[str]) -> None:
+        if isinstance(value, bool):
+            self._wrong(value, path, out)
+        elif isinstance(value, (int, float)):
+            if isinstance(value, float) and value != value:  # nan
+                self._wrong(value, path, out)
+        elif isinstance(value, str):
+            try:
+                ok = Decimal(value.strip()).is_finite() if value.strip() else False
+            except InvalidOperation:
+                ok = False
+            if not ok:
+                self._wrong(value, path, out)
+        else:
+            self._wrong(value, path, out)
+
+
+@dataclass(frozen=True)
+class ListOf(Spec):
+    """A list whose items all match ``item``; ``length`` fixes its length, ``min_length`` bounds it."""
+
+    item: Spec
+    length: int | None = None
+    min_length: int = 0
+
+    @property
+    def expected(self) -> str:
+        items = _plural(self.item)
+        if self.length is not None:
+            return f"a list of {self.length} {items}"
+        if self.min_length == 1:
+            return f"a non-empty list of {items}"
+        if self.min_length > 1:
+            return f"a list of at least {self.min_length} {items}"
+        return f"a list of {items}"
+
+    def check(self, value: object, path: KeyPath, out: list[str]) -> None:
+        if not isinstance(value, list):
+            self._wrong(value, path, out)
+            return
+        if (self.length is not None and len(value) != self.length) or len(value) < self.min_length:
+            out.append(f"{render_path(path)}: expected {self.expected}, got a list of {len(value)}")
+            return
+        for n, item in enumerate(value):
+            self.item.check(item, (*path, n), out)
+
+
+@dataclass(frozen=True)
+class MapOf(Spec):
+    """A table of free keys (words, codes), every value matching ``value``."""
+
+    value: Spec
+    key: Str | None = None
+
+    @property
+    def expected(self) -> str:
+        return f"a table of {_plural(self.value)}"
+
+    def check(self, value: object, path: KeyPath, out: list[str]) -> None:
+        if not isinstance(value, Mapping):
+            self._wrong(value, path, out)
+            return
+        for k, v in value.items():
+            if self.key is not None:
+                before = len(out)
+                self.key.check(k, (*path, k), out)
+                if len(out) > before:
+                    out[before] = out[before].replace(": expected", ": expected a key that is", 1)
+                    continue
+            self.value.check(v, (*path, k), out)
+
+
+@dataclass(frozen=True)
+class Table(Spec):
+    """A table with known keys. A key not in ``fields`` is a problem (with a suggestion when it
+    looks like a known one); a key of ``required`` that is absent is one too."""
+
+    fields: Mapping[str, Spec]
+    required: frozenset[str] = field(default_factory=frozenset)
+    what: str = "a table"
+
+    def __post_init__(self) -> None:
+        unknown = self.required - set(self.fields)
+        if unknown:
+            raise ValueError(f"required keys without a spec: {sorted(unknown)}")
+
+    @property
+    def expected(self) -> str:
+        return self.what
+
+    def check(self, value: object, path: KeyPath, out: list[str]) -> None:
+        if not isinstance(value, Mapping):
+            self._wrong(value, path, out)
+            return
+        for k, v in value.items():
+            spec = self.fields.get(k)
+            if spec is None:
+                out.append(f"{render_path((*path, k))}: unknown key{_suggestion(k, self.fields)}")
+                continue
+            spec.check(v, (*path, k), out)
+        for k in sorted(self.required):
+            if k not in value:
+                out.append(f"{render_path((*path, k))}: required key missing")
+
+
+@dataclass(frozen=True)
+class AnyOf(Spec):
+    """A value that matches at least one of ``options`` (``first = "word"`` or ``["word", "digit"]``)."""
+
+    options: tuple[Spec, ...]
+
+    @property
+    def expected(self) -> str:
+        return " or ".join(o.expected for o in self.options)
+
+    def check(self, value: object, path: KeyPath, out: list[str]) -> None:
+        for option in self.options:
+            trial: list[str] = []
+            option.check(value, path, trial)
+            if not trial:
+                return
+        self._wrong(value, path, out)
+
+
+def problems(schema: Spec, data: Mapping[str, object]) -> list[str]:
+    """Every problem of ``data`` against ``schema``, one line each, in the order of the data."""
+    out: list[str] = []
+    if isinstance(schema, Table):
+        # top-level keys are tables of their own: "[numberz]: unknown table", not "[numberz]: unknown key"
+        for k, v in data.items():
+            spec = schema.fields.get(k)
+            if spec is None:
+                out.append(f"{render_path((k,))}: unknown table or key{_suggestion(k, schema.fields, bracket=True)}")
+            else:
+                spec.check(v, (k,), out)
+        for k in sorted(schema.required):
+            if k not in data:
+                out.append(f"{render_path((k,))}: required table missing")
+    else:
+        schema.check(data, (), out)
+    return out
+
+
+def _plural(spec: Spec) -> str:
+    """"a string" -> "strings", for "a list of strings"."""
+    words = {"a string": "strings", "a non-empty string": "non-empty strings", "an integer": "integers",
+             "a number": "numbers", "true or false": "booleans", "a table": "tables", "any value": "values"}
+    what = spec.expected
+    if what in words:
+        return words[what]
+    return what[2:] if what.startswith("a ") else what
+
+
+def _suggestion(key: str, known: Sequence[str] | Mapping[str, object], *, bracket: bool = False) -> str:
+    close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.7)
+    if not close:
+        return ""
+    return f" (did you mean [{close[0]}]?)" if bracket else f" (did you mean {close[0]!r}?)"
