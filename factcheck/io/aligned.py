@@ -126,7 +126,7 @@ class _Sides:
 def _pick(path: str, names: list[str], lang_a: str | None, lang_b: str | None, what: str,
           line: int | None = None) -> tuple[str, str]:
     """Choose the two language columns (keys, languages) among ``names``."""
-    by_norm = {}
+    by_norm: dict[str, str] = {}
     for n in names:
         by_norm.setdefault(_norm(n), n)
     listed = ", ".join(names) or "none"

@@ -200,8 +200,8 @@ def _currency_tables(code: str, meta: Mapping[str, Any], common: Mapping[str, An
     return before, after
 
 
-def _number_patterns(num: Mapping[str, Any], word_items: list[str], articles: list[str],
-                     unit_items: list[str], abbrev_items: list[str], ci: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _number_patterns(num: Mapping[str, Any], word_items: list[str], articles: list[str], unit_items: list[str],
+                     abbrev_items: list[str], ci: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The pattern of a run of number tokens (``number_re``) and of one token (``token_re``),
     with the separators the locale allows."""
     # 1,234,567 | 12,34,567 (Indian grouping) | 1 234 567 with thin or no-break spaces, or

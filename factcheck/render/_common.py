@@ -80,8 +80,8 @@ def source_texts(sources: Any) -> SourceTexts:
     if not sources:
         return SourceTexts()
     if isinstance(sources, Mapping):
-        texts = {str(k): _as_text(v) for k, v in sources.items()}
-        return SourceTexts(texts=texts, order=tuple(texts))
+        given = {str(k): _as_text(v) for k, v in sources.items()}
+        return SourceTexts(texts=given, order=tuple(given))
     texts: dict[str, str] = {}
     paths: dict[str, str] = {}
     segments: list[tuple[str, dict[str, str]]] = []

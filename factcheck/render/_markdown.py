@@ -4,9 +4,10 @@ Every piece of source text is escaped, so a source cannot add links, HTML or tab
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from factcheck.render._common import claims_by_source, clean, format_value, source_ids
-from factcheck.report import VERDICTS, Report
+from factcheck.report import VERDICTS, Report, SourceClaim
 
 __all__ = ["md_escape", "render_markdown"]
 
@@ -24,7 +25,7 @@ def md_escape(text: str) -> str:
     return re.sub(r"[&<>]", lambda m: _ENTITIES[m.group()], escaped)
 
 
-def _cell(finding, sid_claims) -> str:
+def _cell(sid_claims: Iterable[SourceClaim]) -> str:
     seen: dict[tuple[str, str], int] = {}
     for sc in sid_claims:
         key = (sc.claim.text, format_value(sc.claim))
@@ -71,7 +72,7 @@ def render_markdown(report: Report) -> str:
         if segmented:
             cells.append(md_escape(f.segment) if f.segment is not None else "")
         for sid in ids:
-            cells.append(_cell(f, by[sid]) if sid in by else ("—" if sid in f.sources_missing else ""))
+            cells.append(_cell(by[sid]) if sid in by else ("—" if sid in f.sources_missing else ""))
         cells.append(md_escape(f.message))
         out.append("| " + " | ".join(cells) + " |")
     return "\n".join(out) + "\n"

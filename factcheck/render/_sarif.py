@@ -105,7 +105,7 @@ def sarif_log(report: Report, texts: SourceTexts, *, version: str = "") -> dict[
     starts_cache: dict[str, list[int]] = {}
     results = []
     for f in reported:
-        def location(sc: SourceClaim) -> dict[str, Any]:
+        def location(sc: SourceClaim, f: Finding = f) -> dict[str, Any]:
             phys: dict[str, Any] = {"artifactLocation": {"uri": _uri(paths.get(sc.source, sc.source)),
                                                          "index": artifact_index[sc.source]}}
             if f.segment is None:

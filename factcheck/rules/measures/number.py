@@ -200,6 +200,7 @@ def _in_name(doc: Document, n: Num) -> bool:
         return False  # the capital opens a sentence
     folded = doc.locale.fold(word)
     quals = doc.locale.qualifiers
-    if any(folded == doc.locale.fold(q) for key in ("approx_before", "min_before", "max_before") for q in quals.get(key, ())):
+    if any(folded == doc.locale.fold(q) for key in ("approx_before", "min_before", "max_before")
+           for q in quals.get(key, ())):
         return False
     return True
