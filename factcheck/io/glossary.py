@@ -15,8 +15,8 @@ from factcheck.naming.keys import tidy
 __all__ = ["load_glossary"]
 
 
-_HEADERS = {"ko", "en", "korean", "english", "term", "terms", "alias", "aliases", "acronym",
-            "acronyms", "name", "names", "kind", "key", "id", "source", "target", "abbreviation"}
+_HEADERS = frozenset({"ko", "en", "korean", "english", "term", "terms", "alias", "aliases", "acronym",
+            "acronyms", "name", "names", "kind", "key", "id", "source", "target", "abbreviation"})
 
 
 def _from_rows(rows: list[list[str]]) -> list[GlossaryEntry]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from types import MappingProxyType
 
 from factcheck.render._common import claims_by_source, clean, format_value, source_ids
 from factcheck.report import VERDICTS, Report, SourceClaim
@@ -14,8 +15,9 @@ __all__ = ["md_escape", "render_markdown"]
 # the characters that start Markdown or GFM syntax inside a table cell (emphasis, code, links,
 # strikethrough, math, cell borders); <, > and & become entities, so no HTML gets through
 _SPECIAL = re.compile(r"([\\`*_{}\[\]|~$])")
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-_MARK = {"match": "✅", "conflict": "❌", "missing": "⚠️", "uncertain": "❔"}
+_ENTITIES: MappingProxyType[str, str] = MappingProxyType({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_MARK: MappingProxyType[str, str] = MappingProxyType(
+    {"match": "✅", "conflict": "❌", "missing": "⚠️", "uncertain": "❔"})
 _MAX_PER_CELL = 3
 
 
