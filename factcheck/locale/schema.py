@@ -18,10 +18,8 @@ The schemas of the locale files themselves are in :mod:`factcheck.locale.file_sc
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 __all__ = ["ANY", "AnyOf", "Bool", "Int", "KeyPath", "ListOf", "MapOf", "Number", "Spec", "Str", "Table",
@@ -76,7 +74,17 @@ def describe_value(value: object) -> str:
 
 
 class Spec:
-    """One node of a schema: what a value must be."""
+    """One node of a schema: what a value must be. Specs are immutable (plain slotted classes:
+    they are built at import, where dataclass machinery would cost milliseconds of a cold start)."""
+
+    __slots__ = ()
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
+    def _set(self, **values: object) -> None:
+        for name, value in values.items():
+            object.__setattr__(self, name, value)
 
     #: what the value must be, as the error message says it ("a string", "a list of strings")
     @property
@@ -91,8 +99,9 @@ class Spec:
         out.append(f"{render_path(path)}: expected {self.expected}, got {describe_value(value)}")
 
 
-@dataclass(frozen=True)
 class _Any(Spec):
+    __slots__ = ()
+
     @property
     def expected(self) -> str:
         return "any value"
@@ -105,16 +114,20 @@ class _Any(Spec):
 ANY: Spec = _Any()
 
 
-@dataclass(frozen=True)
 class Str(Spec):
     """A string; optionally one of ``choices``, matching ``pattern`` (described by ``what``) or
     a valid Python regular expression (``regex``)."""
 
-    choices: tuple[str, ...] = ()
-    pattern: str | None = None
-    what: str = ""
-    regex: bool = False
-    non_empty: bool = False
+    __slots__ = ("choices", "pattern", "what", "regex", "non_empty")
+    choices: tuple[str, ...]
+    pattern: str | None
+    what: str
+    regex: bool
+    non_empty: bool
+
+    def __init__(self, *, choices: tuple[str, ...] = (), pattern: str | None = None, what: str = "",
+                 regex: bool = False, non_empty: bool = False) -> None:
+        self._set(choices=choices, pattern=pattern, what=what, regex=regex, non_empty=non_empty)
 
     @property
     def expected(self) -> str:
@@ -139,11 +152,14 @@ class Str(Spec):
                 out.append(f"{render_path(path)}: not a valid regular expression ({exc}): {describe_value(value)}")
 
 
-@dataclass(frozen=True)
 class Int(Spec):
     """An integer (a TOML boolean is not one), at least ``minimum`` when given."""
 
-    minimum: int | None = None
+    __slots__ = ("minimum",)
+    minimum: int | None
+
+    def __init__(self, *, minimum: int | None = None) -> None:
+        self._set(minimum=minimum)
 
     @property
     def expected(self) -> str:
@@ -155,9 +171,10 @@ class Int(Spec):
             self._wrong(value, path, out)
 
 
-@dataclass(frozen=True)
 class Bool(Spec):
     """``true`` or ``false``."""
+
+    __slots__ = ()
 
     @property
     def expected(self) -> str:
@@ -168,10 +185,11 @@ class Bool(Spec):
             self._wrong(value, path, out)
 
 
-@dataclass(frozen=True)
 class Number(Spec):
     """A number: an integer, a float or a string that reads as a finite decimal (``"1e4"``,
     ``"0.5"``; strings keep large and fractional values exact)."""
+
+    __slots__ = ()
 
     @property
     def expected(self) -> str:
@@ -194,13 +212,16 @@ class Number(Spec):
             self._wrong(value, path, out)
 
 
-@dataclass(frozen=True)
 class ListOf(Spec):
     """A list whose items all match ``item``; ``length`` fixes its length, ``min_length`` bounds it."""
 
+    __slots__ = ("item", "length", "min_length")
     item: Spec
-    length: int | None = None
-    min_length: int = 0
+    length: int | None
+    min_length: int
+
+    def __init__(self, item: Spec, *, length: int | None = None, min_length: int = 0) -> None:
+        self._set(item=item, length=length, min_length=min_length)
 
     @property
     def expected(self) -> str:
@@ -224,12 +245,16 @@ class ListOf(Spec):
             self.item.check(item, (*path, n), out)
 
 
-@dataclass(frozen=True)
 class MapOf(Spec):
-    """A table of free keys (words, codes), every value matching ``value``."""
+    """A table of free keys (words, codes), every value matching ``value``; every key matching
+    ``key`` when given."""
 
+    __slots__ = ("value", "key")
     value: Spec
-    key: Str | None = None
+    key: Str | None
+
+    def __init__(self, value: Spec, *, key: Str | None = None) -> None:
+        self._set(value=value, key=key)
 
     @property
     def expected(self) -> str:
@@ -249,19 +274,21 @@ class MapOf(Spec):
             self.value.check(v, (*path, k), out)
 
 
-@dataclass(frozen=True)
 class Table(Spec):
     """A table with known keys. A key not in ``fields`` is a problem (with a suggestion when it
     looks like a known one); a key of ``required`` that is absent is one too."""
 
+    __slots__ = ("fields", "required", "what")
     fields: Mapping[str, Spec]
-    required: frozenset[str] = field(default_factory=frozenset)
-    what: str = "a table"
+    required: frozenset[str]
+    what: str
 
-    def __post_init__(self) -> None:
-        unknown = self.required - set(self.fields)
+    def __init__(self, fields: Mapping[str, Spec], required: frozenset[str] = frozenset(), *,
+                 what: str = "a table") -> None:
+        unknown = required - set(fields)
         if unknown:
             raise ValueError(f"required keys without a spec: {sorted(unknown)}")
+        self._set(fields=fields, required=required, what=what)
 
     @property
     def expected(self) -> str:
@@ -282,11 +309,14 @@ class Table(Spec):
                 out.append(f"{render_path((*path, k))}: required key missing")
 
 
-@dataclass(frozen=True)
 class AnyOf(Spec):
     """A value that matches at least one of ``options`` (``first = "word"`` or ``["word", "digit"]``)."""
 
+    __slots__ = ("options",)
     options: tuple[Spec, ...]
+
+    def __init__(self, options: tuple[Spec, ...]) -> None:
+        self._set(options=options)
 
     @property
     def expected(self) -> str:
@@ -331,6 +361,8 @@ def _plural(spec: Spec) -> str:
 
 
 def _suggestion(key: str, known: Sequence[str] | Mapping[str, object], *, bracket: bool = False) -> str:
+    import difflib  # only when a key is wrong (its import costs a millisecond of every cold start)
+
     close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.7)
     if not close:
         return ""
