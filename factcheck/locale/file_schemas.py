@@ -34,7 +34,8 @@ _TEXT = Str()
 _FLAG = Bool()
 _REGEX = Str(regex=True)
 #: an ISO 4217 code; a trailing "?" marks a code that is only assumed ("$" = "USD?")
-_CURRENCY = Str(pattern=r"[A-Z]{3}\??", what="an ISO 4217 code such as 'USD' (or 'USD?' when only assumed)")
+_CURRENCY = Str(pattern=r"[A-Z]{3}\??", what="an ISO 4217 code such as 'USD' (or 'USD?' when only assumed)",
+                many="ISO 4217 codes such as 'USD' (or 'USD?' when only assumed)")
 _NUMBERS = MapOf(Number())
 
 # ----------------------------------------------------------------------------- locales/*.toml
@@ -56,7 +57,8 @@ COMMON: Table = _table(
         after=MapOf(_CURRENCY),
         codes=_table(
             enabled=_FLAG,
-            not_read=ListOf(Str(pattern=r"[A-Z]{3}", what="an ISO 4217 code such as 'USD'")),
+            not_read=ListOf(Str(pattern=r"[A-Z]{3}", what="an ISO 4217 code such as 'USD'",
+                                many="ISO 4217 codes such as 'USD'")),
             scaled=_NUMBERS,
         ),
     ),

@@ -91,6 +91,11 @@ class Spec:
     def expected(self) -> str:
         raise NotImplementedError
 
+    #: the same for several values ("strings"), for "a list of ..."
+    @property
+    def plural(self) -> str:
+        raise NotImplementedError
+
     def check(self, value: object, path: KeyPath, out: list[str]) -> None:
         """Append a line to ``out`` for every problem of ``value`` (at ``path``)."""
         raise NotImplementedError
@@ -106,6 +111,10 @@ class _Any(Spec):
     def expected(self) -> str:
         return "any value"
 
+    @property
+    def plural(self) -> str:
+        return "values"
+
     def check(self, value: object, path: KeyPath, out: list[str]) -> None:
         return None
 
@@ -118,16 +127,17 @@ class Str(Spec):
     """A string; optionally one of ``choices``, matching ``pattern`` (described by ``what``) or
     a valid Python regular expression (``regex``)."""
 
-    __slots__ = ("choices", "pattern", "what", "regex", "non_empty")
+    __slots__ = ("choices", "pattern", "what", "many", "regex", "non_empty")
     choices: tuple[str, ...]
     pattern: str | None
     what: str
+    many: str
     regex: bool
     non_empty: bool
 
     def __init__(self, *, choices: tuple[str, ...] = (), pattern: str | None = None, what: str = "",
-                 regex: bool = False, non_empty: bool = False) -> None:
-        self._set(choices=choices, pattern=pattern, what=what, regex=regex, non_empty=non_empty)
+                 many: str = "", regex: bool = False, non_empty: bool = False) -> None:
+        self._set(choices=choices, pattern=pattern, what=what, many=many or what, regex=regex, non_empty=non_empty)
 
     @property
     def expected(self) -> str:
@@ -138,6 +148,16 @@ class Str(Spec):
         if self.regex:
             return "a regular expression (a string)"
         return "a non-empty string" if self.non_empty else "a string"
+
+    @property
+    def plural(self) -> str:
+        if self.choices:
+            return "strings among " + ", ".join(repr(c) for c in self.choices)
+        if self.many:
+            return self.many
+        if self.regex:
+            return "regular expressions (strings)"
+        return "non-empty strings" if self.non_empty else "strings"
 
     def check(self, value: object, path: KeyPath, out: list[str]) -> None:
         if not isinstance(value, str):
@@ -165,6 +185,10 @@ class Int(Spec):
     def expected(self) -> str:
         return "an integer" if self.minimum is None else f"an integer of at least {self.minimum}"
 
+    @property
+    def plural(self) -> str:
+        return "integers" if self.minimum is None else f"integers of at least {self.minimum}"
+
     def check(self, value: object, path: KeyPath, out: list[str]) -> None:
         if not isinstance(value, int) or isinstance(value, bool) \
                 or (self.minimum is not None and value < self.minimum):
@@ -180,6 +204,10 @@ class Bool(Spec):
     def expected(self) -> str:
         return "true or false"
 
+    @property
+    def plural(self) -> str:
+        return "booleans"
+
     def check(self, value: object, path: KeyPath, out: list[str]) -> None:
         if not isinstance(value, bool):
             self._wrong(value, path, out)
@@ -194,6 +222,10 @@ class Number(Spec):
     @property
     def expected(self) -> str:
         return "a number"
+
+    @property
+    def plural(self) -> str:
+        return "numbers"
 
     def check(self, value: object, path: KeyPath, out: list[str]) -> None:
         if isinstance(value, bool):
@@ -225,7 +257,7 @@ class ListOf(Spec):
 
     @property
     def expected(self) -> str:
-        items = _plural(self.item)
+        items = self.item.plural
         if self.length is not None:
             return f"a list of {self.length} {items}"
         if self.min_length == 1:
@@ -233,6 +265,10 @@ class ListOf(Spec):
         if self.min_length > 1:
             return f"a list of at least {self.min_length} {items}"
         return f"a list of {items}"
+
+    @property
+    def plural(self) -> str:
+        return "lists" + self.expected[len("a list"):]
 
     def check(self, value: object, path: KeyPath, out: list[str]) -> None:
         if not isinstance(value, list):
@@ -258,7 +294,11 @@ class MapOf(Spec):
 
     @property
     def expected(self) -> str:
-        return f"a table of {_plural(self.value)}"
+        return f"a table of {self.value.plural}"
+
+    @property
+    def plural(self) -> str:
+        return f"tables of {self.value.plural}"
 
     def check(self, value: object, path: KeyPath, out: list[str]) -> None:
         if not isinstance(value, Mapping):
@@ -294,6 +334,10 @@ class Table(Spec):
     def expected(self) -> str:
         return self.what
 
+    @property
+    def plural(self) -> str:
+        return "tables" if self.what == "a table" else self.what
+
     def check(self, value: object, path: KeyPath, out: list[str]) -> None:
         if not isinstance(value, Mapping):
             self._wrong(value, path, out)
@@ -322,6 +366,10 @@ class AnyOf(Spec):
     def expected(self) -> str:
         return " or ".join(o.expected for o in self.options)
 
+    @property
+    def plural(self) -> str:
+        return " or ".join(o.plural for o in self.options)
+
     def check(self, value: object, path: KeyPath, out: list[str]) -> None:
         for option in self.options:
             trial: list[str] = []
@@ -348,16 +396,6 @@ def problems(schema: Spec, data: Mapping[str, object]) -> list[str]:
     else:
         schema.check(data, (), out)
     return out
-
-
-def _plural(spec: Spec) -> str:
-    """"a string" -> "strings", for "a list of strings"."""
-    words = {"a string": "strings", "a non-empty string": "non-empty strings", "an integer": "integers",
-             "a number": "numbers", "true or false": "booleans", "a table": "tables", "any value": "values"}
-    what = spec.expected
-    if what in words:
-        return words[what]
-    return what[2:] if what.startswith("a ") else what
 
 
 def _suggestion(key: str, known: Sequence[str] | Mapping[str, object], *, bracket: bool = False) -> str:
