@@ -16,6 +16,7 @@ from factcheck.rules.registry import Registry, default_registry
 from factcheck.values import DateValue, Money, Name, Number, Percent, Quantity, Value
 
 __all__ = [
+    "__version__",
     "Claim",
     "Finding",
     "Report",

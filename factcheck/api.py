@@ -9,17 +9,18 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Any, cast
 
 from factcheck.claims import Claim
-from factcheck.compare import compare_prepared, finding_order
+from factcheck.compare import Rates, compare_prepared, finding_order
 from factcheck.dates import PREFERENCES
 from factcheck.errors import InputError
 from factcheck.io.glossary import load_glossary
 from factcheck.io.rates import as_rates
-from factcheck.locale import load_locale
+from factcheck.locale.loader import load_locale
+from factcheck.naming import Glossary
 from factcheck.report import Finding, Report, Source, SourceInfo
 from factcheck.rules.dates import make_date_extractor, published_date
 from factcheck.rules.registry import KIND_PRIORITY, Registry, default_registry
@@ -27,7 +28,13 @@ from factcheck.text.document import Document
 from factcheck.text.scripts import detect_language, language_runs
 from factcheck.values import DateValue, in_decimal_context
 
-__all__ = ["DEFAULT_MAX_CHARS", "check", "check_claims", "check_segments", "extract", "parse_reference_date"]
+__all__ = ["DEFAULT_MAX_CHARS", "GlossaryArg", "RatesArg", "check", "check_claims", "check_segments", "extract",
+           "parse_reference_date"]
+
+#: a glossary: a :class:`~factcheck.glossary.Glossary` or the path of a glossary file
+GlossaryArg = Glossary | str | os.PathLike[str] | None
+#: exchange rates: a :class:`Rates`, a mapping ``{"USD/KRW": 1300}`` or the path of a rates file
+RatesArg = Rates | Mapping[Any, Any] | str | os.PathLike[str] | None
 
 #: texts longer than this are refused (``max_chars=`` per call, None for no limit): factcheck
 #: reads documents, not corpora
@@ -59,15 +66,16 @@ def extract(
     *,
     kinds: tuple[str, ...] | None = None,
     registry: Registry | None = None,
-    glossary: Any = None,
+    glossary: Glossary | None = None,
     max_chars: int | None = DEFAULT_MAX_CHARS,
 ) -> list[Claim]:
     """Find the claims (money, numbers, percentages, quantities ...) stated in ``text``.
 
     ``lang`` is a language code (``"ko"``, ``"en"``) or ``"auto"`` to pick it from the script
     of the text, run by run of lines (a Korean release followed by its English version is read
-    as Korean, then as English; lines in no supported script join the run before them). ``reference_date`` is the date the text speaks from (its publication date),
-    or None when unknown; nothing defaults to today. ``kinds`` limits the kinds extracted.
+    as Korean, then as English; lines in no supported script join the run before them).
+    ``reference_date`` is the date the text speaks from (its publication date), or None when
+    unknown; nothing defaults to today. ``kinds`` limits the kinds extracted.
     Claims come back sorted by position and never overlap; offsets index ``text`` as given.
     ``glossary`` (a :class:`factcheck.glossary.Glossary`) adds the user's names and aliases
     to the person, org and place rules and their keys. A text longer than ``max_chars``
@@ -107,7 +115,7 @@ def _published_reference(text: str, runs: list[tuple[int, int, str]]) -> _dt.dat
 
 
 def _extract_run(text: str, lang: str, ref: _dt.date | None, kinds: tuple[str, ...] | None,
-                 registry: Registry, glossary: Any = None) -> list[Claim]:
+                 registry: Registry, glossary: Glossary | None = None) -> list[Claim]:
     locale = load_locale(lang)
     wanted = registry.kinds(lang)
     if kinds is not None:
@@ -144,7 +152,7 @@ def _resolve(claims: list[Claim]) -> list[Claim]:
     return kept
 
 
-def _registry(weekday: str) -> Any:
+def _registry(weekday: str) -> Registry | None:
     reg = default_registry()
     if weekday == "past":
         return None
@@ -156,16 +164,18 @@ def _registry(weekday: str) -> Any:
     return reg
 
 
-def _glossary(glossary: Any) -> Any:
-    if glossary is None or hasattr(glossary, "lookup"):
+def _glossary(glossary: object) -> Glossary | None:
+    if glossary is None or isinstance(glossary, Glossary):
         return glossary
+    if hasattr(glossary, "lookup"):  # a glossary-like object of the caller's
+        return cast(Glossary, glossary)
     if isinstance(glossary, (str, os.PathLike)):
         return load_glossary(glossary)
     raise InputError(f"glossary must be a Glossary or a file path, not {type(glossary).__name__}",
                      reason="bad-glossary")
 
 
-def _as_source(s: Any, n: int) -> Source:
+def _as_source(s: object, n: int) -> Source:
     if isinstance(s, Source):
         return s
     if isinstance(s, str):
@@ -173,7 +183,7 @@ def _as_source(s: Any, n: int) -> Source:
     raise InputError(f"a source must be a factcheck.Source or a str, not {type(s).__name__}", reason="bad-source")
 
 
-def _read_source(src: Source, glossary: Any, registry: Any,
+def _read_source(src: Source, glossary: Glossary | None, registry: Registry | None,
                  max_chars: int | None = DEFAULT_MAX_CHARS) -> tuple[SourceInfo, list[Claim]]:
     if not isinstance(src.text, str):
         raise InputError(f"source {src.id!r}: text must be str, not {type(src.text).__name__}", reason="bad-text")
@@ -217,7 +227,8 @@ def _validate(sources: list[Source], pivot: str | None) -> None:
 
 
 @in_decimal_context
-def check(sources: Iterable[Source | str], *, pivot: str | None = None, glossary: Any = None, rates: Any = None,
+def check(sources: Iterable[Source | str], *, pivot: str | None = None, glossary: GlossaryArg = None,
+          rates: RatesArg = None,
           weekday: str = "past", max_chars: int | None = DEFAULT_MAX_CHARS) -> Report:
     """Compare two or more sources and report, fact by fact, where they agree.
 
@@ -246,7 +257,7 @@ def check(sources: Iterable[Source | str], *, pivot: str | None = None, glossary
 
 
 @in_decimal_context
-def check_claims(items: Iterable[tuple[Source, Sequence[Claim]]], *, pivot: str | None = None, rates: Any = None,
+def check_claims(items: Iterable[tuple[Source, Sequence[Claim]]], *, pivot: str | None = None, rates: RatesArg = None,
                  aligned: bool = False) -> Report:
     """Compare claims already extracted (with your own registry or rules): ``items`` are
     ``(Source, claims)`` pairs. The source's ``published`` is its publication date (None: the
@@ -279,7 +290,8 @@ def check_claims(items: Iterable[tuple[Source, Sequence[Claim]]], *, pivot: str 
 
 
 @in_decimal_context
-def check_segments(segments: Iterable[tuple[str, Sequence[Source]]], *, glossary: Any = None, rates: Any = None,
+def check_segments(segments: Iterable[tuple[str, Sequence[Source]]], *, glossary: GlossaryArg = None,
+                   rates: RatesArg = None,
                    pivot: str | None = None, weekday: str = "past") -> Report:
     """Compare aligned segments (a translation memory, a PO file, a CSV of segment pairs):
     each ``(segment_id, sources)`` is compared on its own (its texts are known to say the same

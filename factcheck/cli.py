@@ -13,12 +13,19 @@ import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import Any, NoReturn
 
 from factcheck._version import __version__
-from factcheck.api import extract, parse_reference_date
+from factcheck.api import check, check_segments, extract, parse_reference_date
+from factcheck.claims import Claim
 from factcheck.errors import FactcheckError, InputError
-from factcheck.io import DEFAULT_MAX_BYTES, read_text
+from factcheck.io.aligned import is_aligned, iter_segments
+from factcheck.io.files import DEFAULT_MAX_BYTES, read_text
+from factcheck.io.glossary import load_glossary
+from factcheck.io.rates import as_rates
+from factcheck.render import render
+from factcheck.report import Report, Source
 
 __all__ = ["main"]
 
@@ -76,7 +83,7 @@ def _add_check_parser(sub: Any) -> None:
     ck.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="refuse larger inputs")
 
 
-def _text_report(claims: list, source: str) -> str:
+def _text_report(claims: list[Claim], source: str) -> str:
     lines = [f"{source}: {len(claims)} claim{'s' if len(claims) != 1 else ''}"]
     for c in claims:
         v = c.value.to_dict()
@@ -111,7 +118,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"factcheck: {msg}", file=sys.stderr)
             return 2
         source = "<stdin>" if args.file == "-" else args.file
-        where = exc.path or (source if exc.reason in ("unsupported-language", "unsupported-kind", "too-large") else None)
+        about_input = exc.reason in ("unsupported-language", "unsupported-kind", "too-large")
+        where = exc.path or (source if about_input else None)
         msg = f"{where}: {exc.message}" if where else exc.message
         print(f"factcheck: {msg}", file=sys.stderr)
         return 2
@@ -196,20 +204,11 @@ def _read_baseline(path: str) -> set[tuple[Any, ...]]:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from dataclasses import replace
-
-    from factcheck.api import check, check_segments
-    from factcheck.io.aligned import is_aligned, iter_segments
-    from factcheck.io.rates import as_rates
-    from factcheck.report import Report, Source
-
     fail_on = _fail_levels(args.fail_on)
     published = _pairs(args.published, "--published")
     langs = _pairs(args.lang, "--lang")
     glossary = None
     if args.glossary:
-        from factcheck.io.glossary import load_glossary
-
         glossary = load_glossary(args.glossary)
     rates = as_rates(args.rates) if args.rates else None
     baseline = _read_baseline(args.baseline) if args.baseline else set()
@@ -222,8 +221,8 @@ def _check(args: argparse.Namespace) -> int:
         if not os.path.exists(path):
             raise InputError("no such file", reason="missing", path=path)
         if os.path.isfile(path) and os.path.getsize(path) > args.max_bytes:
-            raise InputError(f"file is {os.path.getsize(path)} bytes, over the limit of {args.max_bytes} (--max-bytes)",
-                             reason="too-large", path=path)
+            raise InputError(f"file is {os.path.getsize(path)} bytes, over the limit of {args.max_bytes} "
+                             "(--max-bytes)", reason="too-large", path=path)
         # segments are streamed from the file into the comparator; only the HTML and SARIF
         # reports, which show or point into the texts, keep them
         keep = args.format in ("html", "sarif")
@@ -252,7 +251,7 @@ def _check(args: argparse.Namespace) -> int:
         if args.pivot is not None and args.pivot not in ids:
             raise InputError(f"--pivot {args.pivot!r} is not a source id ({', '.join(ids)})", reason="bad-option")
         sources = []
-        for sid, path in zip(ids, args.files):
+        for sid, path in zip(ids, args.files, strict=True):
             text = read_text(path, max_bytes=args.max_bytes)
             when = parse_reference_date(published[sid], what=f"--published {sid}") if sid in published else None
             sources.append(Source(text, id=sid, lang=langs.get(sid, "auto"), published=when,
@@ -282,17 +281,8 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if failing else 0
 
 
-def _render(report: Any, fmt: str, sources: Any, color: bool, fail_on: tuple[str, ...]) -> str:
-    try:
-        from factcheck.render import render
-    except ImportError:  # the renderers are optional: JSON and a plain list without them
-        render = None
-    if render is not None:
-        return render(report, fmt, sources=sources, color=color, fail_on=fail_on)
-    if fmt == "json":
-        return json.dumps(report.to_dict(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    lines = [f"{f.verdict.upper()} {f.kind}: {f.message}" for f in report.findings]
-    return "\n".join(lines) + ("\n" if lines else "")
+def _render(report: Report, fmt: str, sources: Any, color: bool, fail_on: tuple[str, ...]) -> str:
+    return render(report, fmt, sources=sources, color=color, fail_on=fail_on)
 
 
 if __name__ == "__main__":  # pragma: no cover

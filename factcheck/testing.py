@@ -14,7 +14,11 @@ import os
 from collections.abc import Iterable
 from typing import Any
 
+from factcheck import api  # looked up at call time (tests replace api.check)
 from factcheck.errors import InputError
+from factcheck.io.aligned import is_aligned, read_segments
+from factcheck.io.files import read_text
+from factcheck.render import render_text
 from factcheck.report import Report, Source
 
 __all__ = ["assert_consistent", "failing_findings"]
@@ -30,8 +34,6 @@ def _as_source(item: Any, used: set[str]) -> Source:
     if isinstance(item, Source):
         return item
     if isinstance(item, (str, os.PathLike)):
-        from factcheck.io import read_text
-
         path = os.fspath(item)
         base = os.path.splitext(os.path.basename(path))[0] or path
         sid, n = base, 2
@@ -55,10 +57,6 @@ def assert_consistent(*sources: Any, fail_on: Iterable[str] = ("conflict",), lan
     The error message lists the failing findings, one line each, as the text report does.
     """
     __tracebackhide__ = True
-    from factcheck import api
-    from factcheck.io.aligned import is_aligned, read_segments
-    from factcheck.render import render_text
-
     fail = (fail_on,) if isinstance(fail_on, str) else tuple(fail_on)
     if len(sources) == 1 and isinstance(sources[0], (str, os.PathLike)) and is_aligned(sources[0]):
         segments = read_segments(sources[0], lang_a=lang_a, lang_b=lang_b)

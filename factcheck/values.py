@@ -13,7 +13,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from decimal import Context, Decimal
-from typing import Any, ClassVar, ParamSpec, TypeVar, Union
+from typing import Any, ClassVar, ParamSpec, TypeVar
 
 __all__ = ["DECIMAL_CONTEXT", "DateValue", "GRAINS", "Money", "Name", "Number", "Percent", "Quantity", "Value",
            "dec_str", "decimal_context", "in_decimal_context"]
@@ -166,8 +166,9 @@ class DateValue:
     ``end`` None and keep what was written: ``year``, ``month``, ``day``, ``weekday`` and, when
     needed, ``hour``, ``minute``, ``half``, ``quarter``, ``part``, ``relative`` (unit, offset:
     어제 = ("day", -1)), ``direction`` ("last" for 지난 4월 / last Friday), ``until`` (the end of a
-    range), ``nth`` (셋째 주 화요일, the last week of July). A resolved value keeps these fields too. :func:`factcheck.dates.resolve` turns a
-    partial value into a resolved one; :func:`factcheck.dates.unify` compares two values.
+    range), ``nth`` (셋째 주 화요일, the last week of July). A resolved value keeps these fields
+    too. :func:`factcheck.dates.resolve` turns a partial value into a resolved one;
+    :func:`factcheck.dates.unify` compares two values.
 
     ``weekday_mismatch`` is True when a weekday written beside a full date disagrees with it
     ("2023년 7월 20일(금)": the 20th was a Thursday); the date keeps the written day number.
@@ -253,4 +254,4 @@ class Name:
         return out
 
 
-Value = Union[Money, Number, Percent, Quantity, DateValue, Name]
+Value = Money | Number | Percent | Quantity | DateValue | Name

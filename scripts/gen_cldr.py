@@ -22,10 +22,9 @@ PATH = Path(__file__).resolve().parent.parent / "factcheck" / "data" / "cldr_cur
 
 
 def cldr_locales() -> list[str]:
-    from factcheck.locale.loader import _read_toml
-    from factcheck.locale import available_locales
+    from factcheck.locale.files import locale_codes, read_locale_file
 
-    return sorted({_read_toml(code)["locale"].get("cldr", code) for code in available_locales()})
+    return sorted({read_locale_file(code)["locale"].get("cldr", code) for code in locale_codes()})
 
 
 def inputs() -> dict[str, str]:

@@ -114,7 +114,7 @@ def test_cold_run_imports_neither_babel_nor_pint(tmp_path):
 
 def test_lazily_compiled_patterns_all_compile():
     """Date atoms and first-character currency patterns compile on first use: check them all."""
-    from factcheck.locale.loader import _compiled
+    from factcheck.locale.patterns import _compiled
     from factcheck.locale import available_locales, load_locale
     from factcheck.rules.dates import load_date_locale
 

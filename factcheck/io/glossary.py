@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import pathlib
 from xml.etree import ElementTree
 
@@ -14,8 +15,8 @@ from factcheck.naming.keys import tidy
 __all__ = ["load_glossary"]
 
 
-_HEADERS = {"ko", "en", "korean", "english", "term", "terms", "alias", "aliases", "acronym",
-            "acronyms", "name", "names", "kind", "key", "id", "source", "target", "abbreviation"}
+_HEADERS = frozenset({"ko", "en", "korean", "english", "term", "terms", "alias", "aliases", "acronym",
+            "acronyms", "name", "names", "kind", "key", "id", "source", "target", "abbreviation"})
 
 
 def _from_rows(rows: list[list[str]]) -> list[GlossaryEntry]:
@@ -47,7 +48,7 @@ def _from_rows(rows: list[list[str]]) -> list[GlossaryEntry]:
 
 def _from_yaml(text: str, where: str) -> list[GlossaryEntry]:
     try:
-        import yaml  # type: ignore[import-untyped]
+        import yaml
     except ImportError:
         raise InputError(f"{where}: reading YAML glossaries needs PyYAML (pip install pyyaml); "
                          "CSV, TSV, TXT and TBX need nothing", reason="missing-dependency") from None
@@ -114,7 +115,7 @@ def _from_tbx(text: str, where: str) -> list[GlossaryEntry]:
     return out
 
 
-def load_glossary(path: str | pathlib.Path, *, kind: str | None = None) -> Glossary:
+def load_glossary(path: str | os.PathLike[str], *, kind: str | None = None) -> Glossary:
     """Read a glossary file (CSV, TSV, TXT, YAML or TBX, chosen by the file's extension)."""
     p = pathlib.Path(path)
     where = str(p)

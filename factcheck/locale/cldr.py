@@ -11,22 +11,26 @@ from __future__ import annotations
 import functools
 import importlib.resources
 import json
+from typing import Any
 
 __all__ = ["currency_vocabulary", "currency_vocabulary_from_babel"]
 
 # CLDR codes that are not money people write about: precious metals, test and fund codes.
 _NOT_MONEY = frozenset(
-    "XAG XAU XBA XBB XBC XBD XDR XPD XPT XRE XSU XTS XUA XXX XFO XFU XCG BOV CHE CHW CLF COU MXV USN USS UYI UYW".split()
+    "XAG XAU XBA XBB XBC XBD XDR XPD XPT XRE XSU XTS XUA XXX XFO XFU XCG "
+    "BOV CHE CHW CLF COU MXV USN USS UYI UYW".split()
 )
 
 
 @functools.lru_cache(maxsize=1)
-def _generated() -> dict[str, dict]:
+def _generated() -> dict[str, dict[str, Any]]:
     path = importlib.resources.files("factcheck").joinpath("data", "cldr_currencies.json")
     try:
-        return json.loads(path.read_text(encoding="utf-8"))["locales"]
+        data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:  # pragma: no cover - a checkout without the generated file
         return {}
+    locales = data.get("locales") if isinstance(data, dict) else None
+    return locales if isinstance(locales, dict) else {}
 
 
 @functools.lru_cache(maxsize=16)
@@ -52,11 +56,12 @@ def currency_vocabulary_from_babel(cldr_locale: str) -> tuple[dict[str, str], tu
     from babel.numbers import get_currency_name
 
     loc = Locale.parse(cldr_locale)
+    currencies = {k: v for k, v in loc.currencies.items() if isinstance(k, str) and isinstance(v, str)}
     names: dict[str, str] = {}
-    codes = tuple(sorted(c for c in loc.currencies if len(c) == 3 and c.isalpha() and c not in _NOT_MONEY))
+    codes = tuple(sorted(c for c in currencies if len(c) == 3 and c.isalpha() and c not in _NOT_MONEY))
     plural = loc._data.get("currency_names_plural", {})
     for code in codes:
-        forms = {loc.currencies[code]}
+        forms = {currencies[code]}
         for form in dict(plural.get(code, {})).values():
             forms.add(form)
         if cldr_locale.startswith("en"):
@@ -67,6 +72,6 @@ def currency_vocabulary_from_babel(cldr_locale: str) -> tuple[dict[str, str], tu
             hangul = any("\uac00" <= ch <= "\ud7a3" for ch in form)
             for variant in {form, form.replace(" ", "")} if hangul and " " in form else {form}:
                 # an obsolete currency must not take a name from the current one
-                if variant not in names or "(" in loc.currencies.get(names[variant], ""):
+                if variant not in names or "(" in currencies.get(names[variant], ""):
                     names[variant] = code
     return names, codes

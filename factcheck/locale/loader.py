@@ -8,9 +8,7 @@ uses. Nothing here depends on the language *name*: adding a language is adding a
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import re
-import tomllib
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -19,8 +17,13 @@ from types import MappingProxyType
 from typing import Any
 
 from factcheck.errors import LocaleError
+from factcheck.locale import cldr
+from factcheck.locale.files import locale_codes, read_locale_file
+from factcheck.locale.patterns import FirstCharMatcher, alternation
+from factcheck.values import in_decimal_context
 
-__all__ = ["Locale", "CurrencyWord", "load_locale", "available_locales", "locale_meta", "script_of"]
+__all__ = ["Locale", "CurrencyWord", "UnitContext", "load_locale", "available_locales", "locale_meta",
+           "script_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,124 +40,21 @@ def _currency(value: str, factor: Decimal = Decimal(1)) -> CurrencyWord:
     return CurrencyWord(value.rstrip("?"), value.endswith("?"), factor)
 
 
-def _alternation(words: list[str], *, ignore_case: bool = False, latin_bounds: bool = False) -> str:
-    """A regex alternation of literal words, longest first (so "달러화" wins over "달러")."""
-    items = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
-    parts = []
-    for w in items:
-        p = re.escape(w).replace(r"\ ", r"[ \t]?") if " " in w else re.escape(w)
-        if latin_bounds and w[:1].isalpha() and w[:1].isascii():
-            p = r"(?<![A-Za-z])" + p
-        if latin_bounds and w[-1:].isalnum() and w[-1:].isascii():
-            p = p + r"(?![A-Za-z0-9]|\.[A-Za-z])"  # not the start of "p.m."
-        parts.append(p)
-    if not parts:
-        return r"(?!x)x"
-    body = "|".join(parts)
-    return f"(?i:{body})" if ignore_case else f"(?:{body})"
+@dataclass(frozen=True, slots=True)
+class UnitContext:
+    """A unit word read as another unit in context (``[[unit_context]]``: 도 is an angle after
+    경사, a temperature otherwise)."""
 
-
-def _read_toml(name: str) -> dict[str, Any]:
-    path = importlib.resources.files("factcheck").joinpath("locales", f"{name}.toml")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise LocaleError(
-            f"unsupported language {name!r}: no locale file factcheck/locales/{name}.toml "
-            f"(available: {', '.join(available_locales())})",
-            reason="unsupported-language",
-        ) from None
-    return tomllib.loads(text)
+    word: str
+    unit: str
+    preceded_by: tuple[str, ...]
+    followed_by: tuple[str, ...]
+    particles: tuple[str, ...]  # longest first
 
 
 def available_locales() -> tuple[str, ...]:
     """The language codes that have a locale file, sorted."""
-    folder = importlib.resources.files("factcheck").joinpath("locales")
-    return tuple(
-        sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml") and p.name != "common.toml")
-    )
-
-
-@dataclass(frozen=True)
-class _FirstCharMatcher:
-    """``pattern.match(text, pos)`` for a long alternation of words (hundreds of CLDR currency
-    names), dispatched on the first character of the word so that each call tries only the
-    few words that can match there; a large group is split again on the second character.
-    Group 1 is the word, as with the single pattern. The patterns are compiled on first use
-    (most characters never follow a number: compiling them all cost ~150 ms of a cold start)."""
-
-    glue: re.Pattern[str]
-    #: the pattern source of the words of each first character
-    by_char: Mapping[str, str]
-    #: for a split first character ``ch``: the words without an ASCII letter or digit second
-    #: (under ``ch``), and the words with second character ``c`` plus those (under ``ch + c``)
-    by_pair: Mapping[str, str]
-
-    @classmethod
-    def build(cls, words: list[str], glue: str, ignore_case: bool) -> _FirstCharMatcher:
-        def source(ws: list[str]) -> str:
-            return rf"{glue}({_alternation(ws, ignore_case=ignore_case, latin_bounds=True)})"
-
-        groups: dict[str, list[str]] = {}
-        for w in words:
-            if w:
-                groups.setdefault(w[0].lower(), []).append(w)
-        by_char: dict[str, str] = {}
-        by_pair: dict[str, str] = {}
-        for ch, ws in groups.items():
-            by_char[ch] = source(ws)
-            if len(ws) <= _SPLIT or ch in " \t-":  # a glue character may start a word: no split
-                continue
-            seconds: dict[str, list[str]] = {}
-            rest: list[str] = []
-            for w in ws:
-                c = w[1:2]
-                if c.isascii() and c.isalnum():
-                    seconds.setdefault(c.lower(), []).append(w)
-                else:  # one letter, a sign or a space ("[ \t]?" may match nothing) second
-                    rest.append(w)
-            # a word whose second character is another ASCII letter or digit cannot match
-            # here, so the alternation of the rest picks the same word as the whole group's
-            by_pair[ch] = source(rest)
-            for c, sub in seconds.items():
-                by_pair[ch + c] = source(sub + rest)
-        return cls(re.compile(glue), MappingProxyType(by_char), MappingProxyType(by_pair))
-
-    def _pattern_at(self, text: str, p: int) -> re.Pattern[str] | None:
-        ch = text[p:p + 1].lower()
-        source = self.by_char.get(ch)
-        if source is None:
-            return None
-        if ch in self.by_pair:
-            c = text[p + 1:p + 2]
-            if c.isascii() and c.isalnum():
-                source = self.by_pair.get(ch + c.lower(), self.by_pair[ch])
-        return _compiled(source)
-
-    def match(self, text: str, pos: int) -> re.Match[str] | None:
-        g = self.glue.match(text, pos)
-        q = g.end() if g is not None else pos
-        pattern = self._pattern_at(text, q)
-        if pattern is not None:
-            m = pattern.match(text, pos)
-            if m is not None:
-                return m
-        if q != pos:  # the glue may have been a word's own first character
-            pattern = self._pattern_at(text, pos)
-            if pattern is not None:
-                return pattern.match(text, pos)
-        return None
-
-
-#: first-character groups with more words than this are split on the second character
-_SPLIT = 24
-
-
-@functools.lru_cache(maxsize=2048)
-def _compiled(source: str) -> re.Pattern[str]:
-    """A compiled pattern (a bounded cache of a pure function; ``re``'s own cache is smaller
-    than the first-character patterns of a few locales)."""
-    return re.compile(source)
+    return locale_codes()
 
 
 @dataclass(frozen=True)
@@ -194,20 +94,27 @@ class Locale:
     names_take_numbers: bool
     abbrev_strict: Mapping[str, Decimal]
     abbrev_currency: Mapping[str, Decimal]
+    #: words after a glued abbreviation that make it a unit, not a scale ("the 100m sprint")
+    abbrev_unit_followers: frozenset[str]
     currency_before: Mapping[str, CurrencyWord]
     currency_after: Mapping[str, CurrencyWord]
     currency_before_lengths: tuple[int, ...]
+    #: currency words that are also units of measure ("pounds" -> "pound"), read as the unit
+    #: when one of ``[currency] as_unit_followers`` comes next (see ``currency_as_unit_re``)
+    currency_as_unit: Mapping[str, str]
     group_separator: str
     decimal_separator: str
     percent_words: Mapping[str, str]
     unit_words: Mapping[str, str]
+    unit_contexts: tuple[UnitContext, ...]
     qualifiers: Mapping[str, tuple[str, ...]]
     examples: tuple[Mapping[str, Any], ...]
     # compiled patterns
     number_re: re.Pattern[str]
     token_re: re.Pattern[str]
     blocked_re: tuple[re.Pattern[str], ...]
-    currency_after_re: _FirstCharMatcher
+    currency_after_re: FirstCharMatcher
+    currency_as_unit_re: re.Pattern[str] | None
     percent_after_re: re.Pattern[str]
     unit_after_re: re.Pattern[str]
     approx_before_re: re.Pattern[str]
@@ -237,7 +144,7 @@ def script_of(ch: str) -> str:
 @functools.lru_cache(maxsize=16)
 def locale_meta(code: str) -> tuple[tuple[str, ...], frozenset[str]]:
     """The scripts and common words of a locale, read without compiling the locale."""
-    meta = _read_toml(code)["locale"]
+    meta = read_locale_file(code)["locale"]
     return tuple(meta.get("scripts", [])), frozenset(w.lower() for w in meta.get("common_words", []))
 
 
@@ -245,49 +152,27 @@ def _dec_map(table: Mapping[str, Any]) -> dict[str, Decimal]:
     return {k: Decimal(str(v)) for k, v in table.items()}
 
 
-@functools.lru_cache(maxsize=16)
-def load_locale(code: str) -> Locale:
-    """Load and compile the locale of a language code (cached: a locale never changes)."""
-    if not isinstance(code, str) or not re.fullmatch(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]+)?", code):
-        raise LocaleError(f"unsupported language {code!r}: expected a code such as 'ko' or 'en'")
-    if code not in available_locales():
-        raise LocaleError(
-            f"unsupported language {code!r} (available: {', '.join(available_locales())})"
-        )
-    common = _read_toml("common")
-    data = _read_toml(code)
-    meta = data["locale"]
-    num = data.get("numbers", {})
-    ci = bool(num.get("case_insensitive", False))
-
-    digit_words = {k: int(v) for k, v in num.get("digit_words", {}).items()}
-    small_units = _dec_map(num.get("small_units", {}))
-    big_units = _dec_map(num.get("big_units", {}))
-    abbrev = num.get("abbreviations", {})
-    abbrev_strict = _dec_map(abbrev.get("strict", {}))
-    abbrev_currency = _dec_map(abbrev.get("with_currency", {}))
-    articles = list(num.get("articles", []))
-
-    # --- currency vocabulary: common symbols, CLDR names and codes, then the locale's own
-    cur = data.get("currency", {})
+def _currency_tables(code: str, meta: Mapping[str, Any], common: Mapping[str, Any], cur: Mapping[str, Any],
+                     ci: bool) -> tuple[dict[str, CurrencyWord], dict[str, CurrencyWord]]:
+    """The currency words read before and after a number: common symbols, CLDR names and
+    codes, then the locale's own (which win)."""
+    codes_cfg = common["currency"]["codes"]
     before: dict[str, CurrencyWord] = {k: _currency(v) for k, v in common["currency"]["before"].items()}
     after: dict[str, CurrencyWord] = {}
-    if cur.get("cldr_names", False) or common["currency"]["codes"].get("enabled", False):
-        from factcheck.locale import cldr
-
+    if cur.get("cldr_names", False) or codes_cfg.get("enabled", False):
         names, codes = cldr.currency_vocabulary(meta.get("cldr", code))
         if cur.get("cldr_names", False):
             for name, iso in names.items():
                 after.setdefault(name, CurrencyWord(iso))
-        if common["currency"]["codes"].get("enabled", False):
-            word_codes = frozenset(common["currency"]["codes"].get("not_read", []))
+        if codes_cfg.get("enabled", False):
+            word_codes = frozenset(codes_cfg.get("not_read", []))
             for iso in codes:
                 if iso in word_codes:
                     continue
                 before.setdefault(iso, CurrencyWord(iso))
                 after.setdefault(iso, CurrencyWord(iso))
             # "MUSD 30", "120 MEUR": codes with a scale prefix, as company reports write them
-            for prefix, factor in common["currency"]["codes"].get("scaled", {}).items():
+            for prefix, factor in codes_cfg.get("scaled", {}).items():
                 for iso in codes:
                     if iso not in word_codes:
                         scaled = CurrencyWord(iso, False, Decimal(str(factor)))
@@ -312,6 +197,120 @@ def load_locale(code: str) -> Locale:
     if ci:
         before = {(k if k.isupper() else k.lower()): v for k, v in before.items()}
         after = {(k if k.isupper() else k.lower()): v for k, v in after.items()}
+    return before, after
+
+
+def _number_patterns(num: Mapping[str, Any], word_items: list[str], articles: list[str], unit_items: list[str],
+                     abbrev_items: list[str], ci: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The pattern of a run of number tokens (``number_re``) and of one token (``token_re``),
+    with the separators the locale allows."""
+    # 1,234,567 | 12,34,567 (Indian grouping) | 1 234 567 with thin or no-break spaces, or
+    # plain spaces when there are at least two groups or the group is 000 ("40 000"; "March 5
+    # 200 people" stays two numbers) | plain digits | .25
+    group_sep = str(num.get("group_separator", ","))
+    decimal_sep = str(num.get("decimal_separator", "."))
+    digits = (r"(?>\d{1,3}(?:G\d{3})++(?![\d])|\d{1,2}(?:G\d{2}(?=G))++G\d{3}(?![\d])"
+              r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})++(?![\d])|\d{1,3}(?: \d{3}){2,}+(?![\d])"
+              r"|\d{1,3} 000(?![\d])"
+              r"|\d++|(?<![\w.,])(?=D\d))(?>D\d++)?")
+    digits = digits.replace("G", re.escape(group_sep)).replace("D", re.escape(decimal_sep))
+    words = alternation(word_items, ignore_case=ci)
+    if num.get("word_boundaries", False):
+        words = rf"\b{words}\b"
+    article = ""
+    if articles:
+        unit_follow = alternation(unit_items, ignore_case=ci)
+        article = rf"|\b{alternation(articles, ignore_case=ci)}(?=[ \t]+{unit_follow}\b)"
+    abbrevs = alternation(abbrev_items)
+    digit_tok = rf"(?<![\d])(?<![\d][.,])(?:(?<![\w])[-−](?=\d))?{digits}(?:{abbrevs}(?![A-Za-z]))?"
+    token = rf"(?>{digit_tok}|{words}{article})"
+    ands = num.get("and_words", [])
+    if ands:
+        sep = rf"(?:[ \t]++(?:{alternation(ands, ignore_case=ci)}[ \t]++)?|-)"
+    else:
+        sep = r"(?:[ \t]{1,3})"  # "이천  이백": a stray double space inside a number
+    # a cheap first-character check lets the scan skip most positions at once
+    firsts = {w[:1].lower() for w in word_items + articles} | {w[:1].upper() for w in word_items + articles}
+    first_class = "".join(sorted(re.escape(c) for c in firsts if c))
+    # a number written in words never starts inside a word ("수천만", "someone")
+    number_re = re.compile(
+        rf"(?:(?=[0-9\-−.])|(?<![^\W\d_])(?=[{first_class}])){token}(?:{sep}?+{token})*+"
+    )
+    return number_re, re.compile(token)
+
+
+def _blocked_patterns(common: Mapping[str, Any], data: Mapping[str, Any]) -> tuple[re.Pattern[str], ...]:
+    """Spans that look numeric but are no amounts (phone numbers, numeric dates): one pattern."""
+    own = data.get("blocked", {})
+    patterns = list(common.get("blocked", {}).get("patterns", [])) if own.get("inherit_common", True) else []
+    patterns += list(own.get("patterns", []))
+    # one pass for all patterns; the lookahead skips every position that cannot start one
+    if not patterns:
+        return ()
+    return (re.compile(r"(?=[\d+(hw])(?:" + "|".join(f"(?:{p})" for p in patterns) + ")"),)
+
+
+def _qualifier_patterns(quals: Mapping[str, tuple[str, ...]], bounds: bool, ci: bool
+                        ) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """approx_before_re, bound_before_re, bound_after_re and range_sep_re of the qualifier words."""
+    def words_of(*keys: str) -> list[str]:
+        out: list[str] = []
+        for k in keys:
+            out.extend(quals.get(k, ()))
+        return out
+
+    wb = r"(?:(?<![A-Za-z])|(?=[<>=≤≥]))" if bounds else ""  # signs may follow a letter: "x>10"
+    approx_before_re = re.compile(
+        rf"{wb}({alternation(words_of('approx_before'), ignore_case=ci)})[ \t]*\Z"
+    )
+    bound_before_re = re.compile(
+        rf"{wb}({alternation(words_of('approx_before', 'min_before', 'max_before'), ignore_case=ci)})[ \t]*\Z"
+    )
+    particles = quals.get("particles_before_after", ())
+    part = f"(?:{alternation(list(particles))})?" if particles else ""
+    after_words = words_of("approx_after", "min_after", "max_after")
+    bound_after_re = re.compile(
+        rf"[ \t]*{part}[ \t]*({alternation(after_words, ignore_case=ci, latin_bounds=True)})"
+    )
+    separators = words_of("range_separators", "range_join")
+    range_sep_re = re.compile(rf"[ \t]*({alternation(separators, ignore_case=ci, latin_bounds=True)})[ \t]*")
+    return approx_before_re, bound_before_re, bound_after_re, range_sep_re
+
+
+def _as_unit_pattern(words: tuple[str, ...], followers: tuple[str, ...], ci: bool) -> re.Pattern[str] | None:
+    """A currency word that is also a unit, then one of the words that make it the unit."""
+    if not words or not followers:
+        return None
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    nxt = "|".join(re.escape(w) for w in sorted(followers, key=len, reverse=True))
+    return re.compile(rf"[ \t]?({alt})[ \t]+(?:{nxt})(?![^\W\d_])", re.IGNORECASE if ci else 0)
+
+
+@functools.lru_cache(maxsize=16)
+@in_decimal_context
+def load_locale(code: str) -> Locale:
+    """Load and compile the locale of a language code (cached: a locale never changes)."""
+    if not isinstance(code, str) or not re.fullmatch(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]+)?", code):
+        raise LocaleError(f"unsupported language {code!r}: expected a code such as 'ko' or 'en'")
+    if code not in available_locales():
+        raise LocaleError(
+            f"unsupported language {code!r} (available: {', '.join(available_locales())})"
+        )
+    common = read_locale_file("common")
+    data = read_locale_file(code)
+    meta = data["locale"]
+    num = data.get("numbers", {})
+    ci = bool(num.get("case_insensitive", False))
+
+    digit_words = {k: int(v) for k, v in num.get("digit_words", {}).items()}
+    small_units = _dec_map(num.get("small_units", {}))
+    big_units = _dec_map(num.get("big_units", {}))
+    abbrev = num.get("abbreviations", {})
+    abbrev_strict = _dec_map(abbrev.get("strict", {}))
+    abbrev_currency = _dec_map(abbrev.get("with_currency", {}))
+    articles = list(num.get("articles", []))
+    cur = data.get("currency", {})
+    before, after = _currency_tables(code, meta, common, cur, ci)
 
     percent_words: dict[str, str] = {}
     for table in (common.get("percent", {}), data.get("percent", {})):
@@ -332,87 +331,35 @@ def load_locale(code: str) -> Locale:
     native_words = _dec_map(num.get("native_words", {}))
     fraction_words = _dec_map(num.get("fraction_words", {}))
     native_words.update(_dec_map(num.get("native_attributive", {})))
+    ands = num.get("and_words", [])
 
-    # --- the number pattern: a run of number tokens with the separators the locale allows
-    # 1,234,567 | 12,34,567 (Indian grouping) | 1 234 567 with thin or no-break spaces, or
-    # plain spaces when there are at least two groups or the group is 000 ("40 000"; "March 5
-    # 200 people" stays two numbers) | plain digits | .25
-    group_sep = str(num.get("group_separator", ","))
-    decimal_sep = str(num.get("decimal_separator", "."))
-    digits = (r"(?>\d{1,3}(?:G\d{3})++(?![\d])|\d{1,2}(?:G\d{2}(?=G))++G\d{3}(?![\d])"
-              r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})++(?![\d])|\d{1,3}(?: \d{3}){2,}+(?![\d])"
-              r"|\d{1,3} 000(?![\d])"
-              r"|\d++|(?<![\w.,])(?=D\d))(?>D\d++)?")
-    digits = digits.replace("G", re.escape(group_sep)).replace("D", re.escape(decimal_sep))
     word_items = (
         list(digit_words) + list(small_units) + list(big_units) + list(num.get("point_words", []))
-        + list(num.get("negative_words", [])) + list(num.get("approx_infix", [])) + list(native_words) + list(fraction_words)
+        + list(num.get("negative_words", [])) + list(num.get("approx_infix", [])) + list(native_words)
+        + list(fraction_words)
     )
-    bounds = bool(num.get("word_boundaries", False))
-    words = _alternation(word_items, ignore_case=ci)
-    if bounds:
-        words = rf"\b{words}\b"
-    article = ""
-    if articles:
-        unit_follow = _alternation(list(small_units) + list(big_units), ignore_case=ci)
-        article = rf"|\b{_alternation(articles, ignore_case=ci)}(?=[ \t]+{unit_follow}\b)"
-    abbrevs = _alternation(list(abbrev_strict) + list(abbrev_currency))
-    digit_tok = rf"(?<![\d])(?<![\d][.,])(?:(?<![\w])[-−](?=\d))?{digits}(?:{abbrevs}(?![A-Za-z]))?"
-    token = rf"(?>{digit_tok}|{words}{article})"
-    ands = num.get("and_words", [])
-    if ands:
-        sep = rf"(?:[ \t]++(?:{_alternation(ands, ignore_case=ci)}[ \t]++)?|-)"
-    else:
-        sep = r"(?:[ \t]{1,3})"  # "이천  이백": a stray double space inside a number
-    # a cheap first-character check lets the scan skip most positions at once
-    firsts = {w[:1].lower() for w in word_items + articles} | {w[:1].upper() for w in word_items + articles}
-    first_class = "".join(sorted(re.escape(c) for c in firsts if c))
-    # a number written in words never starts inside a word ("수천만", "someone")
-    number_re = re.compile(
-        rf"(?:(?=[0-9\-−.])|(?<![^\W\d_])(?=[{first_class}])){token}(?:{sep}?+{token})*+"
-    )
-    token_re = re.compile(token)
-
-    own_blocked = data.get("blocked", {})
-    blocked_patterns = list(common.get("blocked", {}).get("patterns", [])) if own_blocked.get("inherit_common", True) else []
-    blocked_patterns += list(own_blocked.get("patterns", []))
-    # one pass for all patterns; the lookahead skips every position that cannot start one
-    blocked = ((re.compile(r"(?=[\d+(hw])(?:" + "|".join(f"(?:{p})" for p in blocked_patterns) + ")"),)
-               if blocked_patterns else ())
+    number_re, token_re = _number_patterns(num, word_items, articles, list(small_units) + list(big_units),
+                                           list(abbrev_strict) + list(abbrev_currency), ci)
 
     # "a 5-dollar bill", "a 20-euro note": a hyphen before a lower-case currency word
-    currency_after_re = _FirstCharMatcher.build(list(after), r"(?:[ \t]|-(?=[a-z]))?", ci)
+    currency_after_re = FirstCharMatcher.build(list(after), r"(?:[ \t]|-(?=[a-z]))?", ci)
     # a hyphen may join a number to a unit or percent word used as an adjective ("a 12-kilometer
     # tunnel", "a 10-percent stake")
     glue = r"(?:[ \t]|-(?=[^\W\d_]))?"
     percent_after_re = re.compile(
-        rf"{glue}({_alternation(list(percent_words), ignore_case=ci, latin_bounds=True)})"
+        rf"{glue}({alternation(list(percent_words), ignore_case=ci, latin_bounds=True)})"
     )
-    unit_after_re = re.compile(rf"{glue}({_alternation(list(unit_words), latin_bounds=True)})")
+    unit_after_re = re.compile(rf"{glue}({alternation(list(unit_words), latin_bounds=True)})")
+    approx_before_re, bound_before_re, bound_after_re, range_sep_re = _qualifier_patterns(
+        quals, bool(num.get("word_boundaries", False)), ci)
 
-    def words_of(*keys: str) -> list[str]:
-        out: list[str] = []
-        for k in keys:
-            out.extend(quals.get(k, ()))
-        return out
-
-    wb = r"(?:(?<![A-Za-z])|(?=[<>=≤≥]))" if bounds else ""  # signs may follow a letter: "x>10"
-    approx_before_re = re.compile(
-        rf"{wb}({_alternation(words_of('approx_before'), ignore_case=ci)})[ \t]*\Z"
+    as_unit = {str(k): str(v) for k, v in cur.get("as_unit", {}).items()}
+    as_unit_followers = tuple(cur.get("as_unit_followers", []))
+    unit_contexts = tuple(
+        UnitContext(str(c["word"]), str(c["unit"]), tuple(c.get("preceded_by", [])), tuple(c.get("followed_by", [])),
+                    tuple(sorted(c.get("particles", []), key=len, reverse=True)))
+        for c in data.get("unit_context", [])
     )
-    bound_before_re = re.compile(
-        rf"{wb}({_alternation(words_of('approx_before', 'min_before', 'max_before'), ignore_case=ci)})[ \t]*\Z"
-    )
-    particles = quals.get("particles_before_after", ())
-    part = f"(?:{_alternation(list(particles))})?" if particles else ""
-    after_words = words_of("approx_after", "min_after", "max_after")
-    bound_after_re = re.compile(
-        rf"[ \t]*{part}[ \t]*({_alternation(after_words, ignore_case=ci, latin_bounds=True)})"
-    )
-    range_sep_re = re.compile(
-        rf"[ \t]*({_alternation(words_of('range_separators', 'range_join'), ignore_case=ci, latin_bounds=True)})[ \t]*"
-    )
-
     yr = num.get("year_range")
     return Locale(
         code=code,
@@ -427,7 +374,8 @@ def load_locale(code: str) -> Locale:
         articles=frozenset(a.lower() if ci else a for a in articles),
         point_words=frozenset(w.lower() if ci else w for w in num.get("point_words", [])),
         native_words=MappingProxyType(native_words),
-        fraction_words=MappingProxyType({" ".join(k.lower().split()) if ci else k: v for k, v in fraction_words.items()}),
+        fraction_words=MappingProxyType({" ".join(k.lower().split()) if ci else k: v
+                                         for k, v in fraction_words.items()}),
         native_attributive=frozenset(num.get("native_attributive", {})),
         native_glued_counters=tuple(sorted(num.get("native_glued_counters", []), key=len, reverse=True)),
         negative_words=frozenset(w.lower() if ci else w for w in num.get("negative_words", [])),
@@ -448,19 +396,23 @@ def load_locale(code: str) -> Locale:
         names_take_numbers=bool(num.get("names_take_numbers", False)),
         abbrev_strict=MappingProxyType(abbrev_strict),
         abbrev_currency=MappingProxyType(abbrev_currency),
+        abbrev_unit_followers=frozenset(abbrev.get("unit_followers", [])),
         currency_before=MappingProxyType(before),
         currency_after=MappingProxyType(after),
         currency_before_lengths=tuple(sorted({len(k) for k in before}, reverse=True)),
-        group_separator=group_sep,
-        decimal_separator=decimal_sep,
+        currency_as_unit=MappingProxyType(as_unit),
+        group_separator=str(num.get("group_separator", ",")),
+        decimal_separator=str(num.get("decimal_separator", ".")),
         percent_words=MappingProxyType({(k.lower() if ci else k): v for k, v in percent_words.items()}),
         unit_words=MappingProxyType(unit_words),
+        unit_contexts=unit_contexts,
         qualifiers=MappingProxyType(quals),
         examples=tuple(MappingProxyType(e) for e in data.get("examples", [])),
         number_re=number_re,
         token_re=token_re,
-        blocked_re=blocked,
+        blocked_re=_blocked_patterns(common, data),
         currency_after_re=currency_after_re,
+        currency_as_unit_re=_as_unit_pattern(tuple(as_unit), as_unit_followers, ci),
         percent_after_re=percent_after_re,
         unit_after_re=unit_after_re,
         approx_before_re=approx_before_re,

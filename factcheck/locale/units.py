@@ -14,17 +14,23 @@ import functools
 import importlib.resources
 import json
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING
+
+from factcheck.values import in_decimal_context
+
+if TYPE_CHECKING:  # pint is imported on first use only (about 0.1 s of a cold start)
+    import pint
 
 __all__ = ["unit_registry", "canonical_unit", "to_base"]
 
 
 @functools.lru_cache(maxsize=1)
-def unit_registry() -> Any:
+def unit_registry() -> pint.UnitRegistry[Decimal]:
     """The pint UnitRegistry of factcheck's units, with Decimal magnitudes."""
     import pint
 
-    ureg = pint.UnitRegistry(None, non_int_type=Decimal, autoconvert_offset_to_baseunit=True)
+    ureg: pint.UnitRegistry[Decimal] = pint.UnitRegistry(None, non_int_type=Decimal,
+                                                         autoconvert_offset_to_baseunit=True)
     path = importlib.resources.files("factcheck").joinpath("data", "units.txt")
     with importlib.resources.as_file(path) as p:
         ureg.load_definitions(str(p))
@@ -46,6 +52,7 @@ def canonical_unit(expr: str) -> str:
     return name if name is not None else str(unit_registry().Unit(expr))
 
 
+@in_decimal_context
 def to_base(value: Decimal, unit: str) -> tuple[Decimal, str]:
     """Convert a magnitude to the base units of its dimension (for comparing 1 km and 1000 m)."""
     known = _table()[1].get(unit)

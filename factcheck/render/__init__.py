@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from types import MappingProxyType
 from typing import Any
 
 from factcheck.errors import InputError
@@ -43,7 +44,7 @@ __all__ = [
 
 #: the names ``render`` accepts
 FORMATS: tuple[str, ...] = ("text", "json", "markdown", "sarif", "junit", "html")
-_ALIASES = {"md": "markdown", "xml": "junit", "txt": "text"}
+_ALIASES: MappingProxyType[str, str] = MappingProxyType({"md": "markdown", "xml": "junit", "txt": "text"})
 
 
 def render_json(report: Report) -> str:

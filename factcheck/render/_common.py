@@ -7,6 +7,7 @@ import bisect
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from factcheck.claims import Claim
@@ -30,7 +31,7 @@ __all__ = [
 ]
 
 #: the order in which verdicts are worse: a span in several findings shows the worst one
-SEVERITY: dict[str, int] = {"match": 0, "uncertain": 1, "missing": 2, "conflict": 3}
+SEVERITY: MappingProxyType[str, int] = MappingProxyType({"match": 0, "uncertain": 1, "missing": 2, "conflict": 3})
 
 # C0 and C1 controls (but tab and newline), DEL, the Unicode line and paragraph separators, and
 # the bidi overrides that can disguise text
@@ -80,8 +81,8 @@ def source_texts(sources: Any) -> SourceTexts:
     if not sources:
         return SourceTexts()
     if isinstance(sources, Mapping):
-        texts = {str(k): _as_text(v) for k, v in sources.items()}
-        return SourceTexts(texts=texts, order=tuple(texts))
+        given = {str(k): _as_text(v) for k, v in sources.items()}
+        return SourceTexts(texts=given, order=tuple(given))
     texts: dict[str, str] = {}
     paths: dict[str, str] = {}
     segments: list[tuple[str, dict[str, str]]] = []
@@ -188,7 +189,7 @@ def _bounded(d: Mapping[str, Any], main: str) -> str:
     return ("≈" if d.get("approx") else "") + shown
 
 
-_MONTH_GRAIN = {"month", "quarter", "half", "year"}
+_MONTH_GRAIN = frozenset({"month", "quarter", "half", "year"})
 
 
 def _date(d: Mapping[str, Any]) -> str:

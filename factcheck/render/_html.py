@@ -13,7 +13,7 @@ import hashlib
 import html
 
 from factcheck.render._common import SEVERITY, SourceTexts, claims_by_source, clean, format_value, source_ids
-from factcheck.report import VERDICTS, Finding, Report, SourceInfo
+from factcheck.report import VERDICTS, Finding, Report, SourceClaim, SourceInfo
 
 __all__ = ["render_html"]
 
@@ -152,6 +152,30 @@ def _info_line(info: SourceInfo | None, path: str | None) -> str:
     return " · ".join(bits)
 
 
+def _claim_links(f: Finding, sid: str, claims: list[SourceClaim], place: str | None, shown: set[str]) -> str:
+    """The claims of one source in a finding: one line per distinct (text, value), linked to
+    its first highlight, with a count."""
+    groups: dict[tuple[str, str], list[str | None]] = {}
+    for sc in claims:
+        c = sc.claim
+        anchor = _Spans.anchor(place, c.start, c.end) if place else None
+        groups.setdefault((c.text, format_value(c)), []).append(anchor if anchor in shown else None)
+    items = []
+    for (text, value), anchors in groups.items():
+        label = f"“{_e(text)}”"
+        first = next((a for a in anchors if a), None)
+        if first:
+            label = f'<a href="#{first}">{label}</a>'
+        if clean(value) != clean(text):
+            label += f' <span class="val">{_e(value)}</span>'
+        if len(anchors) > 1:
+            label += f' <span class="val">×{len(anchors)}</span>'
+        items.append(label)
+    if not items and sid in f.sources_missing:
+        return '<span class="absent">— missing</span>'
+    return "<br>".join(items)
+
+
 def render_html(report: Report, texts: SourceTexts, *, title: str = "factcheck report") -> str:
     ids = source_ids(report)
     sidx = {sid: i for i, sid in enumerate(ids)}
@@ -182,27 +206,27 @@ def render_html(report: Report, texts: SourceTexts, *, title: str = "factcheck r
     if segmented:
         seg_ids_with = {f.segment for f in findings if f.segment is not None}
         cols = [sid for sid in ids if any(sid in seg for _, seg in texts.segments)]
-        rows = []
-        for gi, (seg_id, seg) in enumerate(texts.segments):
+        seg_rows = []
+        for gi, (seg_id, seg_texts) in enumerate(texts.segments):
             if seg_id not in seg_ids_with:
                 continue
-            cells = [f'<td class="id">{_e(seg_id)}</td>']
+            seg_cells = [f'<td class="id">{_e(seg_id)}</td>']
             for sid in cols:
                 place = f"g{gi}-s{sidx[sid]}"
-                t = seg.get(sid)
-                cells.append('<td class="text">' + (
+                t = seg_texts.get(sid)
+                seg_cells.append('<td class="text">' + (
                     _highlight(t, place, spans.by_place.get(place, {}), findings, shown) if t is not None
                     else '<span class="absent">—</span>') + "</td>")
-            rows.append(f'<tr id="g{gi}">' + "".join(cells) + "</tr>")
-        omitted = len(texts.segments) - len(rows)
-        head = "".join(f"<th>{_e(sid)} <span class=\"meta\">{_e(_info_line(infos.get(sid), texts.paths.get(sid)))}"
-                       f"</span></th>" for sid in cols)
+            seg_rows.append(f'<tr id="g{gi}">' + "".join(seg_cells) + "</tr>")
+        omitted = len(texts.segments) - len(seg_rows)
+        seg_head = "".join(f"<th>{_e(sid)} <span class=\"meta\">"
+                           f"{_e(_info_line(infos.get(sid), texts.paths.get(sid)))}</span></th>" for sid in cols)
         body.append('<section><h2>Segments</h2><p class="meta">'
-                    f"{len(rows)} segment{'s' if len(rows) != 1 else ''} with claims"
+                    f"{len(seg_rows)} segment{'s' if len(seg_rows) != 1 else ''} with claims"
                     + (f"; {omitted} without claims not shown" if omitted else "")
                     + "</p>"
-                    f'<div class="scroll"><table class="seg"><thead><tr><th>Segment</th>{head}</tr></thead><tbody>'
-                    + "".join(rows) + "</tbody></table></div></section>")
+                    f'<div class="scroll"><table class="seg"><thead><tr><th>Segment</th>{seg_head}</tr></thead>'
+                    "<tbody>" + "".join(seg_rows) + "</tbody></table></div></section>")
     elif texts.texts:
         cols = [sid for sid in ids if sid in texts.texts] + [sid for sid in texts.order
                                                             if sid not in ids and sid in texts.texts]
@@ -231,43 +255,21 @@ def render_html(report: Report, texts: SourceTexts, *, title: str = "factcheck r
     for fi, f in enumerate(findings):
         n = fi + 1
         by = dict(claims_by_source(f, ids))
-
-        def claim_links(sid: str) -> str:
-            # one line per distinct (text, value), linked to its first highlight, with a count
-            groups: dict[tuple[str, str], list[str | None]] = {}
-            for sc in by.get(sid, []):
-                c = sc.claim
-                place = place_of(f, sid)
-                anchor = _Spans.anchor(place, c.start, c.end) if place else None
-                groups.setdefault((c.text, format_value(c)), []).append(anchor if anchor in shown else None)
-            items = []
-            for (text, value), anchors in groups.items():
-                label = f"“{_e(text)}”"
-                first = next((a for a in anchors if a), None)
-                if first:
-                    label = f'<a href="#{first}">{label}</a>'
-                if clean(value) != clean(text):
-                    label += f' <span class="val">{_e(value)}</span>'
-                if len(anchors) > 1:
-                    label += f' <span class="val">×{len(anchors)}</span>'
-                items.append(label)
-            if not items and sid in f.sources_missing:
-                return '<span class="absent">— missing</span>'
-            return "<br>".join(items)
+        links = {sid: _claim_links(f, sid, by.get(sid, []), place_of(f, sid), shown) for sid in ids}
 
         cells = [f'<td class="num"><a href="#f{n}">{n}</a></td>',
                  f'<td><span class="verdict v-{_e(f.verdict)}">{_e(f.verdict)}</span></td>',
                  f"<td>{_e(f.kind)}</td>"]
         if has_seg_col:
-            seg = f.segment
-            if seg is not None and seg in seg_index:
-                cells.append(f'<td><a href="#g{seg_index[seg]}">{_e(seg)}</a></td>')
+            segment = f.segment
+            if segment is not None and segment in seg_index:
+                cells.append(f'<td><a href="#g{seg_index[segment]}">{_e(segment)}</a></td>')
             else:
-                cells.append(f"<td>{_e(seg) if seg is not None else ''}</td>")
+                cells.append(f"<td>{_e(segment) if segment is not None else ''}</td>")
         if per_source_cols:
-            cells += [f'<td class="claims">{claim_links(sid)}</td>' for sid in ids]
+            cells += [f'<td class="claims">{links[sid]}</td>' for sid in ids]
         else:
-            parts = [f"{_e(sid)}: {claim_links(sid)}" for sid in ids if sid in by or sid in f.sources_missing]
+            parts = [f"{_e(sid)}: {links[sid]}" for sid in ids if sid in by or sid in f.sources_missing]
             cells.append('<td class="claims">' + "<br>".join(parts) + "</td>")
         cells.append(f"<td>{_e(f.message)}</td>")
         rows.append(f'<tr id="f{n}" class="v-{_e(f.verdict)}" data-f="{n}">' + "".join(cells) + "</tr>")
@@ -285,7 +287,8 @@ def render_html(report: Report, texts: SourceTexts, *, title: str = "factcheck r
             f"{len(ids)} source{'s' if len(ids) != 1 else ''}" + (f" ({names})" if names else ""))
     if not texts.texts and not texts.segments:
         note += " · source texts not given: no side-by-side view"
-    csp = f"default-src 'none'; style-src {_csp_hash(_CSS)}; script-src {_csp_hash(_JS)}; base-uri 'none'; form-action 'none'"
+    csp = (f"default-src 'none'; style-src {_csp_hash(_CSS)}; script-src {_csp_hash(_JS)}; base-uri 'none'; "
+           "form-action 'none'")
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'

@@ -4,17 +4,20 @@ Every piece of source text is escaped, so a source cannot add links, HTML or tab
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from types import MappingProxyType
 
 from factcheck.render._common import claims_by_source, clean, format_value, source_ids
-from factcheck.report import VERDICTS, Report
+from factcheck.report import VERDICTS, Report, SourceClaim
 
 __all__ = ["md_escape", "render_markdown"]
 
 # the characters that start Markdown or GFM syntax inside a table cell (emphasis, code, links,
 # strikethrough, math, cell borders); <, > and & become entities, so no HTML gets through
 _SPECIAL = re.compile(r"([\\`*_{}\[\]|~$])")
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-_MARK = {"match": "✅", "conflict": "❌", "missing": "⚠️", "uncertain": "❔"}
+_ENTITIES: MappingProxyType[str, str] = MappingProxyType({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_MARK: MappingProxyType[str, str] = MappingProxyType(
+    {"match": "✅", "conflict": "❌", "missing": "⚠️", "uncertain": "❔"})
 _MAX_PER_CELL = 3
 
 
@@ -24,7 +27,7 @@ def md_escape(text: str) -> str:
     return re.sub(r"[&<>]", lambda m: _ENTITIES[m.group()], escaped)
 
 
-def _cell(finding, sid_claims) -> str:
+def _cell(sid_claims: Iterable[SourceClaim]) -> str:
     seen: dict[tuple[str, str], int] = {}
     for sc in sid_claims:
         key = (sc.claim.text, format_value(sc.claim))
@@ -71,7 +74,7 @@ def render_markdown(report: Report) -> str:
         if segmented:
             cells.append(md_escape(f.segment) if f.segment is not None else "")
         for sid in ids:
-            cells.append(_cell(f, by[sid]) if sid in by else ("—" if sid in f.sources_missing else ""))
+            cells.append(_cell(by[sid]) if sid in by else ("—" if sid in f.sources_missing else ""))
         cells.append(md_escape(f.message))
         out.append("| " + " | ".join(cells) + " |")
     return "\n".join(out) + "\n"

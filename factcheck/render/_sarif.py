@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import urllib.parse
+from types import MappingProxyType
 from typing import Any
 
 from factcheck.render._common import SourceTexts, clean, format_value, line_col, line_starts, source_ids
@@ -14,12 +15,12 @@ from factcheck.report import Finding, Report, SourceClaim
 __all__ = ["render_sarif", "sarif_log", "SARIF_SCHEMA"]
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-_LEVEL = {"conflict": "error", "missing": "warning", "uncertain": "note"}
-_VERB = {
+_LEVEL: MappingProxyType[str, str] = MappingProxyType({"conflict": "error", "missing": "warning", "uncertain": "note"})
+_VERB: MappingProxyType[str, str] = MappingProxyType({
     "conflict": "The sources state different {kind} values",
     "missing": "A {kind} stated in some sources is missing from others",
     "uncertain": "A {kind} cannot be compared with certainty across the sources",
-}
+})
 
 
 def _uri(path: str) -> str:
@@ -105,7 +106,7 @@ def sarif_log(report: Report, texts: SourceTexts, *, version: str = "") -> dict[
     starts_cache: dict[str, list[int]] = {}
     results = []
     for f in reported:
-        def location(sc: SourceClaim) -> dict[str, Any]:
+        def location(sc: SourceClaim, f: Finding = f) -> dict[str, Any]:
             phys: dict[str, Any] = {"artifactLocation": {"uri": _uri(paths.get(sc.source, sc.source)),
                                                          "index": artifact_index[sc.source]}}
             if f.segment is None:

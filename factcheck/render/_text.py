@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from factcheck.render._common import claims_by_source, clean, format_value, source_ids
 from factcheck.report import VERDICTS, Finding, Report
 
 __all__ = ["render_text", "summary_line"]
 
 # ANSI SGR codes per verdict, used only when color=True
-_COLOURS = {"match": "32", "conflict": "1;31", "missing": "33", "uncertain": "90"}
+_COLOURS: MappingProxyType[str, str] = MappingProxyType(
+    {"match": "32", "conflict": "1;31", "missing": "33", "uncertain": "90"})
 _MAX_SHOWN = 3  # distinct mentions shown per source; more are counted
 
 

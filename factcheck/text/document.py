@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from factcheck.locale import Locale
+from factcheck.locale.loader import Locale
 from factcheck.text.numbers import Num, scan_numbers
 
 __all__ = ["Document"]

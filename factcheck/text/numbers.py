@@ -14,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from factcheck.locale import Locale
+from factcheck.locale.loader import Locale
+from factcheck.values import in_decimal_context
 
 __all__ = ["Num", "scan_numbers", "parse_number"]
 
@@ -94,7 +95,8 @@ def _digit_token(loc: Locale, surface: str, s: int, e: int, spaced: bool) -> lis
     body = surface[1:] if neg else surface
     i = 0
     seps = loc.group_separator + loc.decimal_separator
-    while i < len(body) and (body[i].isdigit() or body[i] in seps or (body[i] in _GROUP_SPACES and body[i + 1:i + 2].isdigit())):
+    while i < len(body) and (body[i].isdigit() or body[i] in seps
+                             or (body[i] in _GROUP_SPACES and body[i + 1:i + 2].isdigit())):
         i += 1
     digits, abbr = body[:i], body[i:] or None
     plain = "".join(ch for ch in digits if ch != loc.group_separator and ch not in _GROUP_SPACES)
@@ -107,8 +109,10 @@ def _digit_token(loc: Locale, surface: str, s: int, e: int, spaced: bool) -> lis
     return [_Tok("digits", value, s, e, spaced, abbr, s + (1 if neg else 0) + i)]
 
 
+@in_decimal_context
 def scan_numbers(loc: Locale, text: str) -> list[Num]:
-    """Every number in ``text``, left to right, as the locale writes them."""
+    """Every number in ``text``, left to right, as the locale writes them (computed in
+    :data:`factcheck.values.DECIMAL_CONTEXT`, whatever the caller's decimal context)."""
     found: list[Num] = []
     single_skip = loc.min_word_number_chars > 1
     for m in loc.number_re.finditer(text):
@@ -117,15 +121,20 @@ def scan_numbers(loc: Locale, text: str) -> list[Num]:
         toks = _tokens(loc, text, m.start(), m.end())
         i = 0
         while i < len(toks):
-            num, nxt = parse_number(loc, text, toks, i)
+            num, nxt = _parse_number(loc, text, toks, i)
             if num is not None:
                 found.append(num)
             i = nxt if nxt > i else i + 1
     return found
 
 
+@in_decimal_context
 def parse_number(loc: Locale, text: str, toks: list[_Tok], i: int) -> tuple[Num | None, int]:
     """Parse the longest valid number starting at token ``i``; return it and the next index."""
+    return _parse_number(loc, text, toks, i)
+
+
+def _parse_number(loc: Locale, text: str, toks: list[_Tok], i: int) -> tuple[Num | None, int]:
     if toks[i].kind == "native":
         return _parse_native(loc, text, toks, i)
     total = Decimal(0)
@@ -160,7 +169,8 @@ def parse_number(loc: Locale, text: str, toks: list[_Tok], i: int) -> tuple[Num 
             # "5 억 달러", "22 억 5 천만": a space may also stand between digits and a myriad
             # unit, or a smaller unit once a myriad group is written
             if loc.space_inside == "after-big-unit" and prev.kind not in ("big", "small", "neg") \
-                    and not (prev.kind == "digits" and (t.kind == "big" or (t.kind == "small" and last_big is not None))):
+                    and not (prev.kind == "digits"
+                             and (t.kind == "big" or (t.kind == "small" and last_big is not None))):
                 break
             if t.kind == "digits" and prev.kind in ("digits", "word"):
                 break
@@ -336,8 +346,6 @@ def parse_number(loc: Locale, text: str, toks: list[_Tok], i: int) -> tuple[Num 
             abbr_end, abbr_scale, grouped),
         j,
     )
-
-
 
 
 def _free_at(loc: Locale, text: str, pos: int) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.locale import available_locales, locale_meta, script_of
+from factcheck.locale.loader import available_locales, locale_meta, script_of
 
 __all__ = ["detect_language", "language_runs"]
 

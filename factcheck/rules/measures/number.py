@@ -1,0 +1,206 @@
+"""The number rule: plain numbers and counts that no other rule claimed (10명, 27,350,000,
+sixteen, 스물다섯 명), with the counting word kept; what is not a count is left out (years,
+ordinals and ranks, dates, numbers inside names such as "Boeing 747" or "5G")."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from factcheck.claims import Claim
+from factcheck.rules.measures.candidates import (
+    Cand,
+    abbr_is_scale,
+    after_word_ok,
+    left_ok,
+    qualifier_kind,
+    word_number_ok,
+)
+from factcheck.rules.measures.finish import finish
+from factcheck.text.document import Document
+from factcheck.text.numbers import Num
+from factcheck.values import Number, Value, in_decimal_context
+
+__all__ = ["extract_number"]
+
+
+@in_decimal_context
+def extract_number(doc: Document) -> list[Claim]:
+    """Plain numbers and counts that no other rule claimed (10명, 27,350,000, sixteen)."""
+    return finish(doc, "number", _number_cands(doc))
+
+
+def _number_cands(doc: Document) -> list[Cand]:
+    loc = doc.locale
+    out: list[Cand] = []
+    for n in doc.numbers:
+        weak = False
+        if doc.is_blocked(n.start, n.end) or not left_ok(doc, n):
+            continue
+        # a short word number stands with a counting word after it (천 명, 오백 개)
+        if n.native and n.counter_only:
+            if loc.is_word_char(doc.char_before(n.start)) or not _native_counter_ok(doc, n):
+                continue  # 한국, 세대, 열차: a native form glued to a syllable that is no counting word
+        elif not (word_number_ok(doc, n, standalone=True)
+                  or ((_counter_at(doc, n.end) is not None or _bound_follows(doc, n.end))
+                      and word_number_ok(doc, n, standalone=False))):
+            if not (word_number_ok(doc, n, standalone=False) and _range_sep_near(doc, n)):
+                continue
+            weak = True
+        end = n.end
+        value = n.value
+        if n.abbr is not None:
+            if n.abbr_scale is None or not abbr_is_scale(doc, n):
+                continue  # "16m": metres, left to the quantity rule
+            end = n.abbr_end
+            value = n.value * n.abbr_scale
+        # a number written before an ordinal or date word is not a count (3번째, 2023년, 20th)
+        if (doc.starts_with_any(end, loc.date_after) and not _bound_follows(doc, end)) or _ordinal_after(doc, end):
+            continue
+        if _ordinal_before(doc, n.start):
+            continue
+        if n.has_digits and loc.is_word_char(doc.char_at(end)) and not loc.counters and not loc.followers:
+            continue  # "3D", "4G": glued to letters
+        if n.has_digits and doc.char_at(end).isascii() and doc.char_at(end).isalpha():
+            continue  # "5G" in any script: a name, not a count
+        if _date_range_head(doc, end):
+            continue  # "7~8월", "3~5위": the first end of a date or rank range
+        if not n.has_digits and not doc.free_after(end) and not doc.starts_with_any(end, loc.counters):
+            continue  # a word that starts like a number (삼성, 이번)
+        if _is_year(doc, n) or _in_name(doc, n):
+            continue
+        found = _counter_at(doc, end)
+        counter = None
+        if found is not None:
+            counter, end = found  # the counting word is part of the claim (300명, 3천 명)
+
+        def make(a: Decimal, lo: Decimal | None, hi: Decimal | None, approx: bool,
+                 counter: str | None = counter) -> Value:
+            return Number(a, counter, low=lo, high=hi, approx=approx)
+
+        rule = f"{loc.code}.number." + ("digits" if n.has_digits else "words")
+        out.append(Cand(n.start, end, n, value, make, counter or "", rule, weak=weak))
+    return out
+
+
+def _range_sep_near(doc: Document, n: Num) -> bool:
+    """True when a range separator stands right after or right before the number."""
+    loc = doc.locale
+    if loc.range_sep_re.match(doc.text, n.end):
+        return True
+    return any(m.end() == n.start for m in loc.range_sep_re.finditer(doc.text, max(0, n.start - 8), n.start))
+
+
+def _bound_follows(doc: Document, end: int) -> bool:
+    """True when a bounding word follows the number ("이십 초과", "10초과" — not 10 seconds,
+    "백 이상", "오백 또는 그 미만")."""
+    m = doc.locale.bound_after_re.match(doc.text, end)
+    if m is None:
+        return False
+    word = m.group(1)
+    kind = qualifier_kind(doc, word)
+    if kind not in ("min", "max"):
+        return False
+    return after_word_ok(doc, word, m.end())
+
+
+def _native_counter_ok(doc: Document, n: Num) -> bool:
+    """A native form that stands only before a counting word (한 명, 세 개, 열 살) has one:
+    after a space, or glued when it is one of the locale's ``native_glued_counters`` (세개,
+    but not 세대 "generation" or 열차 "train")."""
+    found = _counter_at(doc, n.end)
+    if found is None:
+        return False
+    word, e = found
+    glued = e - len(word) == n.end
+    return not glued or word in doc.locale.native_glued_counters
+
+
+def _ordinal_before(doc: Document, start: int) -> bool:
+    """A number after an ordinal mark ("No. 5", "#1") is a rank, not a count."""
+    text = doc.text
+    p = start - 1 if start > 0 and text[start - 1] in " \t" else start
+    for w in doc.locale.ordinal_before:
+        s = p - len(w)
+        if s >= 0 and text.startswith(w, s) and not (s > 0 and text[s - 1].isalpha()):
+            return True
+    return False
+
+
+def _counter_at(doc: Document, pos: int) -> tuple[str, int] | None:
+    """The counting word right after a number, glued or after one space (300명, 3천 명), and
+    where it ends; None when there is none or it only starts a longer word (3명령)."""
+    loc = doc.locale
+    if not loc.counters:
+        return None
+    at = pos + 1 if doc.char_at(pos) in (" ", "\t") else pos
+    w = doc.starts_with_any(at, loc.counters)
+    if w is None:
+        return None
+    e = at + len(w)
+    if loc.is_word_char(doc.char_at(e)) and not doc.free_after(e):
+        return None
+    if at != pos and doc.text[e:e + 2].strip()[:1].isdigit():
+        return None  # "10 대 1": a ratio, not ten of something
+    return w, e
+
+
+def _date_range_head(doc: Document, end: int) -> bool:
+    """True when a range separator and a number written before a date or ordinal word follow
+    (the 7 of "7~8월")."""
+    loc = doc.locale
+    m = loc.range_sep_re.match(doc.text, end)
+    if m is None or not m.group(0).strip() or not doc.char_at(m.end()).isdigit():
+        return False
+    k = m.end()
+    while doc.char_at(k).isdigit() or (doc.char_at(k) in ".," and doc.char_at(k + 1).isdigit()):
+        k += 1
+    return doc.starts_with_any(k, loc.date_after) is not None or _ordinal_after(doc, k)
+
+
+def _ordinal_after(doc: Document, end: int) -> bool:
+    loc = doc.locale
+    w = doc.starts_with_any(end, loc.ordinal_after)
+    if w is None:
+        return False
+    nxt = doc.char_at(end + len(w))
+    if w.isascii():  # "20th", not "20 things"
+        return not (nxt.isalpha() and nxt.isascii())
+    # the longer counter wins over an ordinal prefix of it (3차례 is three times)
+    c = doc.starts_with_any(end, loc.counters)
+    return not (c is not None and len(c) > len(w))
+
+
+def _is_year(doc: Document, n: Num) -> bool:
+    yr = doc.locale.year_range
+    if yr is None or not n.has_digits or n.grouped or n.scale is not None:
+        return False
+    surface = doc.text[n.start:n.end]
+    return surface.isdigit() and len(surface) == 4 and yr[0] <= int(surface) <= yr[1]
+
+
+def _in_name(doc: Document, n: Num) -> bool:
+    """"Expo 2023", "Boeing 747": a digit number right after a capitalised word that does not
+    open a sentence."""
+    if not doc.locale.names_take_numbers or not n.has_digits:
+        return False
+    text = doc.text
+    i = n.start - 1
+    if i < 0 or text[i] != " ":
+        return False
+    j = i
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    word = text[j:i]
+    if not word or not word[0].isupper():
+        return False
+    k = j - 1
+    while k >= 0 and text[k] in " \t\"'“‘(":
+        k -= 1
+    if k < 0 or text[k] in ".!?\n:;":
+        return False  # the capital opens a sentence
+    folded = doc.locale.fold(word)
+    quals = doc.locale.qualifiers
+    if any(folded == doc.locale.fold(q) for key in ("approx_before", "min_before", "max_before")
+           for q in quals.get(key, ())):
+        return False
+    return True
