@@ -21,6 +21,7 @@ from factcheck.api import extract
 from factcheck.io.glossary import load_glossary
 from factcheck.naming.glossary import Glossary, GlossaryEntry, build_glossary, bundled_gazetteer, parse_glossary
 from factcheck.naming.keys import NAME_KINDS
+from factcheck.values import Name
 
 __all__ = [
     "Glossary",
@@ -63,12 +64,14 @@ def suggest_entries(pairs: Iterable[tuple[str, str]], *, lang_a: str = "ko", lan
     counts: Counter[tuple[str, str, str]] = Counter()
     keys: dict[tuple[str, str, str], tuple[str, str]] = {}
     for a, b in pairs:
-        ca = [c for c in extract(a, lang_a, kinds=NAME_KINDS, glossary=glossary)]
-        cb = [c for c in extract(b, lang_b, kinds=NAME_KINDS, glossary=glossary)]
-        ka = {(c.kind, c.value.key) for c in ca}
-        kb = {(c.kind, c.value.key) for c in cb}
-        left = {(c.kind, c.value.name): c.value.key for c in ca if (c.kind, c.value.key) not in kb}
-        right = {(c.kind, c.value.name): c.value.key for c in cb if (c.kind, c.value.key) not in ka}
+        ca = [(c.kind, c.value) for c in extract(a, lang_a, kinds=NAME_KINDS, glossary=glossary)
+              if isinstance(c.value, Name)]
+        cb = [(c.kind, c.value) for c in extract(b, lang_b, kinds=NAME_KINDS, glossary=glossary)
+              if isinstance(c.value, Name)]
+        ka = {(kind, v.key) for kind, v in ca}
+        kb = {(kind, v.key) for kind, v in cb}
+        left = {(kind, v.name): v.key for kind, v in ca if (kind, v.key) not in kb}
+        right = {(kind, v.name): v.key for kind, v in cb if (kind, v.key) not in ka}
         for (kind, na), key_a in left.items():
             for (kind_b, nb), key_b in right.items():
                 if kind_b == kind:

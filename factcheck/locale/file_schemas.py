@@ -199,6 +199,8 @@ _FOLD_RULES = ListOf(ListOf(Str(), length=2))
 NAMES_COMMON: Table = _table(
     "fold",
     fold=_table("rules", keep=_WORDS, rules=_FOLD_RULES, loanword_rules=_FOLD_RULES),
+    # names of no romanised language: compared by a Unicode casefold; marks dropped in these scripts
+    generic=_table(drop_marks=_WORDS),
 )
 
 NAMES: Table = _table(
@@ -209,6 +211,8 @@ NAMES: Table = _table(
         given_min=Int(minimum=0),
         given_max=Int(minimum=0),
         word_chars=Str(non_empty=True),
+        # the language's own script is romanised for keys (Hangul: Kim Yoon-sang = 김윤상)
+        romanised=_FLAG,
         particles=_WORDS,
         surnames=_WORDS,
         not_names=_WORDS,

@@ -1,19 +1,19 @@
 """Reading the names vocabularies: ``factcheck/locales/names/<code>.toml`` and ``common.toml``.
 
-:func:`read_names_file` is the one place where these files are read (parsed TOML, unvalidated);
+:func:`read_names_file` is the one place where these files are read (through
+:func:`factcheck.locale.files.read_locale_file`, which checks them against their schema);
 everything else asks :func:`load_name_vocab` for a language's vocabulary, read-only and cached.
 """
 
 from __future__ import annotations
 
 import functools
-import importlib.resources
-import tomllib
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
 from factcheck.errors import LocaleError
+from factcheck.locale.files import locale_codes, read_locale_file
 
 __all__ = ["COMMON", "load_name_vocab", "name_codes", "names_section", "read_names_file"]
 
@@ -22,27 +22,24 @@ COMMON = "common"
 
 
 def read_names_file(name: str) -> dict[str, Any]:
-    """The parsed ``factcheck/locales/names/<name>.toml``; FileNotFoundError when there is none."""
-    path = importlib.resources.files("factcheck").joinpath("locales", "names", f"{name}.toml")
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+    """The parsed and checked ``factcheck/locales/names/<name>.toml`` (LocaleError when there
+    is none, or when it breaks its schema)."""
+    data = read_locale_file(("names", name), missing_ok=True)
+    if data is None:
+        raise LocaleError(f"no names vocabulary for language {name!r}", reason="unsupported-kind")
+    return data
 
 
 @functools.lru_cache(maxsize=8)
 def load_name_vocab(code: str) -> Mapping[str, Any]:
     """The names vocabulary of one language (``factcheck/locales/names/<code>.toml``), read-only."""
-    try:
-        data = read_names_file(code)
-    except FileNotFoundError:
-        raise LocaleError(f"no names vocabulary for language {code!r}", reason="unsupported-kind") from None
-    return MappingProxyType(data)
+    return MappingProxyType(read_names_file(code))
 
 
 @functools.lru_cache(maxsize=1)
 def name_codes() -> tuple[str, ...]:
     """The languages with a names vocabulary, in code order."""
-    folder = importlib.resources.files("factcheck").joinpath("locales", "names")
-    return tuple(sorted(p.name[:-5] for p in folder.iterdir()
-                        if p.name.endswith(".toml") and p.name != f"{COMMON}.toml"))
+    return locale_codes("names")
 
 
 def names_section(code: str) -> Mapping[str, Any]:

@@ -9,15 +9,14 @@ says where each atom may start (its trigger words), and holds the patterns of th
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
 from factcheck.errors import LocaleError
+from factcheck.locale.files import read_locale_file
 
 __all__ = ["AtomSpec", "DateLocale", "load_date_locale", "date_locale_or_none"]
 
@@ -131,11 +130,8 @@ class DateLocale:
 
 
 def _read(name: str) -> dict[str, Any] | None:
-    path = importlib.resources.files("factcheck").joinpath("locales", "dates", f"{name}.toml")
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None
+    """``locales/dates/<name>.toml``, checked against its schema; None when there is none."""
+    return read_locale_file(("dates", name), missing_ok=True)
 
 
 def _compile(pattern: str | None, flags: int = 0) -> re.Pattern[str] | None:
