@@ -119,3 +119,26 @@ def test_ruff_is_clean() -> None:
     pytest.importorskip("ruff")
     run = _run([sys.executable, "-m", "ruff", "check", "--no-cache", "factcheck"], ROOT)
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
+
+
+def test_no_cache_is_keyed_by_a_whole_text() -> None:
+    """Caches are bounded and keyed by small values: a cached function taking a ``text`` (or a
+    document) would keep whole texts alive between calls; per-text results live on the
+    Document (``Document.memo``) instead."""
+    import ast
+
+    offenders = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            cached = [d for d in node.decorator_list if "cache" in ast.unparse(d)]
+            if not cached:
+                continue
+            unbounded = [d for d in cached
+                         if "maxsize" not in ast.unparse(d) and "cached_property" not in ast.unparse(d)]
+            params = [a.arg for a in node.args.args + node.args.kwonlyargs]
+            if any(p in ("text", "doc", "document") for p in params) or unbounded:
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name}({', '.join(params)})")
+    assert not offenders, offenders

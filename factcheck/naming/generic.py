@@ -34,11 +34,11 @@ def _drop_marks() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=8192)
-def casefold_key(text: str) -> str:
-    """``text`` as a comparison key: NFKC casefold, letters and digits only, the diacritics
+def casefold_key(word: str) -> str:
+    """``word`` (a name or a part of one) as a comparison key: NFKC casefold, letters and digits only, the diacritics
     of the ``drop_marks`` scripts dropped (``"Émile-Zola"`` -> ``"emilezola"``)."""
     drop = _drop_marks()
-    decomposed = unicodedata.normalize("NFD", unicodedata.normalize("NFKC", text).casefold())
+    decomposed = unicodedata.normalize("NFD", unicodedata.normalize("NFKC", word).casefold())
     out: list[str] = []
     base = ""  # the script of the letter a mark attaches to ("" after anything else)
     for ch in decomposed:

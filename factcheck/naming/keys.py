@@ -80,13 +80,13 @@ def tidy(surface: str) -> str:
 
 
 @functools.lru_cache(maxsize=8192)
-def reading(text: str) -> Reading:
+def reading(name: str) -> Reading:
     """How a name is read, by its script: ``"hangul"`` (it has a letter of a romanised script),
     ``"other"`` (it has letters, none of them Hangul or Latin) or ``"roman"`` (Latin letters,
     or no letter at all)."""
-    if is_hangul(text):
+    if is_hangul(name):
         return "hangul"
-    if any(ch.isalpha() for ch in text) and not has_letter(text, roman_scripts()):
+    if any(ch.isalpha() for ch in name) and not has_letter(name, roman_scripts()):
         return "other"
     return "roman"
 

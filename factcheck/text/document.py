@@ -28,6 +28,10 @@ class Document:
     reference_date: _dt.date | None = None
     _blocked_starts: list[int] = field(default_factory=list, repr=False)
     glossary: Any = field(default=None, repr=False)  # a factcheck.glossary.Glossary, for name keys
+    #: what a rule computes once per document and shares between its kinds (the name analysis
+    #: serves person, org and place), keyed by the rule's own name: per-text results live here,
+    #: never in a module-level cache keyed by the text
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def numbers(self) -> list[Num]:

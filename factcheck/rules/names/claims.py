@@ -42,7 +42,7 @@ def extract_place(doc: Document) -> list[Claim]:
 
 
 def analyse(doc: Document) -> tuple[Claim, ...]:
-    """Every person, org and place claim of a document (cached per text, locale and glossary)."""
+    """Every person, org and place claim of a document (computed once per document)."""
     return _analysis(doc)[0]
 
 
@@ -51,11 +51,17 @@ _Analysis = tuple[tuple[Claim, ...], tuple[Claim, ...], tuple[Claim, ...], tuple
 
 def _analysis(doc: Document) -> _Analysis:
     """(every name claim, the person claims, the org claims, the place claims) of a document."""
-    glossary: GlossaryLike | None = doc.glossary
-    return _analyse(doc.text, doc.locale.code, glossary)
+    done = doc.memo.get(_MEMO)
+    if done is None:
+        glossary: GlossaryLike | None = doc.glossary
+        done = doc.memo[_MEMO] = _analyse(doc.text, doc.locale.code, glossary)
+    result: _Analysis = done
+    return result
 
 
-@functools.lru_cache(maxsize=8)
+_MEMO = "names.analysis"
+
+
 def _analyse(text: str, code: str, glossary: GlossaryLike | None) -> _Analysis:
     vocab = vocab_of(code)
     glossaries = glossaries_of(glossary)
