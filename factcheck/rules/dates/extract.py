@@ -23,9 +23,11 @@ from factcheck.rules.dates.build import (
     business_days,
     century,
     easter_day,
+    lunar_days,
     names_a_day,
     one_day,
     sub_period,
+    turn_of_year,
     year2_window,
 )
 from factcheck.rules.dates.context import future_after, future_before, header_end, is_published, is_statement
@@ -142,6 +144,11 @@ def _value(scan: str, e: Expr, dl: DateLocale, ref: _dt.date | None, prefer: str
         if easter is None:
             return None
         value = easter
+    if "lunar" in fields or "turn" in fields:  # 추석, Chuseok holidays; the turn of the year
+        moving = None if e.until else lunar_days(fields, ref) if "lunar" in fields else turn_of_year(ref)
+        if moving is None:
+            return None
+        value = moving
     if "century" in fields:
         years = None if e.until else century(int(fields["century"]))
         if years is None:

@@ -269,7 +269,7 @@ def load_date_locale(code: str) -> DateLocale:
         lead_words=frozenset(w.lower() if ci else w for w in meta.get("lead_words", [])),
         vocab_words=frozenset(word_atoms) | frozenset(
             (w.lower() if ci else w) for words in data.get("vocab", {}).values() for k in words
-            for w in k.replace("-", " ").split()[:1]),
+            for w in k.replace("-", " ").split()[1:2] + k.replace("-", " ").split()[:1]),
         dateparser_languages=tuple(meta.get("dateparser_languages", [])),
         word_re=re.compile(word),
         trigger_prefix=prefix,
