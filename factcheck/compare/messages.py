@@ -26,6 +26,7 @@ __all__ = [
     "rate_not_a_number", "rate_not_positive", "rates_wrong_type", "rounds_to", "same_day_as_written",
     "same_day_undated", "same_name_two_kinds", "show", "show_date", "show_dec", "statement_fits",
     "statement_not_published", "statement_shown", "statement_unchecked", "surname_spellings", "twelve_hour_clock",
+    "day_month_order",
     "uncertain", "unit_converted", "unit_left_out", "unit_left_out_uncomparable", "unreadable_rate", "value_where",
     "weekday_mismatch", "weekday_name", "weekday_word",
 ]
@@ -190,6 +191,10 @@ def needs_reference_date(text: str) -> str:
 
 def twelve_hour_clock(a: str, b: str) -> str:
     return f"'{a}' and '{b}' may be the same time on a 12-hour and a 24-hour clock"
+
+
+def day_month_order(a: str, b: str) -> str:
+    return f"'{a}' and '{b}' may be the same day written day-first and month-first"
 
 
 def same_day_as_written(a: str, b: str) -> str:
