@@ -15,7 +15,7 @@ from factcheck.rules.dates.lunar import holiday_date
 from factcheck.values import DateValue
 
 __all__ = ["build", "names_a_day", "year2_window", "easter_day", "century", "business_days", "sub_period",
-           "one_day", "around", "yearly_day", "lunar_days", "turn_of_year"]
+           "one_day", "around", "yearly_day", "lunar_days", "turn_of_year", "day_beside"]
 
 _REL_ORDER = ("day", "months", "years", "week", "month", "quarter", "year", "decade", "century")
 
@@ -239,6 +239,18 @@ def sub_period(value: DateValue, last: bool, n: int, unit: str) -> DateValue | N
     else:
         return None
     return DateValue(grain=unit, start=first, end=end)
+
+
+def day_beside(value: DateValue, side: int) -> DateValue | None:
+    """The day before (``side`` -1) the first day of a resolved value, or the day after (+1) its
+    last day: "the day after Christmas", "설 연휴 전날". None when the value is not resolved."""
+    iv = interval(value)
+    if iv is None:
+        return None
+    try:
+        return one_day(iv[0] - _dt.timedelta(days=1) if side < 0 else iv[1] + _dt.timedelta(days=1))
+    except OverflowError:  # off the calendar
+        return None
 
 
 def one_day(d: _dt.date, weekday: str | None = None) -> DateValue:

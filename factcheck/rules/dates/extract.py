@@ -22,6 +22,7 @@ from factcheck.rules.dates.build import (
     build,
     business_days,
     century,
+    day_beside,
     easter_day,
     lunar_days,
     names_a_day,
@@ -183,6 +184,11 @@ def _counted(value: DateValue, fields: Fields, ref: _dt.date | None, in_week: in
         if moved is None:
             return None
         value = moved
+    if "shift_day" in fields:  # the day after Christmas, 설 연휴 전날
+        beside = day_beside(value, int(fields["shift_day"]))
+        if beside is None:
+            return None
+        value = beside
     if in_week is not None:
         iv = interval(value)
         if iv is None or iv[0] != iv[1]:

@@ -42,6 +42,7 @@ CATEGORY: Mapping[str, str] = MappingProxyType({
     "nth": "N", "nth_week": "N",
     "week_no": "WN", "week_of": "WO", "weekend_of": "WO", "shift": "SH", "shift_to": "SH",
     "shift_open": "SH", "business": "BD", "sub": "SUB", "ambiguous": "AM",
+    "shift_day": "SH",
 })
 #: a shift of n units: (months, days)
 UNIT_SHIFT: Mapping[str, tuple[int, int]] = MappingProxyType({
