@@ -275,6 +275,7 @@ def load_date_locale(code: str) -> DateLocale:
         past_after_re=_compile(meta.get("past_tense_after")),
         weekday_in_week=frozenset(meta.get("weekday_in_week", [])),
         lead_words=frozenset(w.lower() if ci else w for w in meta.get("lead_words", [])),
+        # the first two words of each entry: an article may open it ("the yr before last")
         vocab_words=frozenset(word_atoms) | frozenset(
             (w.lower() if ci else w) for words in data.get("vocab", {}).values() for k in words
             for w in k.replace("-", " ").split()[:2]),
