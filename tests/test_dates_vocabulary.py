@@ -154,3 +154,27 @@ def test_words_read_alone_only_as_the_whole_text(text: str, lang: str, found: bo
 ])
 def test_near_misses_and_recurrences_give_no_date(text: str, lang: str) -> None:
     assert _dates(text, lang) == []
+
+
+@pytest.mark.parametrize(("text", "lang", "month", "day"), [
+    ("the last day of June", "en", 6, 30),
+    ("the first day of March", "en", 3, 1),
+    ("6월 말일", "ko", 6, 30),
+    ("8월 첫날", "ko", 8, 1),
+    ("the day after Christmas", "en", 12, 26),
+    ("성탄절 전날", "ko", 12, 24),
+])
+def test_edges_without_a_reference_date_stay_partial(text: str, lang: str, month: int, day: int) -> None:
+    [(span, value)] = _dates(text, lang, None)
+    assert span == text
+    assert (value["start"], value["month"], value["day"], value["grain"]) == (None, month, day, "day")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("the last day of February", "en"),       # 28 or 29: the year is needed
+    ("2월 말일", "ko"),
+    ("the day after New Year's Eve", "en"),   # the next month, of a year not known
+    ("the last day of next month", "en"),
+])
+def test_edges_that_need_the_year_give_no_partial_claim(text: str, lang: str) -> None:
+    assert _dates(text, lang, None) == []

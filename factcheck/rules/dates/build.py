@@ -15,7 +15,7 @@ from factcheck.rules.dates.lunar import holiday_date
 from factcheck.values import DateValue
 
 __all__ = ["build", "names_a_day", "year2_window", "easter_day", "century", "business_days", "sub_period",
-           "one_day", "around", "yearly_day", "lunar_days", "turn_of_year", "day_beside"]
+           "one_day", "around", "yearly_day", "lunar_days", "turn_of_year", "day_beside", "edge_day_partial"]
 
 _REL_ORDER = ("day", "months", "years", "week", "month", "quarter", "year", "decade", "century")
 
@@ -241,12 +241,29 @@ def sub_period(value: DateValue, last: bool, n: int, unit: str) -> DateValue | N
     return DateValue(grain=unit, start=first, end=end)
 
 
+def edge_day_partial(value: DateValue, last: bool) -> DateValue | None:
+    """The first or last day of a month written without its year, as a partial value, when the
+    year does not matter ("the last day of June": June 30; not February); None otherwise."""
+    if value.start is not None or value.month is None or value.day is not None or value.relative is not None:
+        return None
+    if last and value.month == 2 and value.year is None:
+        return None
+    day = last_day(value.year if value.year is not None else 2001, value.month) if last else 1
+    return replace(value, grain="day", day=day, part=None)
+
+
 def day_beside(value: DateValue, side: int) -> DateValue | None:
     """The day before (``side`` -1) the first day of a resolved value, or the day after (+1) its
-    last day: "the day after Christmas", "설 연휴 전날". None when the value is not resolved."""
+    last day: "the day after Christmas", "설 연휴 전날". A partial day of a month stays partial
+    when the day beside it is in the same month (Christmas Eve without a year); else None."""
     iv = interval(value)
     if iv is None:
-        return None
+        if value.month is None or value.day is None or value.relative is not None or value.until is not None:
+            return None
+        day = value.day + side
+        if not 1 <= day <= last_day(value.year if value.year is not None else 2001, value.month):
+            return None
+        return replace(value, day=day, weekday=None, weekday_mismatch=False)
     try:
         return one_day(iv[0] - _dt.timedelta(days=1) if side < 0 else iv[1] + _dt.timedelta(days=1))
     except OverflowError:  # off the calendar

@@ -23,6 +23,7 @@ from factcheck.rules.dates.build import (
     business_days,
     century,
     day_beside,
+    edge_day_partial,
     easter_day,
     lunar_days,
     names_a_day,
@@ -172,7 +173,10 @@ def _counted(value: DateValue, fields: Fields, ref: _dt.date | None, in_week: in
             return None
         value = in_days
     if "sub" in fields:
-        part = sub_period(value, *fields["sub"])
+        last, n, unit = fields["sub"]
+        part = sub_period(value, last, n, unit)
+        if part is None and value.start is None and (n, unit) == (1, "day"):  # no reference date:
+            part = edge_day_partial(value, last)  # the last day of June is June 30 all the same
         if part is None:
             return None
         value = part
