@@ -21,7 +21,7 @@ from typing import TypeVar
 from factcheck.values import GRAINS, DateValue
 
 __all__ = ["WEEKDAYS", "PREFERENCES", "resolve", "unify", "compatible", "interval", "finer_grain",
-           "satisfiable", "day_with_weekday", "month_shift", "last_day"]
+           "satisfiable", "day_with_weekday", "month_shift", "last_day", "other_order"]
 
 _T = TypeVar("_T")
 
@@ -712,6 +712,22 @@ def _unify_resolved(a: DateValue, b: DateValue) -> DateValue | None:
         decade=_either_or_shared(a.decade, b.decade), part=_either_or_shared(a.part, b.part),
         nth=_either_or_shared(a.nth, b.nth))  # two ways of writing the same days: keep what they share
     return _merge_rest(a, b, fields, grain, s, e)
+
+
+def other_order(value: DateValue) -> DateValue | None:
+    """The other reading of an ``ambiguous`` numeric date ("6/5/2024": 6 May instead of June 5),
+    or None when the value is not ambiguous or the other reading is no real day."""
+    if not value.ambiguous or value.month is None or value.day is None or value.day > 12:
+        return None
+    swapped = replace(value, month=value.day, day=value.month, ambiguous=False)
+    if value.start is None or value.end is None or value.start != value.end:
+        return swapped if value.start is None else None
+    first = value.start
+    year = value.year if value.year is not None else first.year
+    if not _valid(year, value.day, value.month):
+        return None
+    day = first.replace(year=year, month=value.day, day=value.month)
+    return replace(swapped, start=day, end=day)
 
 
 def compatible(a: DateValue, b: DateValue) -> bool:

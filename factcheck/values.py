@@ -197,6 +197,9 @@ class DateValue:
     until: DateValue | None = None
     approx: bool = False
     weekday_mismatch: bool = False
+    # a numeric date whose day and month could be read either way ("6/5/2024": June 5 in the
+    # locale's convention, 6 May in the other); the comparator accepts both readings
+    ambiguous: bool = False
 
     @property
     def resolved(self) -> bool:
@@ -229,6 +232,8 @@ class DateValue:
             out["approx"] = True
         if self.weekday_mismatch:
             out["weekday_mismatch"] = True
+        if self.ambiguous:
+            out["ambiguous"] = True
         return out
 
 

@@ -24,6 +24,22 @@ def test_import_is_light() -> None:
     assert "pint" not in mods
     assert "dateparser" not in mods
     assert "babel" not in mods
+    assert "holidays" not in mods
+
+
+@pytest.mark.parametrize(("text", "lang", "loads"), [
+    ("조달청은 20일 하반기 계획을 밝혔다. 광복절 행사도 열렸다.", "ko", False),
+    ("The plant reopened on Christmas Day, Thursday, July 20.", "en", False),
+    ("추석 연휴에 물가가 올랐다.", "ko", True),
+    ("Families gather for Chuseok.", "en", True),
+])
+def test_holidays_package_loads_only_for_a_lunisolar_holiday(text: str, lang: str, loads: bool) -> None:
+    # the `holidays` package computes 추석 and 설날; dates without them never import it
+    mods = _modules_after(
+        f"import factcheck\nclaims = factcheck.extract({text!r}, lang={lang!r}, reference_date='2023-07-20')\n"
+        "assert any(c.kind == 'date' for c in claims), claims"
+    )
+    assert ("holidays" in mods) is loads
 
 
 @pytest.mark.parametrize(("text", "lang"), [

@@ -21,9 +21,9 @@ __all__ = [
     "APPROXIMATE_BOUNDS", "BOUND_AND_FIGURE", "CURRENCY_UNSTATED_ONE_SIDE", "DIFFERENT_ENTITIES",
     "GIVEN_NAME_DIFFERS", "PERCENT_VS_POINTS", "PERIODS_OVERLAP", "RANGES_OVERLAP", "SAME_RELATIVE_ONE_UNDATED",
     "SURNAME_DIFFERS", "WEEKDAYS", "approximate", "bare_dollar", "conflict", "converted_at", "currency_unstated",
-    "found_in", "loose_units", "name_spellings", "needs_reference_date", "not_a_currency_code", "not_converted",
-    "one_line", "only_in", "partial_fits", "published_days", "published_in", "published_only_in", "quote",
-    "rate_not_a_number", "rate_not_positive", "rates_wrong_type", "rounds_to", "same_day_as_written",
+    "day_month_order", "found_in", "loose_units", "name_spellings", "needs_reference_date", "not_a_currency_code",
+    "not_converted", "one_line", "only_in", "partial_fits", "published_days", "published_in", "published_only_in",
+    "quote", "rate_not_a_number", "rate_not_positive", "rates_wrong_type", "rounds_to", "same_day_as_written",
     "same_day_undated", "same_name_two_kinds", "show", "show_date", "show_dec", "statement_fits",
     "statement_not_published", "statement_shown", "statement_unchecked", "surname_spellings", "twelve_hour_clock",
     "uncertain", "unit_converted", "unit_left_out", "unit_left_out_uncomparable", "unreadable_rate", "value_where",
@@ -190,6 +190,10 @@ def needs_reference_date(text: str) -> str:
 
 def twelve_hour_clock(a: str, b: str) -> str:
     return f"'{a}' and '{b}' may be the same time on a 12-hour and a 24-hour clock"
+
+
+def day_month_order(a: str, b: str) -> str:
+    return f"'{a}' and '{b}' may be the same day written day-first and month-first"
 
 
 def same_day_as_written(a: str, b: str) -> str:

@@ -9,7 +9,7 @@ import json
 
 from factcheck.compare import messages
 from factcheck.compare.relation.base import EQUAL, UNRELATED, Relation
-from factcheck.dates import unify
+from factcheck.dates import other_order, unify
 from factcheck.values import DateValue
 
 __all__ = ["date_bucket", "date_key", "date_relation", "unchecked"]
@@ -63,6 +63,16 @@ def _twelve_hours_apart(a: DateValue, b: DateValue) -> bool:
     return a.part_of_day is None or b.part_of_day is None
 
 
+def _other_order_fits(a: DateValue, b: DateValue) -> bool:
+    """A numeric date that could be read day-first or month-first ("6/5/2024") whose other
+    reading is the other date."""
+    for x, y in ((a, b), (b, a)):
+        other = other_order(x)
+        if other is not None and unify(other, y) is not None:
+            return True
+    return False
+
+
 def date_relation(a: DateValue, b: DateValue, ta: str = "", tb: str = "") -> Relation:
     """Two dates, ``ta``/``tb`` as written (quoted in the notes)."""
     if date_bucket(a) != date_bucket(b):
@@ -79,6 +89,8 @@ def date_relation(a: DateValue, b: DateValue, ta: str = "", tb: str = "") -> Rel
     if unify(a, b) is None:
         if _twelve_hours_apart(a, b):
             return Relation("uncertain", "twelve-hour-clock", messages.twelve_hour_clock(ta, tb))
+        if _other_order_fits(a, b):
+            return Relation("uncertain", "day-month-order", messages.day_month_order(ta, tb))
         return Relation("different", "different-date")
     if a.start is None and b.start is None:
         fa, fb = _fields(a), _fields(b)

@@ -6,14 +6,16 @@ weekend around a day."""
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 from dataclasses import replace
 
 from factcheck.dates import interval, last_day, month_shift, satisfiable
 from factcheck.rules.dates.fields import Fields
+from factcheck.rules.dates.lunar import holiday_date
 from factcheck.values import DateValue
 
 __all__ = ["build", "names_a_day", "year2_window", "easter_day", "century", "business_days", "sub_period",
-           "one_day", "around"]
+           "one_day", "around", "yearly_day", "lunar_days", "turn_of_year", "day_beside", "edge_day_partial"]
 
 _REL_ORDER = ("day", "months", "years", "week", "month", "quarter", "year", "decade", "century")
 
@@ -70,6 +72,7 @@ def build(f: Fields, offset: str | None) -> DateValue:
         quarter=f.get("quarter"), decade=f.get("decade"), part=f.get("part"),
         part_of_day=part_of_day, relative=rel, direction=direction,
         utc_offset=offset if hour is not None else None, approx=bool(f.get("approx", False)),
+        ambiguous=bool(f.get("ambiguous", False)),
     )
 
 
@@ -105,27 +108,65 @@ def _easter(year: int) -> _dt.date:
     return _dt.date(year, month, (h + l_ - 7 * m + 33 * month + 19) % 32)
 
 
-def easter_day(fields: Fields, ref: _dt.date | None) -> DateValue | None:
-    """A day counted from Easter (``fields["easter"]`` days after it) in the year written or
-    the reference year ("last Easter", "next Easter", "Easter 2024"); None when no year is
-    known or the day is off the calendar."""
+def yearly_day(fields: Fields, ref: _dt.date | None,
+               day_in: Callable[[int], _dt.date | None]) -> tuple[_dt.date, int] | None:
+    """A day that moves from year to year (Easter, a lunar holiday), ``day_in(year)``, in the
+    year written or the reference year ("Easter 2024", "작년 추석"); "last"/"next" pick the most
+    recent one before the reference date or the first after it ("last Easter", "다가오는
+    추석"). Returns the day and its year; None when no year is known or the day is off the
+    calendar."""
     y = fields.get("year")
     if y is None and ref is not None and not any(k.startswith("rel_") and k != "rel_year" for k in fields):
         y = ref.year + int(fields.get("rel_year", 0))
         way = str(fields.get("direction", ""))[:4]  # last Easter, next Easter
         if "rel_year" not in fields and way in ("last", "next"):
-            this = _easter(y) + _dt.timedelta(days=int(fields["easter"]))
-            if way == "last" and this >= ref:
+            this = day_in(y)
+            if this is not None and way == "last" and this >= ref:
                 y -= 1
-            elif way == "next" and this <= ref:
+            elif this is not None and way == "next" and this <= ref:
                 y += 1
     if y is None or not _dt.MINYEAR <= int(y) <= _dt.MAXYEAR:
         return None
     try:
-        d = _easter(int(y)) + _dt.timedelta(days=int(fields["easter"]))
+        d = day_in(int(y))
     except (OverflowError, ValueError):  # off the calendar
         return None
-    return one_day(d)
+    return None if d is None else (d, int(y))
+
+
+def easter_day(fields: Fields, ref: _dt.date | None) -> DateValue | None:
+    """A day counted from Easter (``fields["easter"]`` days after it) in the year written or
+    the reference year ("last Easter", "next Easter", "Easter 2024"); None when no year is
+    known or the day is off the calendar."""
+    found = yearly_day(fields, ref, lambda y: _easter(y) + _dt.timedelta(days=int(fields["easter"])))
+    return None if found is None else one_day(found[0])
+
+
+def lunar_days(fields: Fields, ref: _dt.date | None) -> DateValue | None:
+    """A holiday of a lunisolar calendar ("추석", "Chuseok holidays"): ``fields["lunar"]`` is
+    [country, the holiday's name in the `holidays` package (en_US), first, last], the days
+    from ``first`` to ``last`` after it (the eve, the day and the day after: -1, 1). The year
+    as for Easter; None when the calendar does not know it."""
+    country, name, first, last = fields["lunar"]
+    found = yearly_day(fields, ref, lambda y: holiday_date(str(country), str(name), y))
+    if found is None:
+        return None
+    day = found[0]
+    start, end = day + _dt.timedelta(days=int(first)), day + _dt.timedelta(days=int(last))
+    if start == end:
+        return one_day(start)
+    return DateValue(grain="day", start=start, end=end)
+
+
+def turn_of_year(ref: _dt.date | None) -> DateValue | None:
+    """The turn of the year (연말연시): late December and early January around the 1 January
+    nearest the reference date, from December 16 to January 15. None without a reference."""
+    if ref is None:
+        return None
+    year = ref.year + 1 if ref >= _dt.date(ref.year, 7, 2) else ref.year  # the nearer 1 January
+    if not _dt.MINYEAR < year <= _dt.MAXYEAR:
+        return None
+    return DateValue(grain="day", start=_dt.date(year - 1, 12, 16), end=_dt.date(year, 1, 15))
 
 
 def century(c: int) -> DateValue | None:
@@ -198,6 +239,35 @@ def sub_period(value: DateValue, last: bool, n: int, unit: str) -> DateValue | N
     else:
         return None
     return DateValue(grain=unit, start=first, end=end)
+
+
+def edge_day_partial(value: DateValue, last: bool) -> DateValue | None:
+    """The first or last day of a month written without its year, as a partial value, when the
+    year does not matter ("the last day of June": June 30; not February); None otherwise."""
+    if value.start is not None or value.month is None or value.day is not None or value.relative is not None:
+        return None
+    if last and value.month == 2 and value.year is None:
+        return None
+    day = last_day(value.year if value.year is not None else 2001, value.month) if last else 1
+    return replace(value, grain="day", day=day, part=None)
+
+
+def day_beside(value: DateValue, side: int) -> DateValue | None:
+    """The day before (``side`` -1) the first day of a resolved value, or the day after (+1) its
+    last day: "the day after Christmas", "설 연휴 전날". A partial day of a month stays partial
+    when the day beside it is in the same month (Christmas Eve without a year); else None."""
+    iv = interval(value)
+    if iv is None:
+        if value.month is None or value.day is None or value.relative is not None or value.until is not None:
+            return None
+        day = value.day + side
+        if not 1 <= day <= last_day(value.year if value.year is not None else 2001, value.month):
+            return None
+        return replace(value, day=day, weekday=None, weekday_mismatch=False)
+    try:
+        return one_day(iv[0] - _dt.timedelta(days=1) if side < 0 else iv[1] + _dt.timedelta(days=1))
+    except OverflowError:  # off the calendar
+        return None
 
 
 def one_day(d: _dt.date, weekday: str | None = None) -> DateValue:

@@ -22,10 +22,14 @@ from factcheck.rules.dates.build import (
     build,
     business_days,
     century,
+    day_beside,
     easter_day,
+    edge_day_partial,
+    lunar_days,
     names_a_day,
     one_day,
     sub_period,
+    turn_of_year,
     year2_window,
 )
 from factcheck.rules.dates.context import future_after, future_before, header_end, is_published, is_statement
@@ -142,6 +146,11 @@ def _value(scan: str, e: Expr, dl: DateLocale, ref: _dt.date | None, prefer: str
         if easter is None:
             return None
         value = easter
+    if "lunar" in fields or "turn" in fields:  # 추석, Chuseok holidays; the turn of the year
+        moving = None if e.until else lunar_days(fields, ref) if "lunar" in fields else turn_of_year(ref)
+        if moving is None:
+            return None
+        value = moving
     if "century" in fields:
         years = None if e.until else century(int(fields["century"]))
         if years is None:
@@ -164,7 +173,10 @@ def _counted(value: DateValue, fields: Fields, ref: _dt.date | None, in_week: in
             return None
         value = in_days
     if "sub" in fields:
-        part = sub_period(value, *fields["sub"])
+        last, n, unit = fields["sub"]
+        part = sub_period(value, last, n, unit)
+        if part is None and value.start is None and (n, unit) == (1, "day"):  # no reference date:
+            part = edge_day_partial(value, last)  # the last day of June is June 30 all the same
         if part is None:
             return None
         value = part
@@ -176,6 +188,11 @@ def _counted(value: DateValue, fields: Fields, ref: _dt.date | None, in_week: in
         if moved is None:
             return None
         value = moved
+    if "shift_day" in fields:  # the day after Christmas, 설 연휴 전날
+        beside = day_beside(value, int(fields["shift_day"]))
+        if beside is None:
+            return None
+        value = beside
     if in_week is not None:
         iv = interval(value)
         if iv is None or iv[0] != iv[1]:

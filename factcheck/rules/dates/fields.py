@@ -30,7 +30,7 @@ CATEGORY: Mapping[str, str] = MappingProxyType({
     "rel_week": "W",
     "day": "D", "rel_day": "D", "rel_months": "D", "rel_years": "D",
     "relative": "R",
-    "weekday": "WD", "easter": "D",
+    "weekday": "WD", "easter": "D", "lunar": "D", "turn": "D",
     "hour": "T", "minute": "MI",
     "ampm": "AP",
     "half": "H", "quarter": "Q", "rel_quarter": "Q",
@@ -41,7 +41,8 @@ CATEGORY: Mapping[str, str] = MappingProxyType({
     "mm_or_dd": "M", "dd_or_mm": "D",
     "nth": "N", "nth_week": "N",
     "week_no": "WN", "week_of": "WO", "weekend_of": "WO", "shift": "SH", "shift_to": "SH",
-    "shift_open": "SH", "business": "BD", "sub": "SUB",
+    "shift_open": "SH", "business": "BD", "sub": "SUB", "ambiguous": "AM",
+    "shift_day": "SH",
 })
 #: a shift of n units: (months, days)
 UNIT_SHIFT: Mapping[str, tuple[int, int]] = MappingProxyType({
@@ -325,12 +326,17 @@ def read_fields(m: re.Match[str], dl: DateLocale) -> Fields | None:
         out["month"], out["day"] = (b, a) if a > 12 else (a, b)
         if out["month"] > 12:
             return None
+        if a <= 12 and b <= 12 and a != b:  # 6/5/2024: either number may be the month
+            out["ambiguous"] = True
     new_until = _amounts(out, until)
     if new_until is None:
         return None
     until = new_until
     if "sub_side" in out:  # the first 2 weeks of 2021: (side, n, unit) of the period beside it
         out["sub"] = (out.pop("sub_side") == "last", out.pop("sub_n"), out.pop("sub_unit"))
+    if "sub_edge" in out:  # the last day of June, 말일: [side, n, unit] in one word
+        side, n, unit = out.pop("sub_edge")
+        out["sub"] = (side == "last", int(n), str(unit))
     to_ref = out.pop("to_ref", None)
     if to_ref is not None:  # earlier this year: from its start to the reference date; later
         unit, side = str(to_ref[0]), str(to_ref[1])  # this year: from the reference date on

@@ -33,7 +33,7 @@ _TOGETHER: Mapping[str, frozenset[str]] = MappingProxyType({
     "MI": frozenset({"Y", "M", "D", "WD", "AP", "T"}),
     "AP": frozenset({"Y", "M", "D", "WD", "T", "MI"}),
 })
-_MODIFIER_CATS = frozenset({"A", "DIR", "P", "U", "R", "WO", "SH", "BD", "SUB"})
+_MODIFIER_CATS = frozenset({"A", "DIR", "P", "U", "R", "WO", "SH", "BD", "SUB", "AM"})
 #: how far before an expression a range's opening word ("between", "from") may stand
 _OPEN_WINDOW = 20
 #: how far before a weak atom its context may stand

@@ -150,6 +150,7 @@ class _Expander:
         self.ci = bool(meta.get("case_insensitive", False))
         self.exact = set(meta.get("exact_case", []))
         self.space = str(meta.get("vocab_space", r"[ \t]+"))
+        self.word = re.compile(str(meta.get("word", r"[A-Za-z]+")))
 
     def alternation(self, table: str) -> str:
         words = sorted(self.words.get(table, {}), key=lambda w: (-len(w), w))
@@ -179,9 +180,16 @@ class _Expander:
         return _REFERENCE.sub(sub, pattern)
 
     def first_words(self, table: str) -> set[str]:
-        """The first word of each entry of a vocabulary table (its trigger words)."""
-        return {("".join(k.split(" ")[0].split()).lower() if self.ci else k.split(" ")[0])
-                for k in self.words.get(table, {})}
+        """The first word of each entry of a vocabulary table (its trigger words): the letters it
+        starts with ("Valentine's Day": valentine), or its first token when it starts otherwise
+        (3·1절, 1st)."""
+        out = set()
+        for k in self.words.get(table, {}):
+            token = "".join(k.split(" ")[0].split())
+            m = self.word.match(token)
+            token = m.group() if m else token
+            out.add(token.lower() if self.ci else token)
+        return out
 
 
 def _atoms(common: Mapping[str, Any], data: Mapping[str, Any], expand: _Expander) -> list[AtomSpec]:
@@ -267,9 +275,10 @@ def load_date_locale(code: str) -> DateLocale:
         past_after_re=_compile(meta.get("past_tense_after")),
         weekday_in_week=frozenset(meta.get("weekday_in_week", [])),
         lead_words=frozenset(w.lower() if ci else w for w in meta.get("lead_words", [])),
+        # the first two words of each entry: an article may open it ("the yr before last")
         vocab_words=frozenset(word_atoms) | frozenset(
             (w.lower() if ci else w) for words in data.get("vocab", {}).values() for k in words
-            for w in k.replace("-", " ").split()[:1]),
+            for w in k.replace("-", " ").split()[:2]),
         dateparser_languages=tuple(meta.get("dateparser_languages", [])),
         word_re=re.compile(word),
         trigger_prefix=prefix,
