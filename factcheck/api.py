@@ -264,7 +264,7 @@ def _declared_lang(text: str, lang: str, declared: str | None, registry: Registr
 def _verbatim(items: list[tuple[SourceInfo, list[Claim], Source]], pivot: str | None) -> list[Finding]:
     """The findings of the sources' verbatim facts (code, link targets), when two can hold them."""
     vs = []
-    for info, _, src in items:
+    for info, _, src in sorted(items, key=lambda t: (t[0].id != pivot, t[0].id)):
         origin = src.origin
         if origin is None or not origin.verbatim_kinds:
             continue

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck.io.readers.htmltree import Element, Text
-from factcheck.io.readers.textmap import TextBuilder
+from factcheck.io.readers.textmap import TextBuilder, bare_urls
 from factcheck.origin import Location
 
 __all__ = ["HtmlText", "Pending", "content_roots", "write_pending"]
@@ -137,10 +137,14 @@ class HtmlText:
             b.add(t.data, t.at)
             return
         for m in _WS.finditer(t.data):
-            if m.group()[0].isspace():
+            word = m.group()
+            if word[0].isspace():
                 b.space()
-            else:
-                b.add(m.group(), t.at + m.start())
+                continue
+            start, _ = b.add(word, t.at + m.start())
+            if "." in word:
+                for i, j in bare_urls(word):
+                    b.verbatim("url", (start + i, start + j), word[i:j], f"{self.rule}.link.bare")
 
     def _element(self, el: Element, pre: bool, in_article: bool) -> None:
         tag = el.tag

@@ -19,7 +19,7 @@ from factcheck.io.readers.htmltree import parse_html
 from factcheck.io.readers.meta import front_matter
 from factcheck.io.readers.reading import Reading
 from factcheck.io.readers.text import report_encoding
-from factcheck.io.readers.textmap import TextBuilder
+from factcheck.io.readers.textmap import TextBuilder, bare_urls
 from factcheck.origin import Origin, file_line_starts
 
 if TYPE_CHECKING:
@@ -115,6 +115,9 @@ class _Walk:
                 cursor = b.add_rendered(child.content, self.source, cursor, hi)
                 if autolink and child.content:
                     b.verbatim("url", (start, b.pos), child.content, "markdown.link.autolink")
+                else:
+                    for i, j in bare_urls(child.content):
+                        b.verbatim("url", (start + i, start + j), child.content[i:j], "markdown.link.bare")
             elif t == "code_inline":
                 start = b.pos
                 cursor = b.add_rendered(child.content, self.source, cursor, hi)

@@ -11,12 +11,30 @@ spans of the built text. :meth:`TextBuilder.finish` gives the text, its
 from __future__ import annotations
 
 import bisect
+import re
 
 from factcheck.claims import Claim
 from factcheck.origin import Location, Piece, SourceMap
 from factcheck.values import Verbatim
 
-__all__ = ["TextBuilder", "align_runs"]
+__all__ = ["TextBuilder", "align_runs", "bare_urls"]
+
+_BARE_URL = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s<>\"'`]+", re.IGNORECASE)
+_TRAILING = ".,;:!?'\""
+
+
+def bare_urls(text: str) -> list[tuple[int, int]]:
+    """The spans of the web addresses written in ``text`` as plain text (``https://...``,
+    ``www....``), without the punctuation that ends a sentence or a bracket they sit in."""
+    spans = []
+    for m in _BARE_URL.finditer(text):
+        url = m.group()
+        while url and (url[-1] in _TRAILING or (url[-1] == ")" and url.count("(") < url.count(")"))):
+            url = url[:-1]
+        if not url.endswith(("://", "www.")):
+            spans.append((m.start(), m.start() + len(url)))
+    return spans
+
 
 #: how far ahead in the file the alignment looks for the next character of a rendered text (an
 #: entity such as ``&#x1F600;`` is ten characters for one)
