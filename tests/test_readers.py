@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as _dt
 import sys
 
+import formats as F
 import pytest
 
-import formats as F
 from factcheck.errors import InputError
 from factcheck.io.readers import Reading, default_readers
 from factcheck.io.readers.html import HtmlReader
@@ -326,7 +326,7 @@ def test_readers_are_pluggable() -> None:
 
 def test_text_reader_names_a_legacy_encoding() -> None:
     assert TextReader().read("수출 18%".encode("cp949"), "a.txt").origin.encoding == "cp949"
-    assert TextReader().read("수출 18%".encode("utf-8"), "a.txt").origin.encoding is None
+    assert TextReader().read("수출 18%".encode(), "a.txt").origin.encoding is None
     assert TextReader().read("수출".encode("utf-16"), "a.txt").origin.encoding == "utf-16"
 
 

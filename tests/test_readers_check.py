@@ -12,9 +12,9 @@ import subprocess
 import sys
 import tempfile
 
+import formats as F
 import pytest
 
-import formats as F
 import factcheck
 from factcheck.api import check_tree
 from factcheck.cli import main
