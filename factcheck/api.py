@@ -1,4 +1,5 @@
-"""The entry points: :func:`extract` the claims of one text; :func:`check` several sources,
+"""The entry points: :func:`extract` the claims of one text (:func:`extract_source` of one
+source read from a file); :func:`check` several sources, :func:`check_tree` two docs trees,
 :func:`check_claims` claims already extracted, :func:`check_segments` aligned segments.
 
 Everything a user calls goes through here; the layers below never read a file or a clock.

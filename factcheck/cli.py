@@ -27,6 +27,7 @@ from factcheck.io.glossary import load_glossary
 from factcheck.io.rates import as_rates
 from factcheck.io.readers.registry import default_readers, read_document
 from factcheck.io.tree import tree_names
+from factcheck.origin import Origin
 from factcheck.render import render
 from factcheck.report import Report
 
@@ -98,12 +99,14 @@ def _add_check_parser(sub: Any) -> None:
     ck.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="refuse larger inputs")
 
 
-def _text_report(claims: list[Claim], source: str) -> str:
+def _text_report(claims: list[Claim], source: str, origin: Origin | None = None) -> str:
     lines = [f"{source}: {len(claims)} claim{'s' if len(claims) != 1 else ''}"]
     for c in claims:
         v = c.value.to_dict()
         shown = ", ".join(f"{k}={val}" for k, val in v.items())
-        lines.append(f"  {c.start:>6}-{c.end:<6} {c.kind:<9} {c.text!r:<32} {shown}")
+        loc = origin.locate(c.start, c.end) if origin is not None else None
+        where = f" ({loc.describe()})" if loc is not None else ""
+        lines.append(f"  {c.start:>6}-{c.end:<6} {c.kind:<9} {c.text!r:<32} {shown}{where}")
     return "\n".join(lines)
 
 
@@ -126,7 +129,7 @@ def _extract(args: argparse.Namespace) -> int:
         json.dump({"claims": out}, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        print(_text_report(claims, name))
+        print(_text_report(claims, name, origin))
     sys.stdout.flush()
     return _empty_warnings([(name, reading.text)], args.strict)
 

@@ -98,10 +98,10 @@ def hwpx_bytes(blocks: Sequence[str | Table], *, created: str = "2024-05-01T09:0
            f'<opf:meta name="ModifiedDate" content="text">{modified}</opf:meta>'
            '</opf:metadata></opf:package>')
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as z:
-        z.writestr(zipfile.ZipInfo("mimetype"), "application/hwp+zip")
-        z.writestr("Contents/content.hpf", hpf, compress_type=zipfile.ZIP_DEFLATED)
-        z.writestr("Contents/section0.xml", section, compress_type=zipfile.ZIP_DEFLATED)
+    with zipfile.ZipFile(out, "w") as z:  # fixed dates: the same blocks give the same bytes
+        z.writestr(zipfile.ZipInfo("mimetype", (2024, 5, 2, 0, 0, 0)), "application/hwp+zip")
+        for name, text in (("Contents/content.hpf", hpf), ("Contents/section0.xml", section)):
+            z.writestr(zipfile.ZipInfo(name, (2024, 5, 2, 0, 0, 0)), text, compress_type=zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 
@@ -324,3 +324,27 @@ def encrypted_pdf_bytes(pages: Sequence[Sequence[str]], password: str = "secret"
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+# ----------------------------------------------------------------------------- examples/formats
+#: the bundled release as a Hangul file and its English version as a PDF (examples/formats/)
+EXAMPLE_HWPX: list[str | Table] = [
+    "국가물류혁신청, 해담솔루션과 냉장 컨테이너 수출 지원 협약",
+    "해담솔루션은 지난해 수출액이 전년보다 18% 늘었다고 밝혔다.",
+    [["구분", "내용"], ["공급계약", "2,350만불"], ["올해 수출 계획", "컨테이너 1,200대"]],
+    "새 공장은 하루 40대의 컨테이너를 생산할 수 있다.",
+]
+EXAMPLE_PDF = [["National Logistics Innovation Agency backs cold-chain exporter",
+                "Haedam Solutions said its exports grew 18% last year."],
+               ["Supply contract: 23.5 million USD. Export plan for this year: 1,200 containers.",
+                "The new plant can build 45 containers a day."]]
+
+
+def example_files() -> dict[str, bytes]:
+    """The files of examples/formats/, as these builders make them."""
+    return {
+        "examples/formats/release_ko.hwpx": hwpx_bytes(EXAMPLE_HWPX, created="2024-03-13T17:00:00Z",
+                                                      modified="2024-03-14T09:00:00Z"),
+        "examples/formats/release_en.pdf": pdf_bytes(EXAMPLE_PDF, info={"Title": "Release",
+                                                                       "CreationDate": "D:20240314090000Z"}),
+    }

@@ -65,7 +65,7 @@ def test_markdown_text_is_the_prose_and_front_matter_is_metadata() -> None:
     r = md(MD_KO)
     assert "title" not in r.text and "2024.5.2" not in r.text and "2023-11-02" not in r.text
     assert r.text.startswith("설치\n\n매출은 12% 늘었다. 자세한 내용은 가이드를 보세요.\n")
-    assert "직원\t45명" in r.text
+    assert "직원 | 45명" in r.text
     assert r.origin.format == "markdown"
     assert r.origin.published == _dt.date(2023, 11, 2) and r.origin.published_from == "front-matter"
     assert dict(r.origin.metadata)["title"] == "설치 안내"
@@ -147,7 +147,7 @@ def test_html_visible_text_only() -> None:
     assert r.text.startswith("수출 18% 증가\n\n4월 30일\n\n지난해 매출은 가이드 1,600만불 & 약 85억 원이다.\n")
     for hidden in ("99%", "50%", "77%", "홈", "33%", "34%", "저작권", "보도자료"):
         assert hidden not in r.text, hidden
-    assert "항목\t값\n직원\t45명" in r.text
+    assert "항목 | 값\n직원 | 45명" in r.text
     assert r.origin.published == _dt.date(2024, 5, 2) and r.origin.published_from == "html-meta"
     assert r.origin.lang == "ko"
     assert dict(r.origin.metadata)["modified"] == "2024-05-03"
@@ -187,7 +187,7 @@ def test_docx_paragraphs_tables_and_dates() -> None:
     data = F.docx_bytes(BLOCKS, created=_dt.datetime(2024, 5, 1, 9), modified=_dt.datetime(2024, 5, 2, 18),
                         links=[("사이트", "https://example.com/2024/05")])
     r = default_readers().for_path("release.docx").read(data, "release.docx")
-    assert r.text.startswith("수출이 18% 늘었다.\n\n항목\t값\n직원\t45명\n\n끝.\n")
+    assert r.text.startswith("수출이 18% 늘었다.\n\n항목 | 값\n직원 | 45명\n\n끝.\n")
     assert at(r, "18%") == Location(paragraph=1, column=5)
     assert at(r, "45명") == Location(table=1, row=2, cell=2, paragraph=1, column=1)
     assert at(r, "끝") == Location(paragraph=2, column=1)
@@ -213,7 +213,7 @@ def test_docx_damaged_or_not_docx() -> None:
 # ----------------------------------------------------------------------------- Hangul
 def test_hwpx_paragraphs_tables_and_dates() -> None:
     r = default_readers().for_path("release.hwpx").read(F.hwpx_bytes(BLOCKS, header="머리말 99%"), "release.hwpx")
-    assert r.text == "수출이 18% 늘었다.\n\n항목\t값\n직원\t45명\n\n끝.\n"  # the page header is left out
+    assert r.text == "수출이 18% 늘었다.\n\n항목 | 값\n직원 | 45명\n\n끝.\n"  # the page header is left out
     assert at(r, "18%") == Location(section=1, paragraph=2, column=5)
     assert at(r, "45명") == Location(section=1, table=1, row=2, cell=2, paragraph=1, column=1)
     assert r.origin.fallback_published == _dt.date(2024, 5, 2) and r.origin.lang == "ko"
@@ -223,7 +223,7 @@ def test_hwp5_paragraphs_tables_and_sections() -> None:
     for compressed in (True, False):
         data = F.hwp_bytes(BLOCKS, compressed=compressed, sections=[["둘째 구역 7%"]])
         r = default_readers().for_path("release.hwp").read(data, "release.hwp")
-        assert r.text == "수출이 18% 늘었다.\n\n항목\t값\n직원\t45명\n\n끝.\n\n둘째 구역 7%\n"
+        assert r.text == "수출이 18% 늘었다.\n\n항목 | 값\n직원 | 45명\n\n끝.\n\n둘째 구역 7%\n"
         assert at(r, "18%") == Location(section=1, paragraph=1, column=5)
         assert at(r, "45명") == Location(section=1, table=1, row=2, cell=2, paragraph=1, column=1)
         assert at(r, "7%") == Location(section=2, paragraph=1, column=7)

@@ -399,3 +399,22 @@ def test_html_report_shows_hangul_in_headless_chromium(tmp_path: pathlib.Path) -
     if fc:
         fonts = subprocess.run([fc, ":lang=ko", "family"], capture_output=True, text=True).stdout
         assert any(f in fonts for f in ("Noto Sans CJK KR", "Noto Sans KR", "Malgun Gothic", "Apple SD Gothic Neo"))
+
+
+# ----------------------------------------------------------------------------- examples/
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+
+
+def test_example_formats_are_what_the_builders_make() -> None:
+    """examples/formats/release_ko.hwpx and release_en.pdf are made by tests/formats.py."""
+    for name, data in F.example_files().items():
+        assert (ROOT / name).read_bytes() == data, f"regenerate {name} with tests/formats.py:example_files()"
+
+
+def test_example_docs_tree_has_the_three_problems() -> None:
+    """examples/docs: install.md (a code change), guide/pricing.md (a changed figure), faq.md
+    (in ko only): exactly those three problems, as docs/formats.md shows."""
+    report = check_tree(str(ROOT / "examples" / "docs" / "ko"), str(ROOT / "examples" / "docs" / "en"))
+    assert problems(report) == [("missing", "file"), ("conflict", "money"), ("conflict", "code")]
+    assert {f.claims[0].source for f in report.findings if f.verdict != "match"} == {
+        "ko/faq.md", "en/guide/pricing.md", "en/install.md"}

@@ -71,8 +71,7 @@ class _Walk:
                 seen.add(id(cell._tc))
                 c += 1
                 if c > 1:
-                    b.trim()
-                    b.sep("\t")
+                    b.cell()
                 for n, inner in enumerate(cell.iter_inner_content(), 1):
                     if hasattr(inner, "rows"):
                         continue  # a table in a cell: its text is left out

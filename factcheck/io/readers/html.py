@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import datetime as _dt
 import re
+from types import MappingProxyType
 
 from factcheck.errors import InputError
 from factcheck.io.files import decode_named
@@ -30,14 +31,14 @@ __all__ = ["HtmlReader", "decode_html", "page_metadata"]
 
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 #: WHATWG encoding labels that Python spells otherwise
-_LABELS = {
+_LABELS = MappingProxyType({
     "euc-kr": "cp949", "ks_c_5601-1987": "cp949", "ks_c_5601-1989": "cp949", "ksc5601": "cp949",
     "ksc_5601": "cp949", "korean": "cp949", "csksc56011987": "cp949", "iso-ir-149": "cp949",
     "windows-949": "cp949", "x-windows-949": "cp949", "cp949": "cp949", "uhc": "cp949",
     "iso-8859-1": "cp1252", "latin1": "cp1252", "l1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252",
     "windows-1252": "cp1252", "utf-16": "utf-8", "utf-16le": "utf-8", "utf-16be": "utf-8",
     "utf8": "utf-8", "utf-8": "utf-8", "unicode-1-1-utf-8": "utf-8",
-}
+})
 #: metadata names (``name``, ``property`` or ``itemprop``, lower case) of the publication date
 _PUBLISHED_META = ("article:published_time", "og:article:published_time", "og:published_time",
                    "datepublished", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date",

@@ -156,8 +156,7 @@ class HtmlText:
         b = self.builder
         if tag in ("td", "th"):
             if b.tail[-1:] not in ("", "\n"):
-                b.trim()
-                b.sep("\t")
+                b.cell()
         elif tag in _BLOCKS:
             b.block_break()
         elif tag in _LINES:

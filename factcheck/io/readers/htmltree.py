@@ -13,6 +13,7 @@ import html
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from types import MappingProxyType
 
 __all__ = ["Element", "Text", "parse_html"]
 
@@ -23,7 +24,7 @@ _CLOSES_P = frozenset({"address", "article", "aside", "blockquote", "details", "
                        "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
                        "hr", "main", "menu", "nav", "ol", "p", "pre", "section", "table", "ul"})
 #: tags whose open element a new one closes, and the tags that bound the search
-_IMPLIED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+_IMPLIED: MappingProxyType[str, tuple[frozenset[str], frozenset[str]]] = MappingProxyType({
     "li": (frozenset({"li"}), frozenset({"ul", "ol", "menu"})),
     "dt": (frozenset({"dt", "dd"}), frozenset({"dl"})),
     "dd": (frozenset({"dt", "dd"}), frozenset({"dl"})),
@@ -34,7 +35,7 @@ _IMPLIED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "tbody": (frozenset({"thead", "tbody", "tfoot", "tr", "td", "th"}), frozenset({"table"})),
     "tfoot": (frozenset({"thead", "tbody", "tfoot", "tr", "td", "th"}), frozenset({"table"})),
     "option": (frozenset({"option"}), frozenset({"select", "datalist"})),
-}
+})
 
 
 @dataclass(frozen=True, slots=True)

@@ -89,8 +89,7 @@ def _write(builder: TextBuilder, paras: Iterable[Paragraph], section: int) -> No
             elif prev.row != p.row:
                 builder.line_break()
             elif prev.cell != p.cell:
-                builder.trim()
-                builder.sep("\t")
+                builder.cell()
             else:
                 builder.space()
         builder.add(text, 0, where=where)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import struct
 from collections.abc import Iterator
 from dataclasses import dataclass
+from types import MappingProxyType
 
 __all__ = ["Paragraph", "paragraphs", "records"]
 
@@ -29,9 +30,9 @@ PARA_TEXT = 67
 CTRL_HEADER = 71
 LIST_HEADER = 72
 #: controls one code unit long, and what they are in the text
-_CHAR_CONTROLS = {10: "\n", 13: "", 24: "-", 30: " ", 31: " "}
+_CHAR_CONTROLS = MappingProxyType({10: "\n", 13: "", 24: "-", 30: " ", 31: " "})
 #: eight-unit controls that stand for text: the tab
-_INLINE_TEXT = {9: "\t"}
+_INLINE_TEXT = MappingProxyType({9: "\t"})
 #: controls whose content is not the body
 _LEFT_OUT = frozenset({b"head", b"foot", b"tcmt", b"pgnp", b"pghd", b"%hlk"})
 _TABLE = b"tbl "

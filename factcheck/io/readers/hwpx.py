@@ -116,8 +116,7 @@ class _Walk:
                 row = _int(addr.get("rowAddr") if addr is not None else None, r - 1) + 1
                 col = _int(addr.get("colAddr") if addr is not None else None, c - 1) + 1
                 if c > 1:
-                    b.trim()
-                    b.sep("\t")
+                    b.cell()
                 k = 0
                 for sub in (x for x in tc if _local(x.tag) == "subList"):
                     for q in (x for x in sub if _local(x.tag) == "p"):

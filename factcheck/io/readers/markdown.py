@@ -76,8 +76,7 @@ class _Walk:
                 b.line_break()
             elif t in ("th_open", "td_open"):
                 if b.tail[-1:] not in ("", "\n"):
-                    b.trim()
-                    b.sep("\t")
+                    b.cell()
             elif t in ("fence", "code_block"):
                 self.code_block(tok)
             elif t == "html_block":

@@ -36,6 +36,9 @@ def bare_urls(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: what separates the cells of a table row in the text
+CELL_SEP = " | "
+
 #: how far ahead in the file the alignment looks for the next character of a rendered text (an
 #: entity such as ``&#x1F600;`` is ten characters for one)
 _WINDOW = 32
@@ -125,6 +128,12 @@ class TextBuilder:
     def sep(self, s: str) -> None:
         """Append a separator of the reader's own (not mapped to the file)."""
         self._append(s)
+
+    def cell(self) -> None:
+        """The separator between two cells of a table row: `` | `` (a tab would let a name
+        or a figure run from one cell into the next)."""
+        self.trim()
+        self._append(CELL_SEP)
 
     def space(self) -> None:
         """A space, unless the text is empty or already ends with white space."""
