@@ -34,7 +34,8 @@ def page(i: int, lang: str, paragraphs: list[str]) -> str:
     """One page of the tree: front matter, a heading, prose, a table, code and links."""
     heading = f"안내 {i}" if lang == "ko" else f"Guide {i}"
     row = f"| {i} | {i * 3}% | {i * 1000:,} |"
-    table = ("| 번호 | 비율 | 금액(원) |" if lang == "ko" else "| No. | Share | Amount (KRW) |") + "\n|---|---|---|\n" + row
+    head = "| 번호 | 비율 | 금액(원) |" if lang == "ko" else "| No. | Share | Amount (KRW) |"
+    table = head + "\n|---|---|---|\n" + row
     body = "\n\n".join(paragraphs)
     return (f"---\ntitle: {heading}\ndate: 2024-03-14\n---\n# {heading}\n\n{body}\n\n{table}\n\n"
             f"```sh\nfactcheck check --timeout {600 + i} docs/ko docs/en\n```\n\n"

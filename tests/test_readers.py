@@ -4,13 +4,16 @@ metadata and its verbatim facts. Every document is built here (tests/formats.py)
 from __future__ import annotations
 
 import datetime as _dt
+import io
+import pathlib
 import sys
+import zipfile
 
 import formats as F
 import pytest
 
 from factcheck.errors import InputError
-from factcheck.io.readers import Reading, default_readers
+from factcheck.io.readers import Reading, default_readers, read_document
 from factcheck.io.readers.html import HtmlReader
 from factcheck.io.readers.markdown import MarkdownReader
 from factcheck.io.readers.meta import front_matter, meta_date
@@ -332,3 +335,26 @@ def test_text_reader_names_a_legacy_encoding() -> None:
 
 def test_file_line_starts_counts_every_line_end() -> None:
     assert file_line_starts("a\nb\r\nc\rd") == (0, 2, 5, 7)
+
+
+def test_hostile_nesting_is_read_or_refused_without_a_traceback(tmp_path: pathlib.Path) -> None:
+    folder = tmp_path
+    page = folder / "deep.html"
+    page.write_text("<div>" * 20_000 + "수출 18%" + "</div>" * 20_000, encoding="utf-8")
+    assert read_document(str(page)).text == "수출 18%\n"
+    deep = "<hp:p><hp:run><hp:t>x</hp:t>" + "<hp:ctrl>" * 5_000 + "</hp:ctrl>" * 5_000 + "</hp:run></hp:p>"
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(F.hwpx_bytes(["a"]))) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == "Contents/section0.xml":
+                body = body.replace(b"</hs:sec>", deep.encode() + b"</hs:sec>")
+            dst.writestr(info, body)
+    path = folder / "deep.hwpx"
+    path.write_bytes(out.getvalue())
+    try:
+        reading = read_document(str(path))
+    except InputError as exc:
+        assert "nested too deeply" in exc.message
+    else:
+        assert reading.text.startswith("a")

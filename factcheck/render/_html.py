@@ -269,6 +269,10 @@ def render_html(report: Report, texts: SourceTexts, *, title: str = "factcheck r
                         f'<div class="text"{_lang_attr(infos.get(sid))}>{inner}</div></article>')
         body.append(f'<section class="sources {grid}" aria-label="Sources">' + "".join(arts) + "</section>")
 
+    if report.errors:
+        body.append('<section><h2>Files not read</h2><ul>' + "".join(
+            f"<li>{_e(e.path)}: {_e(e.message)}</li>" for e in report.errors) + "</ul></section>")
+
     # --- the findings
     per_source_cols = len(ids) <= 4
     head = ['<th>#</th>', "<th>Verdict</th>", "<th>Kind</th>"]

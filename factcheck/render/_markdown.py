@@ -72,6 +72,9 @@ def render_markdown(report: Report) -> str:
     for s in report.sources:
         out.append(f"| {md_escape(s.id)} | {md_escape(s.lang)} | "
                    f"{s.published.isoformat() if s.published else '—'} | {_path_cell(s)} |")
+    if report.errors:
+        out += ["", "## Files not read", ""]
+        out += [f"- {md_escape(e.path)}: {md_escape(e.message)}" for e in report.errors]
     out += ["", "## Findings", ""]
     if not report.findings:
         out.append("No findings.")

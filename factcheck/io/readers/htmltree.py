@@ -19,6 +19,9 @@ __all__ = ["Element", "Text", "parse_html"]
 
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta",
                   "param", "source", "track", "wbr"})
+#: elements nested deeper than this hold no children (their content goes to the element above):
+#: a page nested thousands deep is hostile, not a document
+MAX_DEPTH = 256
 #: start tags that close an open <p>
 _CLOSES_P = frozenset({"address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset",
                        "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
@@ -134,7 +137,7 @@ class _TreeBuilder(HTMLParser):
         parent = self.stack[-1]
         el = Element(tag, tuple(attrs), self._abs(), self.get_starttag_text() or "", [], parent)
         parent.children.append(el)
-        if tag not in VOID:
+        if tag not in VOID and len(self.stack) < MAX_DEPTH:  # deeper: its content joins its parent
             self.stack.append(el)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:

@@ -129,7 +129,11 @@ def read_document(path: str, *, input_format: str | None = None, max_bytes: int 
     registry = readers or default_readers()
     reader = registry.by_name(input_format) if input_format else registry.for_path("" if path == "-" else path)
     data, name = read_bytes(path, max_bytes=max_bytes)
-    reading = reader.read(data, name)
+    try:
+        reading = reader.read(data, name)
+    except RecursionError:
+        raise InputError("nested too deeply to read (elements inside elements, thousands deep)",
+                         reason="corrupt", path=name) from None
     if not isinstance(reading, Reading):
         raise TypeError(f"reader {reader.name!r} returned {type(reading).__name__}, not a Reading")
     return reading
