@@ -8,12 +8,14 @@
 from __future__ import annotations
 
 from factcheck._version import __version__
-from factcheck.api import check, check_claims, check_segments, extract
+from factcheck.api import check, check_claims, check_segments, check_tree, extract, extract_source
 from factcheck.claims import Claim
 from factcheck.errors import FactcheckError, InputError, LocaleError, NormalisationError
+from factcheck.io.readers.registry import read_document
+from factcheck.origin import Location
 from factcheck.report import Finding, Report, Source
 from factcheck.rules.registry import Registry, default_registry
-from factcheck.values import DateValue, Money, Name, Number, Percent, Quantity, Value
+from factcheck.values import DateValue, Money, Name, Number, Percent, Quantity, Value, Verbatim
 
 __all__ = [
     "__version__",
@@ -24,9 +26,11 @@ __all__ = [
     "check",
     "check_claims",
     "check_segments",
+    "check_tree",
     "DateValue",
     "FactcheckError",
     "InputError",
+    "Location",
     "LocaleError",
     "Money",
     "Name",
@@ -36,6 +40,9 @@ __all__ = [
     "Quantity",
     "Registry",
     "Value",
+    "Verbatim",
     "default_registry",
     "extract",
+    "extract_source",
+    "read_document",
 ]

@@ -1,4 +1,5 @@
-"""The entry points: :func:`extract` the claims of one text; :func:`check` several sources,
+"""The entry points: :func:`extract` the claims of one text (:func:`extract_source` of one
+source read from a file); :func:`check` several sources, :func:`check_tree` two docs trees,
 :func:`check_claims` claims already extracted, :func:`check_segments` aligned segments.
 
 Everything a user calls goes through here; the layers below never read a file or a clock.
@@ -14,22 +15,27 @@ from dataclasses import replace
 from typing import Any, cast
 
 from factcheck.claims import Claim
-from factcheck.compare import Rates, compare_prepared, finding_order
+from factcheck.compare import Rates, compare_prepared, finding_order, messages
+from factcheck.compare.verbatim import VerbatimSource, verbatim_findings
 from factcheck.dates import PREFERENCES
-from factcheck.errors import InputError
+from factcheck.errors import InputError, LocaleError
+from factcheck.io.files import DEFAULT_MAX_BYTES
 from factcheck.io.glossary import load_glossary
 from factcheck.io.rates import as_rates
+from factcheck.io.readers.registry import ReaderRegistry, default_readers, read_document
+from factcheck.io.tree import pair_trees, tree_names
 from factcheck.locale.loader import load_locale
 from factcheck.naming import Glossary
-from factcheck.report import Finding, Report, Source, SourceInfo
+from factcheck.origin import mask_spans
+from factcheck.report import FileError, Finding, Report, Source, SourceClaim, SourceInfo
 from factcheck.rules.dates import make_date_extractor, published_date
 from factcheck.rules.registry import KIND_PRIORITY, Registry, default_registry
 from factcheck.text.document import Document
 from factcheck.text.scripts import detect_language, language_runs
-from factcheck.values import DateValue, in_decimal_context
+from factcheck.values import DateValue, Verbatim, in_decimal_context
 
-__all__ = ["DEFAULT_MAX_CHARS", "GlossaryArg", "RatesArg", "check", "check_claims", "check_segments", "extract",
-           "parse_reference_date"]
+__all__ = ["DEFAULT_MAX_CHARS", "GlossaryArg", "RatesArg", "check", "check_claims", "check_segments", "check_tree",
+           "extract", "extract_source", "parse_reference_date"]
 
 #: a glossary: a :class:`~factcheck.glossary.Glossary` or the path of a glossary file
 GlossaryArg = Glossary | str | os.PathLike[str] | None
@@ -152,6 +158,17 @@ def _resolve(claims: list[Claim]) -> list[Claim]:
     return kept
 
 
+@in_decimal_context
+def extract_source(source: Source, *, kinds: tuple[str, ...] | None = None, registry: Registry | None = None,
+                   glossary: Glossary | None = None,
+                   max_chars: int | None = DEFAULT_MAX_CHARS) -> tuple[SourceInfo, list[Claim]]:
+    """The claims of one :class:`Source` as :func:`check` reads it: a source read from a file
+    (``reading.source(id)``) is read without its verbatim facts (code, link targets), with the
+    publication date and language its file states; also what the report says of the source."""
+    info, claims, _ = _read_source(source, glossary, registry, max_chars, kinds)
+    return info, claims
+
+
 def _registry(weekday: str) -> Registry | None:
     reg = default_registry()
     if weekday == "past":
@@ -184,24 +201,40 @@ def _as_source(s: object, n: int) -> Source:
 
 
 def _read_source(src: Source, glossary: Glossary | None, registry: Registry | None,
-                 max_chars: int | None = DEFAULT_MAX_CHARS) -> tuple[SourceInfo, list[Claim]]:
+                 max_chars: int | None = DEFAULT_MAX_CHARS,
+                 kinds: tuple[str, ...] | None = None) -> tuple[SourceInfo, list[Claim], Source]:
+    """Extract the claims of a source: its info for the report, its claims, and the source as
+    the comparator reads it (its verbatim facts, code and link targets, blanked out)."""
     if not isinstance(src.text, str):
         raise InputError(f"source {src.id!r}: text must be str, not {type(src.text).__name__}", reason="bad-text")
     if max_chars is not None and len(src.text) > max_chars:
         raise InputError(f"source {src.id!r} is {len(src.text):,} characters, over the limit of {max_chars:,} "
                          "(max_chars)", reason="too-large", path=src.path)
+    origin = src.origin
+    read = src
+    if origin is not None and origin.verbatim:
+        read = replace(src, text=mask_spans(src.text, [(c.start, c.end) for c in origin.verbatim]))
+    text = read.text
     given = parse_reference_date(src.published, what=f"published date of source {src.id!r}")
-    claims = extract(src.text, lang=src.lang, reference_date=given, registry=registry, glossary=glossary,
+    published, origin_of_date = given, "caller" if given is not None else None
+    lang = src.lang
+    if origin is not None:
+        if published is None and origin.published is not None:
+            published, origin_of_date = origin.published, origin.published_from or "document"
+        lang = _declared_lang(text, lang, origin.lang, registry)
+        if published is None and origin.fallback_published is not None:
+            runs = [(0, len(text), lang)] if lang != "auto" else language_runs(text)
+            if _published_reference(text, runs) is None:  # the text's header states no date
+                published, origin_of_date = origin.fallback_published, "document-properties"
+    claims = extract(text, lang=lang, reference_date=published, kinds=kinds, registry=registry, glossary=glossary,
                      max_chars=None)
-    published, origin = given, "caller" if given is not None else None
     if published is None:
         for c in claims:
             v = c.value
             if c.role == "published" and isinstance(v, DateValue) and v.start is not None:
                 published = v.start.date() if isinstance(v.start, _dt.datetime) else v.start
-                origin = "header"
+                origin_of_date = "header"
                 break
-    lang = src.lang
     if lang == "auto":
         langs = sorted({c.lang for c in claims})
         if len(langs) == 1:
@@ -209,9 +242,56 @@ def _read_source(src: Source, glossary: Glossary | None, registry: Registry | No
         elif langs:
             lang = "+".join(langs)
         else:
-            lang = detect_language(src.text) or "auto"
-    info = SourceInfo(src.id, lang, published, origin, src.path)
-    return info, claims
+            lang = detect_language(text) or "auto"
+    info = SourceInfo(src.id, lang, published, origin_of_date, src.path)
+    if origin is not None or not src.text.strip():
+        info = replace(info, format=origin.format if origin is not None and origin.format != "text" else None,
+                       encoding=origin.encoding if origin is not None else None,
+                       metadata=origin.metadata if origin is not None else (), empty=not src.text.strip())
+    return info, claims, read
+
+
+def _declared_lang(text: str, lang: str, declared: str | None, registry: Registry | None) -> str:
+    """The language a file declares (``<html lang>``, front matter), when the caller gave none,
+    factcheck reads it, and the script of the text does not say otherwise."""
+    if lang != "auto" or not declared:
+        return lang
+    if declared not in (registry or default_registry()).languages():
+        return lang
+    detected = detect_language(text)
+    return declared if detected in (None, declared) else lang
+
+
+def _verbatim(items: list[tuple[SourceInfo, list[Claim], Source]], pivot: str | None) -> list[Finding]:
+    """The findings of the sources' verbatim facts (code, link targets), when two can hold them."""
+    vs = []
+    for info, _, src in sorted(items, key=lambda t: (t[0].id != pivot, t[0].id)):
+        origin = src.origin
+        if origin is None or not origin.verbatim_kinds:
+            continue
+        claims = tuple(replace(c, lang=info.lang) for c in origin.verbatim)
+        vs.append(VerbatimSource(info.id, info.lang, origin.verbatim_kinds, claims))
+    return verbatim_findings(vs, pivot) if len(vs) >= 2 else []
+
+
+def _located(findings: list[Finding], sources: Sequence[Source]) -> list[Finding]:
+    """The findings with each claim's place in its file, for sources read from files whose
+    text is not the file's (Markdown, HTML, Word ...)."""
+    origins = {s.id: s.origin for s in sources if s.origin is not None and s.origin.map is not None}
+    if not origins:
+        return findings
+    out = []
+    for f in findings:
+        if not any(sc.source in origins for sc in f.claims):
+            out.append(f)
+            continue
+        located = []
+        for sc in f.claims:
+            origin = origins.get(sc.source)
+            loc = origin.locate(sc.claim.start, sc.claim.end) if origin is not None else None
+            located.append(replace(sc, location=loc) if loc is not None else sc)
+        out.append(replace(f, claims=tuple(located)))
+    return out
 
 
 def _validate(sources: list[Source], pivot: str | None) -> None:
@@ -251,9 +331,13 @@ def check(sources: Iterable[Source | str], *, pivot: str | None = None, glossary
     g = _glossary(glossary)
     r = as_rates(rates)
     reg = _registry(weekday)
-    items = [(*_read_source(s, g, reg, max_chars), s) for s in srcs]
+    items = [_read_source(s, g, reg, max_chars) for s in srcs]
     infos, findings = compare_prepared([(i, s, c) for i, c, s in items], pivot, r, None, False)
-    return Report(infos, tuple(findings), {"pivot": pivot} if pivot else {})
+    extra = _verbatim(items, pivot)
+    if extra:
+        order = {i.id: n for n, i in enumerate(infos)}
+        findings = sorted([*findings, *extra], key=lambda f: finding_order(f, order))
+    return Report(infos, tuple(_located(findings, srcs)), {"pivot": pivot} if pivot else {})
 
 
 @in_decimal_context
@@ -310,7 +394,7 @@ def check_segments(segments: Iterable[tuple[str, Sequence[Source]]], *, glossary
         seen_segments[seg_id] = None
         srcs = [_as_source(s, n) for n, s in enumerate(sources)]
         _validate(srcs, pivot if pivot in {s.id for s in srcs} else None)
-        read = [(*_read_source(s, g, reg), s) for s in srcs]
+        read = [_read_source(s, g, reg) for s in srcs]
         seg_pivot = pivot if pivot in {s.id for s in srcs} else None
         seg_infos, seg_findings = compare_prepared([(i, s, c) for i, c, s in read], seg_pivot, r, seg_id, True)
         findings.extend(seg_findings)
@@ -326,3 +410,55 @@ def check_segments(segments: Iterable[tuple[str, Sequence[Source]]], *, glossary
     seg_rank = {seg: n for n, seg in enumerate(seen_segments)}
     findings.sort(key=lambda f: (seg_rank.get(f.segment or "", -1), finding_order(f, order)))
     return Report(tuple(ordered), tuple(findings), {"segments": len(seen_segments)})
+
+
+@in_decimal_context
+def check_tree(root_a: str | os.PathLike[str], root_b: str | os.PathLike[str], *, pivot: str | None = None,
+               glossary: GlossaryArg = None,
+               rates: RatesArg = None, weekday: str = "past", lang_a: str = "auto", lang_b: str = "auto",
+               input_format: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+               readers: ReaderRegistry | None = None, keep_sources: list[Source] | None = None) -> Report:
+    """Compare two docs trees (``docs/ko`` and ``docs/en``): the files with the same path
+    relative to their folder are compared as :func:`check` compares two sources, and the report
+    holds every pair's sources and findings. A file in one tree only is a ``missing`` finding
+    of kind ``file``. A file that cannot be read is listed in ``report.errors`` (the file and
+    the reason) and the other files are still checked. Source ids are the folder's name and
+    the relative path: ``ko/guide.md``. ``pivot``: the name of the tree that is the original
+    (``ko``); the other options are :func:`check`'s. ``keep_sources``: a list the sources read are appended
+    to, for the reports that show their texts (``render(report, "html", sources=...)``)."""
+    a, b = os.fspath(root_a), os.fspath(root_b)
+    registry = readers or default_readers()
+    pairs = pair_trees(a, b, registry)
+    side_a, side_b = tree_names(a, b)
+    if pivot is not None and pivot not in (side_a, side_b):
+        raise InputError(f"pivot {pivot!r} is not the name of a tree ({side_a}, {side_b})", reason="bad-pivot")
+    g = _glossary(glossary)
+    r = as_rates(rates)
+    infos: list[SourceInfo] = []
+    findings: list[Finding] = []
+    errors: list[FileError] = []
+    for pair in pairs:
+        if pair.a is None or pair.b is None:
+            side, path, other, other_root = ((side_a, pair.a, side_b, b) if pair.a is not None
+                                             else (side_b, pair.b, side_a, a))
+            sid = f"{side}/{pair.rel}"
+            infos.append(SourceInfo(sid, "auto", None, None, path))
+            claim = Claim("file", "", 0, 0, Verbatim("file", pair.rel), "tree.file", "auto")
+            findings.append(Finding("missing", "file", (SourceClaim(sid, claim),),
+                                    messages.file_only_in(pair.rel, a if side == side_a else b, other_root),
+                                    f"only-in:{side}", None, (f"{other}/{pair.rel}",)))
+            continue
+        try:
+            sources = [read_document(p, input_format=input_format, max_bytes=max_bytes, readers=registry)
+                       .source(f"{side}/{pair.rel}", path=p, lang=lang)
+                       for p, side, lang in ((pair.a, side_a, lang_a), (pair.b, side_b, lang_b))]
+            report = check(sources, pivot=f"{pivot}/{pair.rel}" if pivot else None, glossary=g, rates=r,
+                           weekday=weekday)
+            if keep_sources is not None:
+                keep_sources.extend(sources)
+        except (InputError, LocaleError) as exc:
+            errors.append(FileError(exc.path or pair.rel, exc.message, exc.reason))
+            continue
+        infos.extend(report.sources)
+        findings.extend(report.findings)
+    return Report(tuple(infos), tuple(findings), {"pairs": len(pairs), "trees": (a, b)}, tuple(errors))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -17,15 +18,18 @@ from dataclasses import replace
 from typing import Any, NoReturn
 
 from factcheck._version import __version__
-from factcheck.api import check, check_segments, extract, parse_reference_date
+from factcheck.api import check, check_segments, check_tree, extract_source, parse_reference_date
 from factcheck.claims import Claim
 from factcheck.errors import FactcheckError, InputError
 from factcheck.io.aligned import is_aligned, iter_segments
-from factcheck.io.files import DEFAULT_MAX_BYTES, read_text
+from factcheck.io.files import DEFAULT_MAX_BYTES
 from factcheck.io.glossary import load_glossary
 from factcheck.io.rates import as_rates
+from factcheck.io.readers.registry import default_readers, read_document
+from factcheck.io.tree import tree_names
+from factcheck.origin import Origin
 from factcheck.render import render
-from factcheck.report import Report, Source
+from factcheck.report import Report
 
 __all__ = ["main"]
 
@@ -46,11 +50,16 @@ def _build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--format", choices=("json", "text"), default="json", help="output format (default: json)")
     ex.add_argument("--kinds", metavar="KIND,...", help="only these kinds, comma-separated")
     ex.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="refuse larger inputs")
+    ex.add_argument("--input-format", choices=_INPUT_FORMATS, metavar="FORMAT",
+                    help="read the file as this format (default: by its extension; "
+                         f"{', '.join(_INPUT_FORMATS)})")
+    ex.add_argument("--strict", action="store_true", help="an empty file is an error (exit 2), not a warning")
     _add_check_parser(sub)
     return p
 
 
 _FORMATS = ("text", "json", "markdown", "sarif", "junit", "html")
+_INPUT_FORMATS = default_readers().names()
 _FAIL_LEVELS = ("conflict", "missing", "uncertain")
 
 
@@ -60,8 +69,15 @@ def _add_check_parser(sub: Any) -> None:
         description="Compare the facts of two or more texts, or of the segment pairs of one aligned file "
                     "(.csv .tsv .jsonl .po .xlf .xliff .tmx). Exit status: 0 nothing at the --fail-on levels, "
                     "1 something, 2 a usage or input error.")
-    ck.add_argument("files", nargs="+", metavar="FILE",
-                    help="text files (ids: the file names without extension), or one aligned file")
+    ck.add_argument("files", nargs="*", metavar="FILE",
+                    help="files (ids: the file names without extension), or one aligned file")
+    ck.add_argument("--pair", nargs=2, metavar=("DIR_A", "DIR_B"),
+                    help="compare two docs trees: the files with the same path in each folder, one report")
+    ck.add_argument("--input-format", choices=_INPUT_FORMATS, metavar="FORMAT",
+                    help=f"read every file as this format (default: by extension; {', '.join(_INPUT_FORMATS)})")
+    ck.add_argument("--lang-a", metavar="LANG", help="aligned files: the first language column (key, language)")
+    ck.add_argument("--lang-b", metavar="LANG", help="aligned files: the second language column (key, language)")
+    ck.add_argument("--strict", action="store_true", help="an empty file is an error (exit 2), not a warning")
     ck.add_argument("--pivot", metavar="ID", help="compare the others with this source only (the original)")
     ck.add_argument("--published", action="append", default=[], metavar="ID=DATE",
                     help="publication date of a source (YYYY-MM-DD); repeatable")
@@ -83,33 +99,65 @@ def _add_check_parser(sub: Any) -> None:
     ck.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="refuse larger inputs")
 
 
-def _text_report(claims: list[Claim], source: str) -> str:
+def _text_report(claims: list[Claim], source: str, origin: Origin | None = None) -> str:
     lines = [f"{source}: {len(claims)} claim{'s' if len(claims) != 1 else ''}"]
     for c in claims:
         v = c.value.to_dict()
         shown = ", ".join(f"{k}={val}" for k, val in v.items())
-        lines.append(f"  {c.start:>6}-{c.end:<6} {c.kind:<9} {c.text!r:<32} {shown}")
+        loc = origin.locate(c.start, c.end) if origin is not None else None
+        where = f" ({loc.describe()})" if loc is not None else ""
+        lines.append(f"  {c.start:>6}-{c.end:<6} {c.kind:<9} {c.text!r:<32} {shown}{where}")
     return "\n".join(lines)
+
+
+def _extract(args: argparse.Namespace) -> int:
+    ref = parse_reference_date(args.reference_date, what="--reference-date")
+    reading = read_document(args.file, input_format=args.input_format, max_bytes=args.max_bytes)
+    name = "<stdin>" if args.file == "-" else args.file
+    kinds = tuple(k.strip() for k in args.kinds.split(",")) if args.kinds else None
+    source = reading.source(name, lang=args.lang, published=ref, path=None if args.file == "-" else args.file)
+    _, claims = extract_source(source, kinds=kinds)
+    origin = reading.origin
+    if args.format == "json":
+        out = []
+        for c in claims:
+            d = c.to_dict()
+            loc = origin.locate(c.start, c.end)
+            if loc is not None:
+                d["location"] = loc.to_dict()
+            out.append(d)
+        json.dump({"claims": out}, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print(_text_report(claims, name, origin))
+    sys.stdout.flush()
+    return _empty_warnings([(name, reading.text)], args.strict)
+
+
+def _empty_warnings(texts: list[tuple[str, str]], strict: bool) -> int:
+    """Say so of each source with no text; 2 with ``--strict`` when there is one, else 0."""
+    empty = [name for name, text in texts if not text.strip()]
+    for name in empty:
+        if strict:
+            print(f"factcheck: {name}: no text to check (an empty file)", file=sys.stderr)
+        else:
+            print(f"factcheck: warning: {name}: no text to check (an empty file); checked with no claims "
+                  "(--strict makes this an error)", file=sys.stderr)
+    return 2 if empty and strict else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _build_parser()
     args = parser.parse_args(argv)
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # a PDF's oddities are not the reader's business
     if args.command is None:
         parser.print_help(sys.stderr)
         return 2
+    if args.command == "check" and not args.files and not args.pair:
+        parser.error("check: the following arguments are required: FILE (or --pair DIR_A DIR_B)")
     try:
         if args.command == "extract":
-            ref = parse_reference_date(args.reference_date, what="--reference-date")
-            text = read_text(args.file, max_bytes=args.max_bytes)
-            kinds = tuple(k.strip() for k in args.kinds.split(",")) if args.kinds else None
-            claims = extract(text, lang=args.lang, reference_date=ref, kinds=kinds)
-            if args.format == "json":
-                json.dump({"claims": [c.to_dict() for c in claims]}, sys.stdout, ensure_ascii=False, indent=2)
-                sys.stdout.write("\n")
-            else:
-                print(_text_report(claims, "<stdin>" if args.file == "-" else args.file))
-            return 0
+            return _extract(args)
         if args.command == "check":
             return _check(args)
     except FactcheckError as exc:
@@ -132,10 +180,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 # ----------------------------------------------------------------------------- check
-def _pairs(values: list[str], option: str) -> dict[str, str]:
+def _pairs(values: list[str], option: str, aligned: bool = False) -> dict[str, str]:
     out: dict[str, str] = {}
     for v in values:
         key, sep, val = v.partition("=")
+        if not sep and aligned and option == "--lang":
+            raise InputError(f"--lang {v!r}: to choose the two language columns of an aligned file, use "
+                             "--lang-a and --lang-b (--lang ID=LANG sets the language of a side)", reason="bad-option")
         if not sep or not key.strip() or not val.strip():
             raise InputError(f"{option} {v!r}: expected ID=VALUE", reason="bad-option")
         out[key.strip()] = val.strip()
@@ -205,19 +256,37 @@ def _read_baseline(path: str) -> set[tuple[Any, ...]]:
 
 def _check(args: argparse.Namespace) -> int:
     fail_on = _fail_levels(args.fail_on)
+    aligned = len(args.files) == 1 and not args.pair
     published = _pairs(args.published, "--published")
-    langs = _pairs(args.lang, "--lang")
+    langs = _pairs(args.lang, "--lang", aligned)
     glossary = None
     if args.glossary:
         glossary = load_glossary(args.glossary)
     rates = as_rates(args.rates) if args.rates else None
     baseline = _read_baseline(args.baseline) if args.baseline else set()
     sources: Any
-    if len(args.files) == 1:
+    if (args.lang_a or args.lang_b) and not aligned:
+        raise InputError("--lang-a and --lang-b choose the language columns of one aligned file; "
+                         "give the language of a source with --lang ID=LANG", reason="usage")
+    if args.pair:
+        if args.files:
+            raise InputError("--pair compares two folders: give no other files", reason="usage")
+        sides = tree_names(*args.pair)
+        if published:
+            raise InputError("--published dates one file; the files of a tree take theirs from their front "
+                             "matter, metadata or header", reason="usage")
+        _known_ids(sides, published, langs, args.pivot, "the name of a folder")
+        kept: list[Any] | None = [] if args.format in ("html", "sarif") else None
+        report = check_tree(args.pair[0], args.pair[1], pivot=args.pivot, glossary=glossary, rates=rates,
+                            weekday=args.weekday,
+                            lang_a=langs.get(sides[0], "auto"), lang_b=langs.get(sides[1], "auto"),
+                            input_format=args.input_format, max_bytes=args.max_bytes, keep_sources=kept)
+        sources = kept or ()
+    elif aligned:
         path = args.files[0]
         if path == "-" or not is_aligned(path):
-            raise InputError("give two or more files to compare, or one aligned file "
-                             "(.csv .tsv .jsonl .po .xlf .xliff .tmx)", reason="usage")
+            raise InputError("give two or more files to compare, one aligned file "
+                             "(.csv .tsv .jsonl .po .xlf .xliff .tmx), or --pair DIR_A DIR_B", reason="usage")
         if not os.path.exists(path):
             raise InputError("no such file", reason="missing", path=path)
         if os.path.isfile(path) and os.path.getsize(path) > args.max_bytes:
@@ -226,36 +295,33 @@ def _check(args: argparse.Namespace) -> int:
         # segments are streamed from the file into the comparator; only the HTML and SARIF
         # reports, which show or point into the texts, keep them
         keep = args.format in ("html", "sarif")
-        kept: list[Any] = []
+        segments: list[Any] = []
 
         def stream() -> Iterator[Any]:
             count = 0
-            for sid, srcs in iter_segments(path):
+            for sid, srcs in iter_segments(path, lang_a=args.lang_a, lang_b=args.lang_b):
                 seg = (sid, [replace(s, lang=langs.get(s.id, s.lang), path=s.path or path) for s in srcs])
                 if keep:
-                    kept.append(seg)
+                    segments.append(seg)
                 count += 1
                 yield seg
             if not count:
                 raise InputError("no translated segment pairs", reason="empty", path=path)
 
         report = check_segments(stream(), glossary=glossary, rates=rates, pivot=args.pivot, weekday=args.weekday)
-        sources = kept
+        sources = segments
+    elif not args.files:
+        raise InputError("give two or more files to compare, one aligned file, or --pair DIR_A DIR_B",
+                         reason="usage")
     else:
         ids = _ids(args.files)
-        for option, given in (("--published", published), ("--lang", langs)):
-            unknown = sorted(set(given) - set(ids))
-            if unknown:
-                raise InputError(f"{option} names {unknown[0]!r}, which is not a source id "
-                                 f"({', '.join(ids)})", reason="bad-option")
-        if args.pivot is not None and args.pivot not in ids:
-            raise InputError(f"--pivot {args.pivot!r} is not a source id ({', '.join(ids)})", reason="bad-option")
+        _known_ids(ids, published, langs, args.pivot, "a source id")
         sources = []
         for sid, path in zip(ids, args.files, strict=True):
-            text = read_text(path, max_bytes=args.max_bytes)
+            reading = read_document(path, input_format=args.input_format, max_bytes=args.max_bytes)
             when = parse_reference_date(published[sid], what=f"--published {sid}") if sid in published else None
-            sources.append(Source(text, id=sid, lang=langs.get(sid, "auto"), published=when,
-                                  path=None if path == "-" else path))
+            sources.append(reading.source(sid, lang=langs.get(sid, "auto"), published=when,
+                                          path=None if path == "-" else path))
         report = check(sources, pivot=args.pivot, glossary=glossary, rates=rates, weekday=args.weekday)
     if baseline:
         report = Report(report.sources,
@@ -277,8 +343,24 @@ def _check(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(out)
         sys.stdout.flush()
+    for err in report.errors:
+        print(f"factcheck: {err.path}: {err.message}", file=sys.stderr)
+    empty = _empty_warnings([(s.path or s.id, "") for s in report.sources if s.empty], args.strict)
+    if report.errors or empty:
+        return 2
     failing = [f for f in report.findings if f.verdict in fail_on and not f.baseline]
     return 1 if failing else 0
+
+
+def _known_ids(ids: Sequence[str], published: dict[str, str], langs: dict[str, str], pivot: str | None,
+               what: str) -> None:
+    for option, given in (("--published", published), ("--lang", langs)):
+        unknown = sorted(set(given) - set(ids))
+        if unknown:
+            raise InputError(f"{option} names {unknown[0]!r}, which is not {what} ({', '.join(ids)})",
+                             reason="bad-option")
+    if pivot is not None and pivot not in ids:
+        raise InputError(f"--pivot {pivot!r} is not {what} ({', '.join(ids)})", reason="bad-option")
 
 
 def _render(report: Report, fmt: str, sources: Any, color: bool, fail_on: tuple[str, ...]) -> str:

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from factcheck.claims import Claim
+from factcheck.origin import Location, Origin
 
-__all__ = ["Source", "SourceInfo", "SourceClaim", "Finding", "Report", "VERDICTS", "Verdict"]
+__all__ = ["FileError", "Source", "SourceInfo", "SourceClaim", "Finding", "Report", "VERDICTS", "Verdict"]
 
 Verdict = Literal["match", "conflict", "missing", "uncertain"]
 #: The verdicts, in the order reports list them.
@@ -24,24 +25,39 @@ VERDICTS: tuple[str, ...] = ("match", "conflict", "missing", "uncertain")
 class Source:
     """One text to compare. ``published`` is its publication (reference) date: a date, a
     datetime, an ISO string or None (unknown; a date found in the text's header is used then).
-    ``path`` is where it was read from, for reports that point into files (SARIF)."""
+    ``path`` is where it was read from, for reports that point into files (SARIF).
+    ``origin`` is what a reader of a structured file (Markdown, HTML, Word ...) knows besides
+    the text: the way back from the text to the file, metadata and verbatim facts
+    (:mod:`factcheck.origin`); None for a plain text."""
 
     text: str
     id: str
     lang: str = "auto"
     published: _dt.date | _dt.datetime | str | None = None
     path: str | None = None
+    origin: Origin | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class SourceInfo:
-    """What the report says about a source: its id, language and publication date as used."""
+    """What the report says about a source: its id, language and publication date as used.
+
+    ``published_from`` says where the date came from: ``caller``, ``header`` (detected in the
+    text), ``front-matter``, ``html-meta``, ``html-time`` or ``document-properties``.
+    ``format`` is the reader's (``markdown``, ``html``, ``docx`` ...; None for plain text),
+    ``encoding`` the text encoding when it was not UTF-8 (``cp949``, ``utf-16``), ``metadata``
+    what the file's metadata said (document dates, declared language, title); ``empty`` is
+    True for a source with no text (an empty file), checked with no claims."""
 
     id: str
     lang: str
     published: _dt.date | None
-    published_from: str | None = None  # "caller" or "header" (detected in the text)
+    published_from: str | None = None
     path: str | None = None
+    format: str | None = None
+    encoding: str | None = None
+    metadata: tuple[tuple[str, str], ...] = ()
+    empty: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -53,20 +69,45 @@ class SourceInfo:
             out["published_from"] = self.published_from
         if self.path:
             out["path"] = self.path
+        if self.format:
+            out["format"] = self.format
+        if self.encoding:
+            out["encoding"] = self.encoding
+        if self.metadata:
+            out["metadata"] = dict(self.metadata)
+        if self.empty:
+            out["empty"] = True
         return out
 
 
 @dataclass(frozen=True, slots=True)
 class SourceClaim:
-    """A claim together with the id of the source it was found in."""
+    """A claim together with the id of the source it was found in and, for a source read from
+    a structured file, its place in that file (:class:`factcheck.origin.Location`)."""
 
     source: str
     claim: Claim
+    location: Location | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        out = {"source": self.source}
+        out: dict[str, Any] = {"source": self.source}
         out.update(self.claim.to_dict())
+        if self.location is not None:
+            out["location"] = self.location.to_dict()
         return out
+
+
+@dataclass(frozen=True, slots=True)
+class FileError:
+    """A file of a docs tree that could not be read: the others are still checked, and the
+    report lists it (``reason`` as in :class:`factcheck.errors.InputError`)."""
+
+    path: str
+    message: str
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "message": self.message, "reason": self.reason}
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +155,7 @@ class Report:
     sources: tuple[SourceInfo, ...]
     findings: tuple[Finding, ...]
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    errors: tuple[FileError, ...] = ()
 
     @property
     def summary(self) -> dict[str, int]:
@@ -126,8 +168,11 @@ class Report:
         return tuple(f for f in self.findings if f.verdict == verdict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "sources": [s.to_dict() for s in self.sources],
             "findings": [f.to_dict() for f in self.findings],
             "summary": self.summary,
         }
+        if self.errors:
+            out["errors"] = [e.to_dict() for e in self.errors]
+        return out

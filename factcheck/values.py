@@ -16,7 +16,7 @@ from decimal import Context, Decimal
 from typing import Any, ClassVar, ParamSpec, TypeVar
 
 __all__ = ["DECIMAL_CONTEXT", "DateValue", "GRAINS", "Money", "Name", "Number", "Percent", "Quantity", "Value",
-           "dec_str", "decimal_context", "in_decimal_context"]
+           "Verbatim", "dec_str", "decimal_context", "in_decimal_context"]
 
 #: The decimal context of all of factcheck's arithmetic, whatever the caller's context is (a
 #: caller's ``getcontext().prec = 6`` must not round an amount). Same settings as Python's
@@ -259,4 +259,22 @@ class Name:
         return out
 
 
-Value = Money | Number | Percent | Quantity | DateValue | Name
+@dataclass(frozen=True, slots=True)
+class Verbatim:
+    """A verbatim fact of a document: text a translation must keep exactly as it is. ``kind``
+    is ``"code"`` (a code block or inline code), ``"url"`` (a link or image target),
+    ``"attribute"`` (an HTML attribute, ``name="value"``) or ``"file"`` (a file of a docs
+    tree); ``text`` is the snippet. ``block`` tells a code block from inline code."""
+
+    kind: str
+    text: str
+    block: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"text": self.text}
+        if self.block:
+            out["block"] = True
+        return out
+
+
+Value = Money | Number | Percent | Quantity | DateValue | Name | Verbatim

@@ -854,6 +854,13 @@ EXAMPLE_FILES = {
     "examples/report.html": "tests/test_examples_report.py",
     "examples/ci/github-actions.yml": "tests/test_docs.py",           # test_ci_example below
     "examples/ci/pre-commit-config.yaml": "tests/test_docs.py",
+    "examples/docs/ko/install.md": "tests/test_readers_check.py",    # test_example_docs_tree_has_the_three_problems
+    "examples/docs/en/install.md": "tests/test_readers_check.py",
+    "examples/docs/ko/guide/pricing.md": "tests/test_readers_check.py",
+    "examples/docs/en/guide/pricing.md": "tests/test_readers_check.py",
+    "examples/docs/ko/faq.md": "tests/test_readers_check.py",
+    "examples/formats/release_ko.hwpx": "tests/formats.py",           # example_files(), compared in test_readers_check
+    "examples/formats/release_en.pdf": "tests/formats.py",
 }
 
 

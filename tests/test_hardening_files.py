@@ -137,14 +137,22 @@ def test_empty_files_give_empty_reports(tmp_path: pathlib.Path) -> None:
     bom_only.write_bytes(codecs.BOM_UTF8)
     for path in (empty, bom_only):
         res = run("extract", str(path))
-        assert (res.returncode, res.stderr) == (0, "")
+        # checked with no claims, and said so (issue 17: it used to be silent)
+        assert res.returncode == 0
+        assert res.stderr == (f"factcheck: warning: {path}: no text to check (an empty file); checked with no "
+                              "claims (--strict makes this an error)\n")
         assert json.loads(res.stdout) == {"claims": []}
+        res = run("extract", str(path), "--strict")
+        assert res.returncode == 2 and res.stderr == f"factcheck: {path}: no text to check (an empty file)\n"
     res = run("check", str(empty), str(bom_only), "--format", "json")
-    assert (res.returncode, res.stderr) == (0, "")
+    assert res.returncode == 0 and res.stderr.count("factcheck: warning: ") == 2
     report = json.loads(res.stdout)
     assert report["findings"] == [] and sum(report["summary"].values()) == 0
+    assert [s["empty"] for s in report["sources"]] == [True, True]
     res = run("check", str(empty), str(bom_only))
     assert res.returncode == 0 and "Traceback" not in res.stderr
+    res = run("check", str(empty), str(bom_only), "--strict")
+    assert res.returncode == 2 and "Traceback" not in res.stderr and res.stderr.count("no text to check") == 2
 
 
 BAD_ALIGNED = {

@@ -328,3 +328,49 @@ def unreadable_rate(where: str, key: object) -> str:
 
 def rates_wrong_type(type_name: str) -> str:
     return f"rates must be a Rates or a mapping, not {type_name} (read a rates file with factcheck.io.load_rates)"
+
+
+# ============================================================================ verbatim facts
+#: how reports name a verbatim fact of each kind (code blocks are told from inline code)
+_VERBATIM_WORDS = MappingProxyType({"code": "code", "code-block": "code block", "url": "link target",
+                                    "attribute": "attribute", "file": "file"})
+_SNIPPET = 80
+
+
+def snippet(text: str) -> str:
+    """A verbatim fact quoted on one line, cut to a readable length."""
+    s = one_line(text)
+    return f"'{s if len(s) <= _SNIPPET else s[:_SNIPPET - 1] + '…'}'"
+
+
+def verbatim_word(kind: str, block: bool = False) -> str:
+    return _VERBATIM_WORDS.get("code-block" if kind == "code" and block else kind, kind)
+
+
+def verbatim_same(word: str, text: str) -> str:
+    """The same verbatim fact in every source: "code '--timeout 600' in all sources"."""
+    return f"{word} {snippet(text)} in all sources"
+
+
+def verbatim_localized(word: str, a: str, source_a: str, b: str, source_b: str) -> str:
+    """Two link targets that differ only by the language of their sources."""
+    return f"{word} {snippet(a)} ({source_a}) and {snippet(b)} ({source_b}): the same, in each source's language"
+
+
+def verbatim_differs(word: str, a: str, source_a: str, b: str, source_b: str, line: int | None = None) -> str:
+    """Two verbatim facts that differ: both snippets (for a code block, its first differing
+    line) and the rule they break."""
+    where = f"{word}, line {line}:" if line is not None else word
+    return (f"{where} {snippet(a)} ({source_a}) against {snippet(b)} ({source_b}): "
+            f"a translation keeps {word}s as they are")
+
+
+def verbatim_only_in(word: str, text: str, source: str, missing: Sequence[str]) -> str:
+    """A verbatim fact of some sources only."""
+    where = ", ".join(missing) if missing else "the other sources"
+    return f"{word} {snippet(text)} only in {source}, not in {where}"
+
+
+def file_only_in(name: str, present: str, missing: str) -> str:
+    """A file of one tree of a pair only."""
+    return f"{name} is in {present} but not in {missing}"

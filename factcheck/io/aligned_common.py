@@ -77,7 +77,8 @@ def pick(path: str, names: list[str], lang_a: str | None, lang_b: str | None, wh
         chosen = find(wanted[0])
         rest = [n for n in names if n != chosen]
         if len(rest) != 1:
-            raise err(path, f"cannot tell the other language among {what} ({listed}); give both languages", line)
+            raise err(path, f"cannot tell the other language among {what} ({listed}); give both languages "
+                            "(lang_a and lang_b; on the command line: --lang-a and --lang-b)", line)
         return (chosen, rest[0]) if lang_a else (rest[0], chosen)  # type: ignore[return-value]
     sides = [by_norm[s] for s in _SIDES if s in by_norm]
     if len(sides) == 2:
@@ -91,7 +92,7 @@ def pick(path: str, names: list[str], lang_a: str | None, lang_b: str | None, wh
     if len(langs) == 2:
         return langs[0], langs[1]
     raise err(path, f"expected two languages among {what}, found {len(names)} ({listed}); "
-                     "choose two with lang_a and lang_b", line)
+                     "choose two with lang_a and lang_b (on the command line: --lang-a and --lang-b)", line)
 
 
 def _sniff_encoding(path: str) -> str:

@@ -8,7 +8,7 @@ import os
 
 from factcheck.errors import InputError
 
-__all__ = ["read_text", "decode_bytes", "DEFAULT_MAX_BYTES"]
+__all__ = ["read_text", "read_bytes", "decode_bytes", "decode_named", "DEFAULT_MAX_BYTES"]
 
 #: inputs larger than this are refused (configurable per call): factcheck reads documents,
 #: not corpora; split big inputs or raise the limit explicitly.
@@ -17,12 +17,18 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 def decode_bytes(data: bytes, *, name: str = "<input>") -> str:
     """Decode bytes to text; the BOM, if any, is dropped (offsets index the decoded text)."""
+    return decode_named(data, name=name)[0]
+
+
+def decode_named(data: bytes, *, name: str = "<input>") -> tuple[str, str]:
+    """Decode bytes to text as :func:`decode_bytes` does, and name the encoding it used:
+    ``utf-8``, ``utf-8-sig`` (with a BOM), ``utf-16`` or ``cp949``."""
     if data.startswith(codecs.BOM_UTF8):
-        return _strict(data[3:], "utf-8", name)
+        return _strict(data[3:], "utf-8", name), "utf-8-sig"
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
-        return _strict(data, "utf-16", name)
+        return _strict(data, "utf-16", name), "utf-16"
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         first_error = exc
     if b"\x00" in data:
@@ -41,7 +47,7 @@ def decode_bytes(data: bytes, *, name: str = "<input>") -> str:
             "save the file as UTF-8",
             reason="undecodable", path=name,
         )
-    return text
+    return text, "cp949"
 
 
 def _strict(data: bytes, encoding: str, name: str) -> str:
@@ -53,6 +59,13 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
 
 def read_text(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """Read a text file, or standard input for ``-``; errors name the file and the reason."""
+    data, name = read_bytes(path, max_bytes=max_bytes)
+    return decode_bytes(data, name=name)
+
+
+def read_bytes(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, str]:
+    """The bytes of a file, or of standard input for ``-``, and the name errors give it
+    (``<stdin>``); a missing, unreadable or too large file raises :class:`InputError`."""
     import sys
 
     if path == "-":
@@ -79,4 +92,4 @@ def read_text(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
             raise InputError(f"cannot read: {exc.strerror or exc}", reason="unreadable", path=name) from None
     if len(data) > max_bytes:
         raise InputError(f"input is over the limit of {max_bytes} bytes (--max-bytes)", reason="too-large", path=name)
-    return decode_bytes(data, name=name)
+    return data, name

@@ -50,12 +50,12 @@ def _from_yaml(text: str, where: str) -> list[GlossaryEntry]:
     try:
         import yaml
     except ImportError:
-        raise InputError(f"{where}: reading YAML glossaries needs PyYAML (pip install pyyaml); "
-                         "CSV, TSV, TXT and TBX need nothing", reason="missing-dependency") from None
+        raise InputError("reading YAML glossaries needs PyYAML (pip install 'factcheck[yaml]'); "
+                         "CSV, TSV, TXT and TBX need nothing", reason="missing-dependency", path=where) from None
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        raise InputError(f"{where}: not valid YAML: {exc}", reason="bad-glossary") from None
+        raise InputError(f"not valid YAML: {exc}", reason="bad-glossary", path=where) from None
     if isinstance(data, dict) and "entries" in data:
         data = data["entries"]
     out: list[GlossaryEntry] = []
@@ -65,7 +65,7 @@ def _from_yaml(text: str, where: str) -> list[GlossaryEntry]:
             out.append(GlossaryEntry(tuple(tidy(str(t)) for t in [k, *vs] if t)))
         return out
     if not isinstance(data, list):
-        raise InputError(f"{where}: expected a list of entries", reason="bad-glossary")
+        raise InputError("expected a list of entries", reason="bad-glossary", path=where)
     for item in data:
         if isinstance(item, str):
             e = _parse_line(item)
@@ -86,7 +86,7 @@ def _from_yaml(text: str, where: str) -> list[GlossaryEntry]:
             out.append(GlossaryEntry(tuple(terms), str(kind).lower() if kind else None,
                                      str(key) if key else None))
         else:
-            raise InputError(f"{where}: cannot read entry {item!r}", reason="bad-glossary")
+            raise InputError(f"cannot read entry {item!r}", reason="bad-glossary", path=where)
     return out
 
 
@@ -98,7 +98,7 @@ def _from_tbx(text: str, where: str) -> list[GlossaryEntry]:
     try:
         root = ElementTree.fromstring(text)
     except ElementTree.ParseError as exc:
-        raise InputError(f"{where}: not valid TBX/XML: {exc}", reason="bad-glossary") from None
+        raise InputError(f"not valid TBX/XML: {exc}", reason="bad-glossary", path=where) from None
     out = []
     for el in root.iter():
         if _local(el.tag) not in ("termEntry", "conceptEntry"):
@@ -122,9 +122,9 @@ def load_glossary(path: str | os.PathLike[str], *, kind: str | None = None) -> G
     try:
         text = p.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise InputError(f"{where}: no such glossary file", reason="no-file", path=where) from None
+        raise InputError("no such glossary file", reason="no-file", path=where) from None
     except UnicodeDecodeError:
-        raise InputError(f"{where}: glossary is not UTF-8 text", reason="bad-glossary", path=where) from None
+        raise InputError("glossary is not UTF-8 text", reason="bad-glossary", path=where) from None
     suffix = p.suffix.lower()
     if suffix in (".csv", ".tsv"):
         dialect = "excel-tab" if suffix == ".tsv" else "excel"
@@ -136,6 +136,6 @@ def load_glossary(path: str | os.PathLike[str], *, kind: str | None = None) -> G
     elif suffix in (".txt", ".glossary", ""):
         entries = [e for line in text.splitlines() if (e := _parse_line(line))]
     else:
-        raise InputError(f"{where}: unknown glossary format {suffix!r} (use .csv, .tsv, .txt, "
+        raise InputError(f"unknown glossary format {suffix!r} (use .csv, .tsv, .txt, "
                          ".yaml or .tbx)", reason="bad-glossary", path=where)
     return build_glossary(entries, kind=kind, source=where)

@@ -240,6 +240,8 @@ def format_value(claim: Claim) -> str:
     if "name" in d:
         full = d.get("full_name")
         return f"{d['name']} ({full})" if full and full != d["name"] else str(d["name"])
+    if kind == "file":
+        return str(d.get("text", claim.text))
     return claim.text
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+from types import MappingProxyType
 
 from factcheck.render._common import SEVERITY, SourceTexts, claims_by_source, clean, format_value, source_ids
 from factcheck.report import VERDICTS, Finding, Report, SourceClaim, SourceInfo
@@ -23,7 +24,8 @@ _CSS = """
 --fg:#1d1d1f;--muted:#5f6368;--line:#d9dce1;--bg:#f6f7f9}
 *{box-sizing:border-box}
 body{margin:0;background:var(--bg);color:var(--fg);
-font:15px/1.55 system-ui,-apple-system,"Segoe UI","Noto Sans CJK KR","Apple SD Gothic Neo","Malgun Gothic",sans-serif}
+font:15px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans KR","Noto Sans CJK KR","Source Han Sans KR",
+"Apple SD Gothic Neo","Malgun Gothic","Nanum Gothic",sans-serif}
 header{background:#fff;border-bottom:1px solid var(--line);padding:14px 24px;position:sticky;top:0;z-index:2}
 h1{font-size:20px;margin:0 0 6px}
 h2{font-size:16px;margin:0}
@@ -144,32 +146,56 @@ def _info_line(info: SourceInfo | None, path: str | None) -> str:
     if p:
         bits.append(p)
     if info is not None:
+        if info.format:
+            bits.append(info.format)
+        if info.encoding:
+            bits.append(info.encoding.upper())
         if info.lang and info.lang != "auto":
             bits.append(info.lang)
         if info.published:
             bits.append(f"published {info.published.isoformat()}"
-                        + (" (from the text)" if info.published_from == "header" else ""))
+                        + _FROM.get(info.published_from or "", ""))
+        if info.empty:
+            bits.append("empty")
     return " · ".join(bits)
+
+
+#: how the page says where a publication date came from
+_FROM = MappingProxyType({"header": " (from the text)", "front-matter": " (front matter)",
+                          "html-meta": " (page metadata)", "html-time": " (page metadata)",
+                          "document-properties": " (document properties)"})
+
+
+def _lang_attr(info: SourceInfo | None) -> str:
+    """The ``lang`` attribute of a source's text, so the browser picks a font for its script."""
+    if info is None or not info.lang or "+" in info.lang or info.lang == "auto":
+        return ""
+    return f' lang="{_e(info.lang)}"'
 
 
 def _claim_links(f: Finding, sid: str, claims: list[SourceClaim], place: str | None, shown: set[str]) -> str:
     """The claims of one source in a finding: one line per distinct (text, value), linked to
     its first highlight, with a count."""
     groups: dict[tuple[str, str], list[str | None]] = {}
+    where: dict[tuple[str, str], str] = {}
     for sc in claims:
         c = sc.claim
         anchor = _Spans.anchor(place, c.start, c.end) if place else None
         groups.setdefault((c.text, format_value(c)), []).append(anchor if anchor in shown else None)
+        if sc.location is not None:
+            where.setdefault((c.text, format_value(c)), sc.location.describe())
     items = []
     for (text, value), anchors in groups.items():
-        label = f"“{_e(text)}”"
+        label = f"“{_e(text)}”" if text else "present"
         first = next((a for a in anchors if a), None)
         if first:
             label = f'<a href="#{first}">{label}</a>'
-        if clean(value) != clean(text):
+        if text and clean(value) != clean(text):
             label += f' <span class="val">{_e(value)}</span>'
         if len(anchors) > 1:
             label += f' <span class="val">×{len(anchors)}</span>'
+        if where.get((text, value)):
+            label += f' <span class="val">{_e(where[(text, value)])}</span>'
         items.append(label)
     if not items and sid in f.sources_missing:
         return '<span class="absent">— missing</span>'
@@ -240,8 +266,12 @@ def render_html(report: Report, texts: SourceTexts, *, title: str = "factcheck r
             meta = _info_line(infos.get(sid), texts.paths.get(sid))
             arts.append(f'<article class="source"><h2>{_e(sid)}<span class="meta" title="{_e(meta)}">'
                         f'{_e(meta) or "&nbsp;"}</span></h2>'
-                        f'<div class="text">{inner}</div></article>')
+                        f'<div class="text"{_lang_attr(infos.get(sid))}>{inner}</div></article>')
         body.append(f'<section class="sources {grid}" aria-label="Sources">' + "".join(arts) + "</section>")
+
+    if report.errors:
+        body.append('<section><h2>Files not read</h2><ul>' + "".join(
+            f"<li>{_e(e.path)}: {_e(e.message)}</li>" for e in report.errors) + "</ul></section>")
 
     # --- the findings
     per_source_cols = len(ids) <= 4

@@ -26,7 +26,8 @@ def _details(f: Finding, ids: list[str]) -> str:
             c = sc.claim
             value = format_value(c)
             shown = f" = {value}" if clean(value) != clean(c.text) else ""
-            lines.append(f"  {sid}: “{c.text}”{shown} [{c.start}:{c.end}]")
+            where = f" ({sc.location.describe()})" if sc.location is not None else ""
+            lines.append(f"  {sid}: “{c.text}”{shown} [{c.start}:{c.end}]{where}")
     for sid in f.sources_missing:
         lines.append(f"  {sid}: —")
     return "\n".join(_x(line) for line in lines)

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from types import MappingProxyType
 
 from factcheck.render._common import claims_by_source, clean, format_value, source_ids
-from factcheck.report import VERDICTS, Report, SourceClaim
+from factcheck.report import VERDICTS, Report, SourceClaim, SourceInfo
 
 __all__ = ["md_escape", "render_markdown"]
 
@@ -29,20 +29,32 @@ def md_escape(text: str) -> str:
 
 def _cell(sid_claims: Iterable[SourceClaim]) -> str:
     seen: dict[tuple[str, str], int] = {}
+    where: dict[tuple[str, str], str] = {}
     for sc in sid_claims:
         key = (sc.claim.text, format_value(sc.claim))
         seen[key] = seen.get(key, 0) + 1
+        if sc.location is not None:
+            where.setdefault(key, sc.location.describe())
     items = []
     for (text, value), n in list(seen.items())[:_MAX_PER_CELL]:
-        item = "“" + md_escape(text) + "”"
-        if clean(value) != clean(text):
+        item = "“" + md_escape(text) + "”" if text else "present"
+        if text and clean(value) != clean(text):
             item += " = " + md_escape(value)
         if n > 1:
             item += f" ×{n}"
+        if where.get((text, value)):
+            item += f" ({md_escape(where[(text, value)])})"
         items.append(item)
     if len(seen) > _MAX_PER_CELL:
         items.append(f"(+{len(seen) - _MAX_PER_CELL} more)")
     return "<br>".join(items)
+
+
+def _path_cell(s: SourceInfo) -> str:
+    """The path of a source, with the format and encoding it was read in when not plain UTF-8."""
+    cell = md_escape(s.path) if s.path else "—"
+    notes = [n for n in (s.format, s.encoding and s.encoding.upper(), "empty" if s.empty else None) if n]
+    return cell + (f" ({md_escape(', '.join(notes))})" if notes else "")
 
 
 def render_markdown(report: Report) -> str:
@@ -59,7 +71,10 @@ def render_markdown(report: Report) -> str:
     out += ["", "## Sources", "", "| Source | Language | Published | Path |", "|---|---|---|---|"]
     for s in report.sources:
         out.append(f"| {md_escape(s.id)} | {md_escape(s.lang)} | "
-                   f"{s.published.isoformat() if s.published else '—'} | {md_escape(s.path) if s.path else '—'} |")
+                   f"{s.published.isoformat() if s.published else '—'} | {_path_cell(s)} |")
+    if report.errors:
+        out += ["", "## Files not read", ""]
+        out += [f"- {md_escape(e.path)}: {md_escape(e.message)}" for e in report.errors]
     out += ["", "## Findings", ""]
     if not report.findings:
         out.append("No findings.")

@@ -55,8 +55,16 @@ def _rules(findings: list[Finding]) -> list[dict[str, Any]]:
     return rules
 
 
-def _region(sc: SourceClaim, text: str | None, starts_cache: dict[str, list[int]]) -> dict[str, Any]:
+def _region(sc: SourceClaim, text: str | None, starts_cache: dict[str, list[int]]) -> dict[str, Any] | None:
+    """The region of a claim: from its place in the file when a reader mapped it (the claim's
+    offsets count in the text read, not in the file), else from its offsets in the text."""
     c = sc.claim
+    loc = sc.location
+    if loc is not None:
+        if loc.line is None:
+            return None  # a paragraph, cell or page: said by a logical location
+        return {"startLine": loc.line, "startColumn": loc.column or 1, "endLine": loc.end_line or loc.line,
+                "endColumn": loc.end_column or loc.column or 1, "snippet": {"text": c.text}}
     region: dict[str, Any] = {}
     if text is not None and 0 <= c.start <= c.end <= len(text):
         starts = starts_cache.get(sc.source) or starts_cache.setdefault(sc.source, line_starts(text))
@@ -110,15 +118,22 @@ def sarif_log(report: Report, texts: SourceTexts, *, version: str = "") -> dict[
             phys: dict[str, Any] = {"artifactLocation": {"uri": _uri(paths.get(sc.source, sc.source)),
                                                          "index": artifact_index[sc.source]}}
             if f.segment is None:
-                phys["region"] = _region(sc, texts.text_of(f, sc), starts_cache)
+                region = _region(sc, texts.text_of(f, sc), starts_cache)
+                if region is not None:
+                    phys["region"] = region
             # a segment's claim offsets count in the segment, not in the file: no region then;
             # the segment id is the logical location
             shown, value = clean(sc.claim.text), clean(format_value(sc.claim))
             text = f"{clean(sc.source)}: “{shown}”" + (f" = {value}" if value != shown else "")
+            where = sc.location.describe() if sc.location is not None else ""
+            if where:
+                text += f" ({where})"
             loc: dict[str, Any] = {"physicalLocation": phys, "message": {"text": text}}
             if f.segment is not None:
                 loc["logicalLocations"] = [{"name": f.segment, "fullyQualifiedName": f.segment,
                                             "kind": "resource"}]
+            elif sc.location is not None and sc.location.line is None and where:
+                loc["logicalLocations"] = [{"name": where, "kind": "element"}]
             return loc
 
         ordered = sorted(f.claims, key=lambda sc: ids.index(sc.source))

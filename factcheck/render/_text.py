@@ -29,16 +29,21 @@ def _mentions(finding: Finding, ids: list[str]) -> str:
     for sid in ids:
         if sid in by:
             seen: dict[tuple[str, str], int] = {}
+            where: dict[tuple[str, str], str] = {}
             for sc in by[sid]:
                 key = (sc.claim.text, format_value(sc.claim))
                 seen[key] = seen.get(key, 0) + 1
+                if sc.location is not None:
+                    where.setdefault(key, sc.location.describe())
             shown = []
             for (text, value), n in list(seen.items())[:_MAX_SHOWN]:
-                item = _quote(text)
-                if clean(value) != clean(text):
+                item = _quote(text) if text else "present"
+                if text and clean(value) != clean(text):
                     item += f" = {clean(value)}"
                 if n > 1:
                     item += f" ×{n}"
+                if where.get((text, value)):
+                    item += f" ({where[(text, value)]})"
                 shown.append(item)
             if len(seen) > _MAX_SHOWN:
                 shown.append(f"(+{len(seen) - _MAX_SHOWN} more)")
