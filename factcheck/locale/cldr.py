@@ -203,23 +203,29 @@ def currency_symbols() -> dict[str, str]:
     return dict(_file().get("symbols", {}))
 
 
-def digits_from_babel() -> dict[str, int]:
-    """The decimal places of every currency in use that has other than two (JPY 0, KWD 3)."""
-    from babel.numbers import get_currency_precision
+def digits_from_babel() -> dict[str, list[int]]:
+    """The decimal places of every currency in use whose places differ from two, as CLDR gives
+    them: [in accounts, in cash] (JPY [0, 0], KWD [3, 3], IDR [2, 0]: rupiahs are paid whole)."""
+    from babel.core import get_global
 
-    return {code: get_currency_precision(code) for code in _in_use_from_babel()
-            if get_currency_precision(code) != 2}
+    fractions = get_global("currency_fractions")
+    default = fractions["DEFAULT"]
+    out = {}
+    for code in _in_use_from_babel():
+        digits, _, cash, _ = fractions.get(code, default)
+        if (digits, cash) != (default[0], default[2]):
+            out[code] = [int(digits), int(cash)]
+    return out
 
 
-def currency_digits(code: str | None, family: str | None = None) -> int:
-    """The decimal places of a currency (2 unless CLDR says otherwise); for a family, the most
-    of its currencies ("dinar": 3, since the Kuwaiti dinar has three)."""
-    table: dict[str, int] = _file().get("digits", {})
-    if code is not None:
-        return int(table.get(code, 2))
-    if family is not None:
-        return max((int(table.get(c, 2)) for c in family_codes(family)), default=2)
-    return 2
+def currency_digits(code: str | None, family: str | None = None) -> tuple[int, int]:
+    """The decimal places of a currency, in accounts and in cash ((2, 2) unless CLDR says
+    otherwise); for a family, the most of its currencies ("dinar": (3, 3), since the Kuwaiti
+    dinar has three)."""
+    table: dict[str, list[int]] = _file().get("digits", {})
+    codes = [code] if code is not None else sorted(family_codes(family)) if family is not None else []
+    places = [tuple(table.get(c, (2, 2))) for c in codes] or [(2, 2)]
+    return max(p[0] for p in places), max(p[1] for p in places)
 
 
 @functools.lru_cache(maxsize=1)

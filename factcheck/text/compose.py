@@ -161,7 +161,7 @@ def _numerator_first(loc: Locale, text: str, nums: list[Num]) -> list[Num]:
             continue
         if not 0 <= abs(a.value) < b.value:
             continue
-        if _measured_after(loc, text, b.end):
+        if _measured_after(loc, text, b.end) or _ordinal_mark_before(loc, text, a.start):
             continue
         out.append(fraction_num(a.start, b.end, _exact(a) / _exact(b), has_digits=a.has_digits or b.has_digits))
     return out
@@ -194,10 +194,16 @@ def _ordinal_denominators(loc: Locale, text: str, nums: list[Num]) -> list[Num]:
             n_start, n_val, digits = numerator.start, _exact(numerator), numerator.has_digits
             if not plural and abs(n_val) != 1:
                 continue  # "two third" is no English fraction
+            if word in loc.fraction_denominators and abs(n_val) >= den:
+                continue  # "seven halves" (ties in golf), no fraction
+            if _ordinal_mark_before(loc, text, n_start):
+                continue  # "No. 1 out of": a rank
         else:
             art = re.search(r"(?<![^\W\d_])(\w+)\Z", text[max(0, left - 8):left])
             if art is None or loc.fold(art.group(1)) not in loc.articles or plural:
                 continue
+            if word not in loc.fraction_denominators and _noun_follows(loc, text, end):
+                continue  # "a third term", "a sixth discovery": an ordinal; "a third of them" is 1/3
             n_start, n_val, digits = left - len(art.group(1)), Fraction(1), False
         if word in loc.fraction_need_of and numerator is None \
                 and not _followed_by(loc, text, end, loc.fraction_of_words) and not _joined_before(loc, text, n_start):
@@ -219,6 +225,20 @@ def _denominators(loc: Locale, text: str, nums: list[Num]) -> list[tuple[int, in
             den, plural = loc.fraction_denominators[word]
             found.append((m.start(), m.end(), den, plural, word))
     return found
+
+
+def _noun_follows(loc: Locale, text: str, end: int) -> bool:
+    """True when a word that is not one of the locale's "of" words follows (a noun the
+    ordinal qualifies: "a third term")."""
+    m = re.match(r"[ \t]+([^\W\d_]+)", text[end:end + 24])
+    return m is not None and loc.fold(m.group(1)) not in loc.fraction_of_words \
+        and loc.fold(m.group(1)) not in loc.and_words
+
+
+def _ordinal_mark_before(loc: Locale, text: str, start: int) -> bool:
+    """True when an ordinal mark of the locale ("No.", "#") stands right before ``start``."""
+    head = text[max(0, start - 8):start].rstrip()
+    return any(head.endswith(w) for w in loc.ordinal_before)
 
 
 def _joined_before(loc: Locale, text: str, start: int) -> bool:

@@ -7,10 +7,11 @@ with other separators is read here when a currency stands right before or after 
 - two different separators: the last one is the decimal ("1.234,56", "1'250.50");
 - the locale's grouping separator before one or two digits is a decimal ("12,99");
 - a dot, an apostrophe or a space before groups of three digits groups thousands ("9 472",
-  "1.500.000"), and so does a single dot before three digits when the currency has fewer than
-  three decimals ("Rp 250.000": rupiahs have two, so 250.000 is no amount of rupiahs);
-- where the currency has three decimals (the Kuwaiti dinar), one separator before three digits
-  is either: the locale's reading stands and the other is kept (``alt_amount``).
+  "1.500.000"), and so does a single dot before three digits when the currency is paid whole
+  (CLDR's cash digits: "Rp 250.000", "9.472 Ft");
+- otherwise one separator before three digits is either ("KD 1.500": the Kuwaiti dinar has
+  three decimals; "$9.788": a price to the tenth of a cent): the locale's reading stands and
+  the other is kept (``alt_amount``).
 """
 
 from __future__ import annotations
@@ -99,14 +100,15 @@ def _read(doc: Document, figure: str, cw: CurrencyWord) -> tuple[Decimal, Decima
         return None
     if len(seps) > 1 or sep not in (group, point):
         return (None if sep == group else (whole, None))  # "1.500.000", "9 472", "1'250"
-    digits = cldr.currency_digits(cw.code, cw.family)
+    digits, cash = cldr.currency_digits(cw.code, cw.family)
     decimal_reading = _dec(parts[0] + "." + parts[1])
-    if digits >= 3:
-        # "KD 1.500": 1.5 or 1,500; the locale's reading stands, the other is kept
-        return (whole, decimal_reading) if sep == group else (decimal_reading or whole, whole)
-    if sep == group:
+    if sep == group and digits < 3:
         return None  # "1,500 €": the locale's grouping, read by the scanner
-    return whole, None  # "Rp 250.000": three decimals of a two-decimal currency are a grouping
+    if sep == point and cash == 0 and digits < 3:
+        return whole, None  # "Rp 250.000", "9.472 Ft": a currency paid whole has no thousandths
+    # "KD 1.500" (1.5 or 1,500), "$9.788" (a price to the tenth of a cent, or 9,788): the
+    # locale's reading stands and the other is kept
+    return (whole, decimal_reading) if sep == group else (decimal_reading or whole, whole)
 
 
 def _dec(text: str) -> Decimal | None:

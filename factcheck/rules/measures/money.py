@@ -78,8 +78,8 @@ def _rows(doc: Document) -> list[_Row]:
         if lone and (after is None or len(doc.text[end:after[1]].strip()) < 2
                      or loc.is_word_char(doc.char_before(n.start))):
             continue
-        if n.bare_unit and (after is None or not _bare_unit_ok(doc, end, after[1])):
-            continue
+        if n.bare_unit and (after is None or after[0].factor != 1 or not _bare_unit_ok(doc, end, after[1])):
+            continue  # not 만전 ("thoroughness"), a unit and a subunit
         rows.append(_Row(n, before, after, value, end))
     rows.sort(key=lambda r: r.num.start)
     # a sign or code between two numbers belongs to one of them: to the second unless that one

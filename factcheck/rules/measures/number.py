@@ -37,8 +37,8 @@ def _number_cands(doc: Document) -> list[Cand]:
         if doc.is_blocked(n.start, n.end) or not left_ok(doc, n):
             continue
         rank = _rank_at(doc, n)
-        if n.ordinal and not n.has_digits and not _ordinal_word_ok(doc, n):
-            continue  # "first", "second" alone; "the Third Reich"
+        if n.ordinal and not n.has_digits and (n.plural or not _ordinal_word_ok(doc, n)):
+            continue  # "first", "second" alone; "the Third Reich"; "thirds" without a numerator
         if n.vague and not n.has_digits and n.value > 1 and _capitalised_inside(doc, n.start):
             continue  # "The Hundreds", a name
         # a short word number stands with a counting word after it (천 명, 오백 개)
@@ -90,6 +90,9 @@ def _number_cands(doc: Document) -> list[Cand]:
             found = _counter_at(doc, end)
             if found is not None:
                 counter, end = found  # the counting word is part of the claim (300명, 3천 명)
+                if n.bare_unit and loc.is_word_char(doc.char_at(end)) \
+                        and doc.starts_with_any(end, loc.bare_unit_particles) is None:
+                    continue  # 만 명이, but not "마이클 만 마리안" (a name)
             elif n.has_digits and loc.names_glue_numbers and loc.is_word_char(doc.char_before(n.start)):
                 continue  # 코로나19: a figure glued to the word before it, a name
         fraction = f"{n.fraction[0]}/{n.fraction[1]}" if n.fraction is not None else None
