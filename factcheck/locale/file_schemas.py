@@ -123,6 +123,7 @@ LANGUAGE: Table = _table(
         point_leading=_FLAG,
         point_takes_digits=_FLAG,
         lone_digit_stopwords=_WORDS,
+        copula_endings=_WORDS,
         ordinals=_table(words=_NUMBERS, plural_suffixes=_WORDS, not_alone=_WORDS, ranks=_WORDS),
         vague_phrases=_NUMBERS,
         fractions=_table(

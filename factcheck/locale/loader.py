@@ -106,6 +106,8 @@ class Locale:
     #: one-syllable digit words that are ordinary words too (이 "this", 일 "Japan"): never a
     #: number alone, even before a currency word (구 파운드 is 9 pounds, 이 달러 "this dollar")
     lone_digit_stopwords: frozenset[str]
+    #: endings of the copula after a number's last digit word (백칠십이다: 170 and 이다)
+    copula_endings: tuple[str, ...]
     approx_infix: frozenset[str]
     #: fractions (``[numbers.fractions]``, see factcheck/text/compose.py): infixes with the
     #: denominator first (분의) or the numerator first ("over"), fraction words and their
@@ -498,6 +500,7 @@ def load_locale(code: str) -> Locale:
         point_leading=bool(num.get("point_leading", False)),
         point_takes_digits=bool(num.get("point_takes_digits", False)),
         lone_digit_stopwords=frozenset(num.get("lone_digit_stopwords", [])),
+        copula_endings=tuple(num.get("copula_endings", [])),
         fraction_infix_den_first=tuple(fr.get("denominator_first", [])),
         fraction_infix_num_first=num_first,
         fraction_infix_re=infix_re,

@@ -38,6 +38,9 @@ _SLASH_DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10, 16, 20, 32, 64, 100, 1000})
 _SLASH = re.compile(r"(?<![\d/.,:])(?:([-−])[ \t]?)?(?:(\d{1,3})[ \t]+)?(\d{1,4})/(\d{1,4})(?![\d/])")
 _VULGAR = re.compile(r"(?<![\d/.,])(?:([-−])?(\d{1,3})[ \t]?)?([\u00bc-\u00be\u2150-\u215e])")
 _PRECISION = Context(prec=15)
+#: powers and scientific notation, any locale: 1.1^23, 2.5^-1, 1e10, -127.32e13, 1.3x10^6
+_POWER = re.compile(r"(?<![\w.^])([-−]?\d+(?:\.\d+)?)(?:\^([-+−]*)(\d{1,3})|[eE]([-+−]?)(\d{1,3})"
+                    r"|[ \t]?[x×][ \t]?10\^([-+−]?)(\d{1,3}))(?![A-Za-z0-9_.^])")
 
 Blocked = Callable[[int, int], bool]
 
@@ -69,6 +72,7 @@ def compose_numbers(loc: Locale, text: str, nums: list[Num], blocked: Blocked) -
     """The numbers of ``text`` with fractions and vague scales composed (sorted by start; the
     parts a composed number took are left out)."""
     made: list[Num] = []
+    made += _powers(text)
     made += _slashed(loc, text, blocked)
     made += _vulgar(text)
     made += _denominator_first(loc, text)
@@ -85,11 +89,19 @@ def compose_numbers(loc: Locale, text: str, nums: list[Num], blocked: Blocked) -
     made.sort(key=lambda n: (-(n.end - n.start), n.start))
     kept: list[Num] = []
     for n in made:
-        cut = any(o.start < n.end and n.start < o.end and (o.start < n.start or o.end > n.end) for o in nums)
+        cut = any(o.start < n.end and n.start < o.end and (o.start < n.start or o.end > n.end)
+                  and not _particle_tail(loc, text, n.end, o.end) for o in nums)
         if not cut and all(n.end <= k.start or k.end <= n.start for k in kept):
             kept.append(n)
     out = [n for n in nums if all(n.end <= k.start or k.end <= n.start for k in kept)] + kept
     return sorted(out, key=lambda n: (n.start, n.end))
+
+
+def _particle_tail(loc: Locale, text: str, end: int, other_end: int) -> bool:
+    """True when what a scanner's number has past ``end`` is a unit word that is also a particle
+    (만 of 삼분의 일만 "only a third"), which a composed number reads as the particle."""
+    tail = text[end:other_end]
+    return bool(tail) and tail in loc.big_units and tail in loc.followers
 
 
 def _free_after(loc: Locale, text: str, pos: int) -> bool:
@@ -116,6 +128,28 @@ def _slashed(loc: Locale, text: str, blocked: Blocked) -> list[Num]:
     return out
 
 
+def _powers(text: str) -> list[Num]:
+    """1.1^23, 2.5^-1 (a power), 1e10, 12.32e+14 (an exponent of ten), 1.3x10^6."""
+    out: list[Num] = []
+    if "^" not in text and "e" not in text and "E" not in text:
+        return out
+    for m in _POWER.finditer(text):
+        base = Decimal(m.group(1).replace("−", "-"))
+        if m.group(3) is not None:  # base ^ exponent: an even count of minus signs is plus
+            exponent = int(m.group(3)) * (-1 if (m.group(2).count("-") + m.group(2).count("−")) % 2 else 1)
+            if abs(exponent) > 60 or (base == 0 and exponent < 0):
+                continue
+            negative = base < 0
+            value = Fraction(abs(base)) ** exponent
+            out.append(fraction_num(m.start(), m.end(), -value if negative else value, has_digits=True))
+            continue
+        sign, digits = (m.group(4), m.group(5)) if m.group(5) is not None else (m.group(6), m.group(7))
+        exponent = int(digits) * (-1 if sign in ("-", "−") else 1)
+        value = Fraction(base) * Fraction(10) ** exponent
+        out.append(fraction_num(m.start(), m.end(), value, has_digits=True))
+    return out
+
+
 def _vulgar(text: str) -> list[Num]:
     out: list[Num] = []
     for m in _VULGAR.finditer(text):
@@ -134,14 +168,26 @@ def _denominator_first(loc: Locale, text: str) -> list[Num]:
             left = m.start() - 1 if m.start() > 0 and text[m.start() - 1] in " \t" else m.start()
             den = number_ending_at(loc, text, left)
             right = m.end() + 1 if text[m.end():m.end() + 1] in (" ", "\t") else m.end()
-            num = number_at(loc, text, right)
-            if den is None or num is None or den.value == 0 or not _free_after(loc, text, num.end):
+            num = _number_from(loc, text, right)
+            if num is not None and num.end - right > 1 and text[num.end - 1] in loc.big_units \
+                    and text[num.end - 1] in loc.followers:
+                shorter = _number_from(loc, text[:num.end - 1], right)
+                num = shorter or num  # 삼분의 일만 ("only a third"), not 10,000 thirds
+            if den is None or num is None or den.value == 0:
                 continue
+            if not num.has_digits and not _free_after(loc, text, num.end) and text[num.end] not in loc.big_units:
+                continue  # 삼분의 일정 (a schedule); but 3분의 1조각, 삼분의 일조각 (a third of a piece)
             if den.ordinal or num.ordinal or den.vague or num.vague:
                 continue
             value = _exact(num) / _exact(den)
             out.append(fraction_num(den.start, num.end, value, has_digits=den.has_digits or num.has_digits))
     return out
+
+
+def _number_from(loc: Locale, text: str, pos: int) -> Num | None:
+    """The number that starts at ``pos``, even glued to the word before it (일조분의일)."""
+    n = number_at(loc, text[pos:], 0)
+    return replace(n, start=n.start + pos, end=n.end + pos) if n is not None else None
 
 
 def _numerator_first(loc: Locale, text: str, nums: list[Num]) -> list[Num]:
@@ -190,6 +236,9 @@ def _ordinal_denominators(loc: Locale, text: str, nums: list[Num]) -> list[Num]:
             continue
         left = start - len(lead.group(1))
         numerator = by_end.get(left)
+        whole: Num | None = None
+        if numerator is not None:
+            numerator, whole = _split_whole(loc, text, numerator, den)
         if numerator is not None and numerator.value != 0 and numerator.value == int(numerator.value):
             n_start, n_val, digits = numerator.start, _exact(numerator), numerator.has_digits
             if not plural and abs(n_val) != 1:
@@ -208,8 +257,37 @@ def _ordinal_denominators(loc: Locale, text: str, nums: list[Num]) -> list[Num]:
         if word in loc.fraction_need_of and numerator is None \
                 and not _followed_by(loc, text, end, loc.fraction_of_words) and not _joined_before(loc, text, n_start):
             continue  # "a quarter" alone is three months; "a quarter of the budget" is 1/4
+        if whole is not None:  # "one hundred and three quarters", "five billion and three quarters"
+            out.append(fraction_num(whole.start, end, _with_whole(whole, n_val / den), has_digits=digits))
+            continue
         out.append(fraction_num(n_start, end, n_val / den, has_digits=digits))
     return out
+
+
+def _split_whole(loc: Locale, text: str, numerator: Num, den: int) -> tuple[Num | None, Num | None]:
+    """The numerator of a fraction word and the whole part joined before it by an "and" the
+    scanner read into one number ("twenty and three | fifths", "five billion and three |
+    quarters"), when the part after "and" is a proper numerator; else (numerator, None)."""
+    span = text[numerator.start:numerator.end]
+    joins = [m for w in loc.and_words
+             for m in re.finditer(rf"[ \t]+{re.escape(w)}[ \t]+", span, re.IGNORECASE if loc.case_insensitive else 0)]
+    if not joins:
+        return numerator, None
+    last = max(joins, key=lambda m: m.start())
+    small = number_at(loc, text, numerator.start + last.end())
+    whole = number_at(loc, text[:numerator.start + last.start()], numerator.start)
+    if small is None or whole is None or small.end != numerator.end or not 0 < small.value < den \
+            or whole.end != numerator.start + last.start():
+        return numerator, None
+    return small, whole
+
+
+def _with_whole(whole: Num, part: Fraction) -> Fraction:
+    """A whole number and a fraction after it: "two and a half" is 2.5; after a scale word the
+    fraction is of the scale ("one million and a half" is 1,500,000)."""
+    if whole.scale is not None and 0 < part < 1:
+        return _exact(whole) + part * Fraction(whole.scale)
+    return _exact(whole) + part
 
 
 def _denominators(loc: Locale, text: str, nums: list[Num]) -> list[tuple[int, int, int, bool, str]]:
@@ -225,6 +303,12 @@ def _denominators(loc: Locale, text: str, nums: list[Num]) -> list[tuple[int, in
             den, plural = loc.fraction_denominators[word]
             found.append((m.start(), m.end(), den, plural, word))
     return found
+
+
+def _opened_before(loc: Locale, text: str, start: int) -> bool:
+    """True when a word that opens a range ("between") stands right before ``start``."""
+    head = loc.fold(text[max(0, start - 12):start].rstrip())
+    return any(head.endswith(loc.fold(w)) for w in loc.qualifiers.get("range_open", ()))
 
 
 def _noun_follows(loc: Locale, text: str, end: int) -> bool:
@@ -264,8 +348,9 @@ def _alone(loc: Locale, text: str) -> list[Num]:
         if not _free_after(loc, text, m.end()):
             continue
         word = loc.fold(" ".join(m.group(0).split()))
-        if word in loc.fraction_alone_need_of and not _followed_by(loc, text, m.end(), loc.fraction_of_words):
-            continue  # "half the fun"
+        if word in loc.fraction_alone_need_of and not _followed_by(loc, text, m.end(), loc.fraction_of_words) \
+                and not loc.bound_before_re.search(text, max(0, m.start() - 24), m.start()):
+            continue  # "half the fun"; but "half of the cost", "more than half"
         before = re.search(r"(\w+)[ \t]+\Z", text[max(0, m.start() - 16):m.start()])
         if before is not None and loc.fold(before.group(1)) in loc.fraction_not_after:
             continue  # "the second half of the match"
@@ -282,7 +367,7 @@ def _join_wholes(loc: Locale, text: str, nums: list[Num], made: list[Num]) -> li
     out: list[Num] = []
     for f in made:
         joined = None
-        if abs(f.value) < 1 and f.value > 0:
+        if f.value > 0 and f.composed:
             for word in loc.fraction_whole_joins:
                 head = text[max(0, f.start - 40):f.start]
                 m = re.search(rf"({re.escape(word)})[ \t]+\Z", head, re.IGNORECASE if loc.case_insensitive else 0)
@@ -294,7 +379,9 @@ def _join_wholes(loc: Locale, text: str, nums: list[Num], made: list[Num]) -> li
                 whole = number_ending_at(loc, text, left, reach=40)
                 if whole is None or whole.value <= 0 or whole.value != int(whole.value) or whole.ordinal:
                     continue
-                joined = fraction_num(whole.start, f.end, _exact(whole) + _exact(f),
+                if _opened_before(loc, text, whole.start):
+                    continue  # "between 2 and 3/4": a range, not two and three quarters
+                joined = fraction_num(whole.start, f.end, _with_whole(whole, _exact(f)),
                                       has_digits=whole.has_digits or f.has_digits)
                 break
         out.append(joined or f)

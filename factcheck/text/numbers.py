@@ -312,6 +312,8 @@ def _parse_number(loc: Locale, text: str, toks: list[_Tok], i: int) -> tuple[Num
             scale = None
             continue
         elif k == "big":
+            if not _unit_ends(loc, text, t.end, toks[j + 1] if j + 1 < len(toks) else None):
+                break  # "19 경제", "1조각": the syllable begins a word (economy, piece)
             group = section + (current if current is not None else Decimal(0))
             # a big unit opens a number with an implied 1 only when it is a leading unit and
             # words of the same number follow ("만 오천" = 15,000; a lone "만" stays a word)
@@ -377,7 +379,9 @@ def _parse_number(loc: Locale, text: str, toks: list[_Tok], i: int) -> tuple[Num
                 break  # "4점이": 4 points and a particle, not 4.2 (word decimals follow word digits)
             frac = ""
             n = j + 1
-            while n < len(toks) and toks[n].kind == "word" and (spaced_ok or not toks[n].spaced):
+            one_only = after.spaced and loc.space_inside != "anywhere"  # "삼점 오", not "십오점 사이"
+            while n < len(toks) and toks[n].kind == "word" and (spaced_ok or not toks[n].spaced) \
+                    and not (one_only and n > j + 1):
                 v = int(toks[n].value)
                 if n + 1 < len(toks) and v >= 20 and v % 10 == 0 and loc.additive_digit_words \
                         and toks[n + 1].kind == "word" and toks[n + 1].value < 10:
@@ -429,9 +433,11 @@ def _parse_number(loc: Locale, text: str, toks: list[_Tok], i: int) -> tuple[Num
         current = None
         scale = last_big if section == 0 else None
     # a last digit word that is also a particle, after a complete number and before another
-    # word: "삼천이백이 정답이다" (3,200 and the particle 이, not 3,202)
+    # word or an ending of the copula: "삼천이백이 정답이다" (3,200 and the particle 이, not
+    # 3,202), "백칠십이다" (170 and the copula)
     if check is not None and words_since_check and not digits_since_check and j - 1 == check[3] \
-            and text[toks[j - 1].start:toks[j - 1].end] in loc.followers and _particle_at(loc, text, end):
+            and text[toks[j - 1].start:toks[j - 1].end] in loc.followers \
+            and (_particle_at(loc, text, end) or any(text.startswith(w, end) for w in loc.copula_endings)):
         end, total, section, j, _ = check
         current = None
         scale = last_big if section == 0 else None
@@ -448,13 +454,26 @@ def _parse_number(loc: Locale, text: str, toks: list[_Tok], i: int) -> tuple[Num
     )
 
 
+def _unit_ends(loc: Locale, text: str, pos: int, nxt: _Tok | None) -> bool:
+    """True when a unit word ending at ``pos`` is not the start of a longer word: the next
+    token of the number, a particle, counter, currency, unit, percent, date or rank word, or
+    nothing of the locale's script follows."""
+    if nxt is not None and nxt.start == pos or not loc.is_word_char(text[pos:pos + 1]):
+        return True
+    if _free_at(loc, text, pos):
+        return True
+    return bool(loc.currency_after_re.match(text, pos) or loc.unit_after_re.match(text, pos)
+                or loc.percent_after_re.match(text, pos)
+                or any(text.startswith(w, pos) for w in loc.date_after + loc.ordinal_after + loc.ranks))
+
+
 def _particle_at(loc: Locale, text: str, end: int) -> bool:
     """True when the number ends at ``end`` before a space and a word that is no counting word,
     unit or currency (so a last digit word there is the particle of the number before it)."""
     if text[end:end + 1] not in (" ", "\t") or not loc.is_word_char(text[end + 1:end + 2]):
         return False
     return not (any(text.startswith(w, end + 1) for w in loc.counters) or loc.unit_after_re.match(text, end)
-                or loc.currency_after_re.match(text, end))
+                or loc.currency_after_re.match(text, end) or loc.percent_after_re.match(text, end))
 
 
 def _free_at(loc: Locale, text: str, pos: int) -> bool:

@@ -74,7 +74,7 @@ def _number_cands(doc: Document) -> list[Cand]:
             continue  # "5G" in any script: a name, not a count
         if _date_range_head(doc, end):
             continue  # "7~8월": the first end of a date range
-        if rank is None and not n.has_digits and not doc.free_after(end) \
+        if rank is None and not n.has_digits and not n.composed and not doc.free_after(end) \
                 and not doc.starts_with_any(end, loc.counters):
             continue  # a word that starts like a number (삼성, 이번)
         if _is_year(doc, n) or _in_name(doc, n):
@@ -90,9 +90,10 @@ def _number_cands(doc: Document) -> list[Cand]:
             found = _counter_at(doc, end)
             if found is not None:
                 counter, end = found  # the counting word is part of the claim (300명, 3천 명)
-                if n.bare_unit and loc.is_word_char(doc.char_at(end)) \
-                        and doc.starts_with_any(end, loc.bare_unit_particles) is None:
-                    continue  # 만 명이, but not "마이클 만 마리안" (a name)
+                glued = end - len(counter) == n.end
+                if n.bare_unit and (glued or (loc.is_word_char(doc.char_at(end))
+                                              and doc.starts_with_any(end, loc.bare_unit_particles) is None)):
+                    continue  # 만 명이; not 만점 (full marks), 만세, "마이클 만 마리안" (a name)
             elif n.has_digits and loc.names_glue_numbers and loc.is_word_char(doc.char_before(n.start)):
                 continue  # 코로나19: a figure glued to the word before it, a name
         fraction = f"{n.fraction[0]}/{n.fraction[1]}" if n.fraction is not None else None
@@ -169,8 +170,8 @@ def _standalone_abbr(doc: Document, n: Num) -> bool:
     if n.abbr not in doc.locale.abbrev_standalone:
         return False
     ch = doc.char_at(n.abbr_end)
-    if ch == "" or (not ch.isalnum() and ch not in " \t-"):
-        return True
+    if ch == "" or (not ch.isalnum() and ch not in " \t-") or (ch == "-" and doc.char_at(n.abbr_end + 1).isdigit()):
+        return True  # "100K.", "5k-20k"
     if doc.locale.is_word_char(ch) and not ch.isascii():
         return doc.free_after(n.abbr_end)  # "100K를": a particle of the locale
     return abbr_is_scale(doc, n)
