@@ -364,6 +364,8 @@ def _parse_number(loc: Locale, text: str, toks: list[_Tok], i: int) -> tuple[Num
             if (current is None and section == 0 and not leading) or after is None \
                     or (toks[j + 1].spaced and not spaced_ok):
                 break
+            if prev is not None and prev.kind == "digits" and loc.decimal_separator in text[prev.start:prev.end]:
+                break  # "12.5 point 3": the figure has its decimals already
             if after.kind == "digits" and loc.point_takes_digits and after.value >= 0 and not after.abbr:
                 digits_after = text[after.start:after.end]
                 if digits_after.isdigit():
@@ -395,8 +397,8 @@ def _parse_number(loc: Locale, text: str, toks: list[_Tok], i: int) -> tuple[Num
             j = n
             continue
         elif k == "approx":
-            if (current is None and section == 0) or t.spaced:
-                break
+            if (current is None and section == 0 and total == 0) or t.spaced:
+                break  # 100여만, 10만여 (원): "some" inside a number or after its unit
             approx = True
         elif k == "native":
             break

@@ -158,7 +158,7 @@ def _join_subunits(doc: Document, cands: list[Cand]) -> list[Cand]:
         c = cands[i]
         gap_end = _and_gap(doc, c.end)
         nxt = cands[i + 1] if i + 1 < len(cands) else None
-        main = "*" not in c.key and c.num.scale is None and c.amount == c.num.value
+        main = "*" not in c.key and c.num.scale is None and c.amount == c.num.value and c.amount == int(c.amount)
         # cents of the amount's own currency, or cents whose currency was only assumed ("3 euros
         # 50 cents", 3유로 50센트: euro cents)
         subunit = nxt is not None and (nxt.key.startswith(c.key + "*") or (nxt.loose and "*" in nxt.key))

@@ -185,7 +185,7 @@ def _is_change(doc: Document, start: int, end: int, words: _Words, sep: str = ""
     if sep and not any(ch.isalpha() for ch in sep):
         return False
     text = doc.text
-    if _change_word_before(doc, start, words):
+    if _change_word_before(doc, start, words) is not None:
         return True
     return any(text.startswith(w, end) for w in words.change_after)
 
