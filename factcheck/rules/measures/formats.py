@@ -102,8 +102,8 @@ def _read(doc: Document, figure: str, cw: CurrencyWord) -> tuple[Decimal, Decima
         return (None if sep == group else (whole, None))  # "1.500.000", "9 472", "1'250"
     digits, cash = cldr.currency_digits(cw.code, cw.family)
     decimal_reading = _dec(parts[0] + "." + parts[1])
-    if sep == group and digits < 3:
-        return None  # "1,500 €": the locale's grouping, read by the scanner
+    if sep == group and (digits < 3 or cw.code is None):
+        return None  # "1,500 €", "7,000 rials": the locale's grouping, read by the scanner
     if sep == point and cash == 0 and digits < 3:
         return whole, None  # "Rp 250.000", "9.472 Ft": a currency paid whole has no thousandths
     # "KD 1.500" (1.5 or 1,500), "$9.788" (a price to the tenth of a cent, or 9,788): the
