@@ -18,7 +18,8 @@ def test_a_rank_is_no_leftover_count() -> None:
 
 
 def test_a_fraction_is_no_leftover_count() -> None:
-    verdicts = _verdicts("정상들은 배출량을 절반으로 줄이기로 했다.", "The Group of Eight leaders agreed to cut emissions.")
+    verdicts = _verdicts("정상들은 배출량을 절반으로 줄이기로 했다.",
+                         "The Group of Eight leaders agreed to cut emissions.")
     assert ("conflict", "number") not in verdicts
 
 
