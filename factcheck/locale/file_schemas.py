@@ -144,6 +144,7 @@ LANGUAGE: Table = _table(
         cldr_names=_FLAG,
         not_names=_WORDS,
         bare_unit_particles=_WORDS,
+        word_suffixes=_WORDS,
         as_unit=_UNITS,
         as_unit_followers=_WORDS,
         before=MapOf(_CURRENCY),

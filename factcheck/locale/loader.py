@@ -275,6 +275,11 @@ def _currency_tables(code: str, meta: Mapping[str, Any], common: Mapping[str, An
         if len(k) > 2 and unicodedata.category(k[-1]) == "Sc" and k[:-1].isalpha():
             for variant in (k[:-1] + " " + k[-1], k.lower(), k[:-1].lower() + " " + k[-1]):
                 before.setdefault(variant, v)
+    # a suffix that makes a currency word a name of the currency too (루블화, 페소화)
+    for suffix in cur.get("word_suffixes", []):
+        for k, v in list(after.items()):
+            if k[-1:].isalpha() and not k[-1:].isascii() and not k.endswith(suffix):
+                after.setdefault(k + suffix, v)
     for k, v in cur.get("subunits", {}).items():
         after[k] = _currency(v, Decimal("0.01"))
     # fold case-insensitive words once, so lookups are plain dict gets

@@ -36,7 +36,7 @@ __all__ = ["compose_numbers", "fraction_num"]
 #: dates and names far more often than fractions
 _SLASH_DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10, 16, 20, 32, 64, 100, 1000})
 _SLASH = re.compile(r"(?<![\d/.,:])(?:([-−])[ \t]?)?(?:(\d{1,3})[ \t]+)?(\d{1,4})/(\d{1,4})(?![\d/])")
-_VULGAR = re.compile(r"(?<![\d/.,])(?:([-−])?(\d{1,3})[ \t]?)?([\u00bc-\u00be\u2150-\u215e])")
+_VULGAR = re.compile(r"(?<![\d/.,\u00bc-\u00be\u2150-\u215e])(?:([-−])?(\d{1,3})[ \t]?)?([\u00bc-\u00be\u2150-\u215e])")
 _PRECISION = Context(prec=15)
 #: powers and scientific notation, any locale: 1.1^23, 2.5^-1, 1e10, -127.32e13, 1.3x10^6
 _POWER = re.compile(r"(?<![\w.^])([-−]?\d+(?:\.\d+)?)(?:\^([-+−]*)(\d{1,3})|[eE]([-+−]?)(\d{1,3})"
