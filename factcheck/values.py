@@ -87,6 +87,14 @@ class Money(_Bounded):
 
     ``currency_assumed`` is True when the code was guessed from an ambiguous sign or word (a bare
     ``$`` or ``달러`` is read as USD), so a comparator can be uncertain rather than alarmed.
+    ``currency_family`` names the family of currencies a name shared by several countries
+    stands for when no country is said ("100 dinars": ``currency`` None, family "dinar"; "100
+    kr": "krona/krone"); :func:`factcheck.locale.cldr.family_codes` lists a family's codes. An
+    assumed code has the family of the code (a bare "$" is USD, assumed, of the dollar family:
+    :func:`factcheck.locale.cldr.family_of`), so the field is left out there.
+    ``alt_amount`` is the other reading of a figure whose separators the text does not settle
+    ("KD 1.500": 1.5 with a decimal point, 1,500 with a grouping one); ``amount`` is the
+    reading of the text's language.
     For ranges, ``amount`` is the lower figure and ``low``/``high`` hold both ends.
     """
 
@@ -94,28 +102,45 @@ class Money(_Bounded):
     amount: Decimal
     currency: str | None
     currency_assumed: bool = False
+    currency_family: str | None = None
+    alt_amount: Decimal | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"amount": dec_str(self.amount), "currency": self.currency}
         out.update(self._bounds())
         if self.currency_assumed:
             out["currency_assumed"] = True
+        if self.currency_family is not None:
+            out["currency_family"] = self.currency_family
+        if self.alt_amount is not None:
+            out["alt_amount"] = dec_str(self.alt_amount)
         return out
 
 
 @dataclass(frozen=True, slots=True)
 class Number(_Bounded):
-    """A plain number. ``counter`` is the counting word that followed it, if any (명, 개)."""
+    """A plain number. ``counter`` is the counting word that followed it, if any (명, 개).
+
+    ``ordinal`` is True for a position or rank (8위, 세 번째, "the 13th"): ``value`` is the
+    position. ``fraction`` is set for a fraction whose decimal does not end ("1/3": ``value``
+    is then the quotient to 15 significant digits, ``fraction`` the exact value); a fraction
+    that ends is a plain ``value`` ("½" is 0.5)."""
 
     kind: ClassVar[str] = "number"
     value: Decimal
     counter: str | None = None
+    ordinal: bool = False
+    fraction: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"value": dec_str(self.value)}
         out.update(self._bounds())
         if self.counter:
             out["counter"] = self.counter
+        if self.ordinal:
+            out["ordinal"] = True
+        if self.fraction is not None:
+            out["fraction"] = self.fraction
         return out
 
 

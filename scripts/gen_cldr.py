@@ -2,8 +2,12 @@
 
 For the CLDR locale of every locale file (``[locale] cldr``), the currency names (display
 names, plural forms, spaceless Hangul spellings) and ISO codes that
-:func:`factcheck.cldr.currency_vocabulary_from_babel` reads, so that a run never imports
-babel. The file records the babel and CLDR versions it was built with (``"generator"``).
+:func:`factcheck.locale.cldr.currency_vocabulary_from_babel` reads, and the family words of
+:func:`~factcheck.locale.cldr.family_words_from_babel` ("ringgit" -> MYR, "dinars" -> the dinar
+family); for all locales the currency symbols of :func:`~factcheck.locale.cldr.symbols_from_babel`
+("RM", "Rp", "kr"), the families of :func:`~factcheck.locale.cldr.families_from_babel` and
+the decimal places of :func:`~factcheck.locale.cldr.digits_from_babel` (KWD 3, JPY 0); so
+that a run never imports babel. The file records the babel and CLDR versions it was built with (``"generator"``).
 ``tests/test_generated_data.py`` rebuilds it in memory when the installed babel is the recorded
 one and fails on drift; with another babel it skips, naming both versions. This script's
 ``--check`` (and ``make check-data``) always compares, and fails in one line when the installed
@@ -36,13 +40,20 @@ def inputs() -> dict[str, str]:
 
 
 def build() -> dict:
-    from factcheck.locale.cldr import currency_vocabulary_from_babel
+    from factcheck.locale.cldr import (
+        currency_vocabulary_from_babel,
+        digits_from_babel,
+        families_from_babel,
+        family_words_from_babel,
+        symbols_from_babel,
+    )
 
     out = {}
     for loc in cldr_locales():
         names, codes = currency_vocabulary_from_babel(loc)
-        out[loc] = {"codes": list(codes), "names": names}
-    return {"generator": inputs(), "locales": out}
+        out[loc] = {"codes": list(codes), "family_words": family_words_from_babel(loc), "names": names}
+    return {"generator": inputs(), "locales": out, "families": families_from_babel(),
+            "symbols": symbols_from_babel(), "digits": digits_from_babel()}
 
 
 def render(data: dict) -> str:

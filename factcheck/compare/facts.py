@@ -78,6 +78,10 @@ def fact_relation(fa: Fact, fb: Fact, rates: Rates | None) -> Relation:
     return best
 
 
+#: the sorts of numbers (the last part of a number rule's name) compared only with their like
+_NUMBER_SORTS = frozenset({"ordinal", "fraction", "vague"})
+
+
 def fact_key(c: Claim) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """(dedupe key, comparison classes finest first) of a claim; None for publication dates."""
     v = c.value
@@ -90,6 +94,12 @@ def fact_key(c: Claim) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
         return (("percent", v.unit, dec_str(v.value), str(v.low), str(v.high)),
                 (f"percent:{v.unit}", "percent", "figure"))
     if isinstance(v, Number):
+        # a position, a fraction or a vague scale (the number rule names them) is compared only
+        # with its like: "1위" is no leftover count of two, 절반 no figure of eight
+        sort = c.rule.rsplit(".", 1)[-1]
+        if sort in _NUMBER_SORTS:
+            cls = f"number:{sort}"
+            return ("number", sort, dec_str(v.value), str(v.low), str(v.high)), (cls, cls, cls)
         return ("number", dec_str(v.value), str(v.low), str(v.high)), ("number", "number", "figure")
     if isinstance(v, Quantity):
         based = quantity_base(v)

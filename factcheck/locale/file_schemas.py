@@ -33,9 +33,11 @@ _WORDS = ListOf(Str())
 _TEXT = Str()
 _FLAG = Bool()
 _REGEX = Str(regex=True)
-#: an ISO 4217 code; a trailing "?" marks a code that is only assumed ("$" = "USD?")
-_CURRENCY = Str(pattern=r"[A-Z]{3}\??", what="an ISO 4217 code such as 'USD' (or 'USD?' when only assumed)",
-                many="ISO 4217 codes such as 'USD' (or 'USD?' when only assumed)")
+#: an ISO 4217 code; a trailing "?" marks a code that is only assumed ("$" = "USD?"); "*" and a
+#: family word name a family of currencies and no country ("디나르" = "*dinar")
+_CURRENCY = Str(pattern=r"[A-Z]{3}\??|\*[a-zá-ú/]+",
+                what="an ISO 4217 code such as 'USD' (or 'USD?' when only assumed, '*dinar' for a family)",
+                many="ISO 4217 codes such as 'USD' (or 'USD?' when only assumed, '*dinar' for a family)")
 _NUMBERS = MapOf(Number())
 
 # ----------------------------------------------------------------------------- locales/*.toml
@@ -61,6 +63,8 @@ COMMON: Table = _table(
                                 many="ISO 4217 codes such as 'USD'")),
             scaled=_NUMBERS,
         ),
+        # CLDR currency symbols that are not read ("KM" is also kilometres)
+        symbols=_table(not_read=_WORDS),
     ),
     blocked=_BLOCKED,
     qualifiers=_table(**{k: _WORDS for k in ("approx_before", "min_before", "max_before")}),
@@ -109,10 +113,38 @@ LANGUAGE: Table = _table(
         followers=_WORDS,
         year_range=ListOf(Int(), length=2),
         names_take_numbers=_FLAG,
-        abbreviations=_table(strict=_NUMBERS, with_currency=_NUMBERS, unit_followers=_WORDS),
+        names_glue_numbers=_FLAG,
+        abbreviations=_table(strict=_NUMBERS, with_currency=_NUMBERS, unit_followers=_WORDS, standalone=_WORDS),
+        positive_words=_WORDS,
+        vague_prefixes=_WORDS,
+        vague_plurals=_NUMBERS,
+        native_ranges=MapOf(ListOf(Number(), length=2)),
+        native_alone=_WORDS,
+        point_leading=_FLAG,
+        point_takes_digits=_FLAG,
+        lone_digit_stopwords=_WORDS,
+        copula_endings=_WORDS,
+        ordinals=_table(words=_NUMBERS, plural_suffixes=_WORDS, not_alone=_WORDS, ranks=_WORDS),
+        vague_phrases=_NUMBERS,
+        fractions=_table(
+            alone=_NUMBERS,
+            denominator_first=_WORDS,
+            numerator_first=_WORDS,
+            denominators=_NUMBERS,
+            plural_denominators=_NUMBERS,
+            need_of=_WORDS,
+            alone_need_of=_WORDS,
+            not_after=_WORDS,
+            of_words=_WORDS,
+            of_scale=_WORDS,
+            whole_joins=_WORDS,
+        ),
     ),
     currency=_table(
         cldr_names=_FLAG,
+        not_names=_WORDS,
+        bare_unit_particles=_WORDS,
+        word_suffixes=_WORDS,
         as_unit=_UNITS,
         as_unit_followers=_WORDS,
         before=MapOf(_CURRENCY),
@@ -122,6 +154,7 @@ LANGUAGE: Table = _table(
     qualifiers=_table(**{k: _WORDS for k in _QUALIFIER_KEYS}),
     percent=_PERCENT,
     units=_UNITS,
+    count_units=_table(units=_UNITS, before=_WORDS, after=_WORDS, between=_WORDS),
     unit_context=ListOf(_table(
         "word", "unit",
         word=Str(non_empty=True),

@@ -17,27 +17,13 @@ from types import MappingProxyType
 from typing import Any
 
 from factcheck.errors import LocaleError
-from factcheck.locale import cldr
+from factcheck.locale.currencies import CurrencyWord, currency_tables
 from factcheck.locale.files import locale_codes, read_locale_file
 from factcheck.locale.patterns import FirstCharMatcher, alternation
 from factcheck.values import in_decimal_context
 
 __all__ = ["Locale", "CurrencyWord", "UnitContext", "load_locale", "available_locales", "locale_meta",
            "script_of"]
-
-
-@dataclass(frozen=True, slots=True)
-class CurrencyWord:
-    """What a currency surface form means: an ISO code, whether it was only assumed, and the
-    factor to the main unit (0.01 for cents)."""
-
-    code: str
-    assumed: bool = False
-    factor: Decimal = Decimal(1)
-
-
-def _currency(value: str, factor: Decimal = Decimal(1)) -> CurrencyWord:
-    return CurrencyWord(value.rstrip("?"), value.endswith("?"), factor)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,9 +61,53 @@ class Locale:
     native_words: Mapping[str, Decimal]
     fraction_words: Mapping[str, Decimal]
     native_attributive: frozenset[str]
+    #: one-syllable native words that stand alone before a particle (둘이, 셋은), unlike 열
+    native_alone: frozenset[str]
     native_glued_counters: tuple[str, ...]
     negative_words: frozenset[str]
+    #: words that mark a number as positive (플러스 2)
+    positive_words: frozenset[str]
+    #: a prefix that stands for "some" before a unit (수십, 몇백): the unit, approximate
+    vague_prefixes: frozenset[str]
+    #: plural scale words that stand for an approximate number alone ("hundreds of", "millions")
+    vague_plurals: Mapping[str, Decimal]
+    #: ordinal words ("third" = 3) and the suffixes of their plurals ("thirds")
+    ordinal_words: Mapping[str, Decimal]
+    ordinal_plural_suffixes: tuple[str, ...]
+    #: ordinal words never read as a position on their own ("first", "second")
+    ordinal_stopwords: frozenset[str]
+    #: native words that are a range of two numbers (서너 = 3~4), read before a counter
+    native_ranges: Mapping[str, tuple[Decimal, Decimal]]
+    #: "point five": the point word may open a number; "12 point 45": digits may follow it
+    point_leading: bool
+    point_takes_digits: bool
+    #: one-syllable digit words that are ordinary words too (이 "this", 일 "Japan"): never a
+    #: number alone, even before a currency word (구 파운드 is 9 pounds, 이 달러 "this dollar")
+    lone_digit_stopwords: frozenset[str]
+    #: endings of the copula after a number's last digit word (백칠십이다: 170 and 이다)
+    copula_endings: tuple[str, ...]
     approx_infix: frozenset[str]
+    #: fractions (``[numbers.fractions]``, see factcheck/text/compose.py): infixes with the
+    #: denominator first (분의) or the numerator first ("over"), fraction words and their
+    #: denominators ("half" = 2, "quarters" = 4 and plural), words that need "of" after them
+    #: alone ("a quarter of"), "of", "of a" before a scale, words joining a whole part ("and", 과)
+    #: and fraction words that are a number alone (절반)
+    fraction_infix_den_first: tuple[str, ...]
+    fraction_infix_num_first: tuple[str, ...]
+    fraction_infix_re: re.Pattern[str] | None
+    fraction_denominators: Mapping[str, tuple[int, bool]]
+    fraction_denominator_re: re.Pattern[str] | None
+    fraction_need_of: frozenset[str]
+    fraction_not_after: frozenset[str]
+    fraction_alone_need_of: frozenset[str]
+    fraction_of_words: tuple[str, ...]
+    fraction_of_scale: tuple[str, ...]
+    fraction_whole_joins: tuple[str, ...]
+    fraction_alone: Mapping[str, Decimal]
+    fraction_alone_re: re.Pattern[str] | None
+    #: phrases that are a vague number ("a couple of" = 2, approximate)
+    vague_phrases: Mapping[str, Decimal]
+    vague_phrase_re: re.Pattern[str] | None
     and_words: frozenset[str]
     case_insensitive: bool
     additive_digit_words: bool
@@ -92,13 +122,21 @@ class Locale:
     followers: tuple[str, ...]
     year_range: tuple[int, int] | None
     names_take_numbers: bool
+    #: a figure glued to a word before it (코로나19) is part of a name unless a counter follows
+    names_glue_numbers: bool
     abbrev_strict: Mapping[str, Decimal]
     abbrev_currency: Mapping[str, Decimal]
+    #: the ``with_currency`` abbreviations that are a scale without a currency too ("100K")
+    abbrev_standalone: frozenset[str]
+    #: words after a number that make it a rank or position (8위, 3번째, "13th"), longest first
+    ranks: tuple[str, ...]
     #: words after a glued abbreviation that make it a unit, not a scale ("the 100m sprint")
     abbrev_unit_followers: frozenset[str]
     currency_before: Mapping[str, CurrencyWord]
     currency_after: Mapping[str, CurrencyWord]
     currency_before_lengths: tuple[int, ...]
+    #: particles after a currency word glued to a unit alone (만원이면, 만원짜리), longest first
+    bare_unit_particles: tuple[str, ...]
     #: currency words that are also units of measure ("pounds" -> "pound"), read as the unit
     #: when one of ``[currency] as_unit_followers`` comes next (see ``currency_as_unit_re``)
     currency_as_unit: Mapping[str, str]
@@ -107,6 +145,13 @@ class Locale:
     percent_words: Mapping[str, str]
     unit_words: Mapping[str, str]
     unit_contexts: tuple[UnitContext, ...]
+    #: counts of time (``[count_units]``): units read only beside a count word (13년 연속),
+    #: count words before or after the number, words between the number and its unit
+    count_units: Mapping[str, str]
+    count_units_longest: tuple[str, ...]
+    count_before: tuple[str, ...]
+    count_after: tuple[str, ...]
+    count_between: tuple[str, ...]
     qualifiers: Mapping[str, tuple[str, ...]]
     examples: tuple[Mapping[str, Any], ...]
     # compiled patterns
@@ -152,54 +197,6 @@ def _dec_map(table: Mapping[str, Any]) -> dict[str, Decimal]:
     return {k: Decimal(str(v)) for k, v in table.items()}
 
 
-def _currency_tables(code: str, meta: Mapping[str, Any], common: Mapping[str, Any], cur: Mapping[str, Any],
-                     ci: bool) -> tuple[dict[str, CurrencyWord], dict[str, CurrencyWord]]:
-    """The currency words read before and after a number: common symbols, CLDR names and
-    codes, then the locale's own (which win)."""
-    codes_cfg = common["currency"]["codes"]
-    before: dict[str, CurrencyWord] = {k: _currency(v) for k, v in common["currency"]["before"].items()}
-    after: dict[str, CurrencyWord] = {}
-    if cur.get("cldr_names", False) or codes_cfg.get("enabled", False):
-        names, codes = cldr.currency_vocabulary(meta.get("cldr", code))
-        if cur.get("cldr_names", False):
-            for name, iso in names.items():
-                after.setdefault(name, CurrencyWord(iso))
-        if codes_cfg.get("enabled", False):
-            word_codes = frozenset(codes_cfg.get("not_read", []))
-            for iso in codes:
-                if iso in word_codes:
-                    continue
-                before.setdefault(iso, CurrencyWord(iso))
-                after.setdefault(iso, CurrencyWord(iso))
-            # "MUSD 30", "120 MEUR": codes with a scale prefix, as company reports write them
-            for prefix, factor in codes_cfg.get("scaled", {}).items():
-                for iso in codes:
-                    if iso not in word_codes:
-                        scaled = CurrencyWord(iso, False, Decimal(str(factor)))
-                        before.setdefault(prefix + iso, scaled)
-                        after.setdefault(prefix + iso, scaled)
-    # a currency sign may also follow the number ("10 €", "100 ₡")
-    for k, v in list(before.items()):
-        if not any(ch.isalnum() for ch in k):
-            after.setdefault(k, v)
-    after.update({k: _currency(v) for k, v in common["currency"].get("after", {}).items()})
-    before.update({k: _currency(v) for k, v in cur.get("before", {}).items()})
-    after.update({k: _currency(v) for k, v in cur.get("after", {}).items()})
-    # two or more letters before a currency sign may stand apart from it or in lower case
-    # ("HK $", "us$"); a single letter may not ("a $5 bill" is no Australian dollar)
-    for k, v in list(before.items()):
-        if len(k) > 2 and unicodedata.category(k[-1]) == "Sc" and k[:-1].isalpha():
-            for variant in (k[:-1] + " " + k[-1], k.lower(), k[:-1].lower() + " " + k[-1]):
-                before.setdefault(variant, v)
-    for k, v in cur.get("subunits", {}).items():
-        after[k] = _currency(v, Decimal("0.01"))
-    # fold case-insensitive words once, so lookups are plain dict gets
-    if ci:
-        before = {(k if k.isupper() else k.lower()): v for k, v in before.items()}
-        after = {(k if k.isupper() else k.lower()): v for k, v in after.items()}
-    return before, after
-
-
 def _number_patterns(num: Mapping[str, Any], word_items: list[str], articles: list[str], unit_items: list[str],
                      abbrev_items: list[str], ci: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The pattern of a run of number tokens (``number_re``) and of one token (``token_re``),
@@ -222,7 +219,8 @@ def _number_patterns(num: Mapping[str, Any], word_items: list[str], articles: li
         unit_follow = alternation(unit_items, ignore_case=ci)
         article = rf"|\b{alternation(articles, ignore_case=ci)}(?=[ \t]+{unit_follow}\b)"
     abbrevs = alternation(abbrev_items)
-    digit_tok = rf"(?<![\d])(?<![\d][.,])(?:(?<![\w])[-−](?=\d))?{digits}(?:{abbrevs}(?![A-Za-z]))?"
+    sign = rf"(?:(?<![\w])[-−](?=\d|{re.escape(decimal_sep)}\d))?"  # "-5", "−.4"
+    digit_tok = rf"(?<![\d])(?<![\d][.,]){sign}{digits}(?:{abbrevs}(?![A-Za-z]))?"
     token = rf"(?>{digit_tok}|{words}{article})"
     ands = num.get("and_words", [])
     if ands:
@@ -310,7 +308,7 @@ def load_locale(code: str) -> Locale:
     abbrev_currency = _dec_map(abbrev.get("with_currency", {}))
     articles = list(num.get("articles", []))
     cur = data.get("currency", {})
-    before, after = _currency_tables(code, meta, common, cur, ci)
+    before, after = currency_tables(code, meta, common, cur, ci)
 
     percent_words: dict[str, str] = {}
     for table in (common.get("percent", {}), data.get("percent", {})):
@@ -331,12 +329,19 @@ def load_locale(code: str) -> Locale:
     native_words = _dec_map(num.get("native_words", {}))
     fraction_words = _dec_map(num.get("fraction_words", {}))
     native_words.update(_dec_map(num.get("native_attributive", {})))
+    native_ranges = {k: (Decimal(str(v[0])), Decimal(str(v[1]))) for k, v in num.get("native_ranges", {}).items()}
+    native_words.update({k: lo for k, (lo, _) in native_ranges.items()})
     ands = num.get("and_words", [])
+    ordinals = num.get("ordinals", {})
+    ordinal_words = _dec_map(ordinals.get("words", {}))
+    plural_suffixes = tuple(ordinals.get("plural_suffixes", []))
+    vague_plurals = _dec_map(num.get("vague_plurals", {}))
 
     word_items = (
         list(digit_words) + list(small_units) + list(big_units) + list(num.get("point_words", []))
         + list(num.get("negative_words", [])) + list(num.get("approx_infix", [])) + list(native_words)
-        + list(fraction_words)
+        + list(fraction_words) + list(num.get("positive_words", [])) + list(num.get("vague_prefixes", []))
+        + list(vague_plurals) + list(ordinal_words) + [w + suf for w in ordinal_words for suf in plural_suffixes]
     )
     number_re, token_re = _number_patterns(num, word_items, articles, list(small_units) + list(big_units),
                                            list(abbrev_strict) + list(abbrev_currency), ci)
@@ -361,6 +366,24 @@ def load_locale(code: str) -> Locale:
         for c in data.get("unit_context", [])
     )
     yr = num.get("year_range")
+    fr = num.get("fractions", {})
+
+    def folded(words: Any) -> list[str]:
+        return [" ".join(w.lower().split()) if ci else w for w in words]
+
+    def words_re(words: list[str], bounded: bool = True) -> re.Pattern[str] | None:
+        if not words:
+            return None
+        return re.compile(alternation(words, ignore_case=ci, latin_bounds=bounded))
+
+    denominators = {k: (int(v), False) for k, v in fr.get("denominators", {}).items()}
+    denominators.update({k: (int(v), True) for k, v in fr.get("plural_denominators", {}).items()})
+    num_first = tuple(folded(fr.get("numerator_first", [])))
+    infix_re = re.compile(rf"[ \t]+({alternation(list(num_first), ignore_case=ci, latin_bounds=True)})[ \t]+") \
+        if num_first else None
+    alone = {k: Decimal(str(v)) for k, v in zip(folded(fr.get("alone", {})), fr.get("alone", {}).values(), strict=True)}
+    vague_phr = {k: Decimal(str(v)) for k, v in zip(folded(num.get("vague_phrases", {})),
+                                                   num.get("vague_phrases", {}).values(), strict=True)}
     return Locale(
         code=code,
         name=meta.get("name", code),
@@ -377,8 +400,35 @@ def load_locale(code: str) -> Locale:
         fraction_words=MappingProxyType({" ".join(k.lower().split()) if ci else k: v
                                          for k, v in fraction_words.items()}),
         native_attributive=frozenset(num.get("native_attributive", {})),
+        native_alone=frozenset(num.get("native_alone", [])),
         native_glued_counters=tuple(sorted(num.get("native_glued_counters", []), key=len, reverse=True)),
         negative_words=frozenset(w.lower() if ci else w for w in num.get("negative_words", [])),
+        positive_words=frozenset(w.lower() if ci else w for w in num.get("positive_words", [])),
+        vague_prefixes=frozenset(num.get("vague_prefixes", [])),
+        vague_plurals=MappingProxyType({(k.lower() if ci else k): v for k, v in vague_plurals.items()}),
+        ordinal_words=MappingProxyType({(k.lower() if ci else k): v for k, v in ordinal_words.items()}),
+        ordinal_plural_suffixes=plural_suffixes,
+        ordinal_stopwords=frozenset(w.lower() if ci else w for w in ordinals.get("not_alone", [])),
+        native_ranges=MappingProxyType(native_ranges),
+        point_leading=bool(num.get("point_leading", False)),
+        point_takes_digits=bool(num.get("point_takes_digits", False)),
+        lone_digit_stopwords=frozenset(num.get("lone_digit_stopwords", [])),
+        copula_endings=tuple(num.get("copula_endings", [])),
+        fraction_infix_den_first=tuple(fr.get("denominator_first", [])),
+        fraction_infix_num_first=num_first,
+        fraction_infix_re=infix_re,
+        fraction_denominators=MappingProxyType({(k.lower() if ci else k): v for k, v in denominators.items()}),
+        fraction_denominator_re=words_re(list(denominators)),
+        fraction_need_of=frozenset(folded(fr.get("need_of", []))),
+        fraction_not_after=frozenset(folded(fr.get("not_after", []))),
+        fraction_alone_need_of=frozenset(folded(fr.get("alone_need_of", []))),
+        fraction_of_words=tuple(folded(fr.get("of_words", []))),
+        fraction_of_scale=tuple(fr.get("of_scale", [])),
+        fraction_whole_joins=tuple(fr.get("whole_joins", [])),
+        fraction_alone=MappingProxyType(alone),
+        fraction_alone_re=words_re(list(fr.get("alone", {})), bounded=False),
+        vague_phrases=MappingProxyType(vague_phr),
+        vague_phrase_re=words_re(list(num.get("vague_phrases", {}))),
         approx_infix=frozenset(num.get("approx_infix", [])),
         and_words=frozenset(w.lower() if ci else w for w in ands),
         case_insensitive=ci,
@@ -394,18 +444,27 @@ def load_locale(code: str) -> Locale:
         followers=tuple(sorted(set(num.get("followers", [])), key=len, reverse=True)),
         year_range=(int(yr[0]), int(yr[1])) if yr else None,
         names_take_numbers=bool(num.get("names_take_numbers", False)),
+        names_glue_numbers=bool(num.get("names_glue_numbers", False)),
         abbrev_strict=MappingProxyType(abbrev_strict),
         abbrev_currency=MappingProxyType(abbrev_currency),
+        abbrev_standalone=frozenset(abbrev.get("standalone", [])),
+        ranks=tuple(sorted(ordinals.get("ranks", []), key=len, reverse=True)),
         abbrev_unit_followers=frozenset(abbrev.get("unit_followers", [])),
         currency_before=MappingProxyType(before),
         currency_after=MappingProxyType(after),
         currency_before_lengths=tuple(sorted({len(k) for k in before}, reverse=True)),
+        bare_unit_particles=tuple(sorted(cur.get("bare_unit_particles", []), key=len, reverse=True)),
         currency_as_unit=MappingProxyType(as_unit),
         group_separator=str(num.get("group_separator", ",")),
         decimal_separator=str(num.get("decimal_separator", ".")),
         percent_words=MappingProxyType({(k.lower() if ci else k): v for k, v in percent_words.items()}),
         unit_words=MappingProxyType(unit_words),
         unit_contexts=unit_contexts,
+        count_units=MappingProxyType(dict(data.get("count_units", {}).get("units", {}))),
+        count_units_longest=tuple(sorted(data.get("count_units", {}).get("units", {}), key=len, reverse=True)),
+        count_before=tuple(sorted(data.get("count_units", {}).get("before", []), key=len, reverse=True)),
+        count_after=tuple(sorted(data.get("count_units", {}).get("after", []), key=len, reverse=True)),
+        count_between=tuple(data.get("count_units", {}).get("between", [])),
         qualifiers=MappingProxyType(quals),
         examples=tuple(MappingProxyType(e) for e in data.get("examples", [])),
         number_re=number_re,

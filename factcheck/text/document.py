@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import Any
 
 from factcheck.locale.loader import Locale
+from factcheck.text.compose import compose_numbers
 from factcheck.text.numbers import Num, scan_numbers
 
 __all__ = ["Document"]
@@ -35,7 +36,8 @@ class Document:
 
     @cached_property
     def numbers(self) -> list[Num]:
-        return scan_numbers(self.locale, self.text)
+        """The numbers of the text, fractions and vague scales composed from their parts."""
+        return compose_numbers(self.locale, self.text, scan_numbers(self.locale, self.text), self.is_blocked)
 
     @cached_property
     def numbers_by_end(self) -> dict[int, Num]:

@@ -36,11 +36,18 @@ class Num:
     grouped: bool = False     # written with thousands separators (1,600)
     native: bool = False      # a native Korean number (다섯, 스물한): tens and ones add up
     counter_only: bool = False  # a form that stands only before a counting word (한 명, 열 개)
+    bare_unit: bool = False   # a leading unit alone (만 of "만 원"): a number only before a counter or currency
+    vague: bool = False       # a scale and no figure (수십, 몇백, "hundreds"): the scale, approximate
+    high: Decimal | None = None  # the upper end of a number that is a range in itself (서너 = 3~4)
+    ordinal: bool = False     # a position ("twenty-first", "tenth"), not a count
+    plural: bool = False      # an ordinal word in the plural ("thirds"): a fraction's denominator
+    fraction: tuple[int, int] | None = None  # an exact fraction (numerator, denominator), lowest terms
+    composed: bool = False    # built from other numbers by factcheck.text.compose (3분의 1, "two thirds")
 
 
 @dataclass(frozen=True, slots=True)
 class _Tok:
-    kind: str  # digits | word | small | big | point | neg | approx | article | native | frac
+    kind: str  # digits | word | small | big | point | neg | pos | approx | article | native | frac | vague | ord
     value: Decimal
     start: int
     end: int
@@ -60,9 +67,9 @@ def _tokens(loc: Locale, text: str, start: int, end: int) -> list[_Tok]:
             spaced = True
         pos = e
         surface = m.group(0)
-        if surface[:1] in "-−" and text[:s].rstrip()[-1:].isalnum():
-            s, surface = s + 1, surface[1:]  # "25000원 - 30000원": a dash, not a minus
-        if surface[:1].isdigit() or (surface[:1] in "-−." and surface[1:2].isdigit()):
+        if surface[:1] in "-−" and (text[:s].rstrip()[-1:].isdigit() or text[s - 1:s].isalnum()):
+            s, surface = s + 1, surface[1:]  # "10 -20", "25000원-30000원": a dash, not a minus
+        if surface[:1].isdigit() or (surface[:1] in "-−." and (surface[1:2].isdigit() or surface[1:3][1:].isdigit())):
             out.extend(_digit_token(loc, surface, s, e, spaced))
             continue
         word = loc.fold(surface)
@@ -82,9 +89,27 @@ def _tokens(loc: Locale, text: str, start: int, end: int) -> list[_Tok]:
             out.append(_Tok("point", Decimal(0), s, e, spaced))
         elif word in loc.negative_words:
             out.append(_Tok("neg", Decimal(0), s, e, spaced))
+        elif word in loc.positive_words:
+            out.append(_Tok("pos", Decimal(0), s, e, spaced))
         elif surface in loc.approx_infix:
             out.append(_Tok("approx", Decimal(0), s, e, spaced))
+        elif word in loc.vague_prefixes:
+            out.append(_Tok("vague", Decimal(1), s, e, spaced))
+        elif word in loc.vague_plurals:
+            out.append(_Tok("vague", loc.vague_plurals[word], s, e, spaced))
+        elif word in loc.ordinal_words:
+            out.append(_Tok("ord", loc.ordinal_words[word], s, e, spaced))
+        elif (plural := _ordinal_plural(loc, word)) is not None:
+            out.append(_Tok("ord", plural, s, e, spaced, abbr="plural"))
     return out
+
+
+def _ordinal_plural(loc: Locale, word: str) -> Decimal | None:
+    """The value of an ordinal word in the plural ("thirds", "twentieths"), or None."""
+    for suffix in loc.ordinal_plural_suffixes:
+        if word.endswith(suffix) and word[:-len(suffix)] in loc.ordinal_words:
+            return loc.ordinal_words[word[:-len(suffix)]]
+    return None
 
 
 _GROUP_SPACES = " \u00a0\u202f\u2009"  # thousands separators besides the comma (1 234 567)
@@ -116,8 +141,9 @@ def scan_numbers(loc: Locale, text: str) -> list[Num]:
     found: list[Num] = []
     single_skip = loc.min_word_number_chars > 1
     for m in loc.number_re.finditer(text):
-        if single_skip and m.end() - m.start() == 1 and m.group(0) in loc.digit_words:
-            continue  # a lone 이/사/일 is an ordinary syllable, never a number on its own
+        if single_skip and m.end() - m.start() == 1 and m.group(0) in loc.digit_words \
+                and (m.group(0) in loc.lone_digit_stopwords or not loc.currency_after_re.match(text, m.end())):
+            continue  # a lone 이/사/일 is an ordinary syllable, a number only before a currency (구 파운드)
         toks = _tokens(loc, text, m.start(), m.end())
         i = 0
         while i < len(toks):
@@ -161,6 +187,7 @@ def _parse_number(loc: Locale, text: str, toks: list[_Tok], i: int) -> tuple[Num
     spaced_after_check = False
     words_since_check = False
     digits_since_check = False
+    vague = ordinal = plural = bare_unit = False
     j = i
     while j < len(toks):
         t = toks[j]
@@ -168,7 +195,7 @@ def _parse_number(loc: Locale, text: str, toks: list[_Tok], i: int) -> tuple[Num
         if prev is not None and t.spaced:
             # "5 억 달러", "22 억 5 천만": a space may also stand between digits and a myriad
             # unit, or a smaller unit once a myriad group is written
-            if loc.space_inside == "after-big-unit" and prev.kind not in ("big", "small", "neg") \
+            if loc.space_inside == "after-big-unit" and prev.kind not in ("big", "small", "neg", "pos") \
                     and not (prev.kind == "digits"
                              and (t.kind == "big" or (t.kind == "small" and last_big is not None))):
                 break
@@ -180,10 +207,41 @@ def _parse_number(loc: Locale, text: str, toks: list[_Tok], i: int) -> tuple[Num
         surface = text[t.start:t.end]
         if check is not None and j == check[3]:
             spaced_after_check = t.spaced
-        if k == "neg":
+        signed = j == i + 1 and toks[i].kind in ("neg", "pos")
+        if k in ("neg", "pos"):
             if j != i:
                 break
-            negative = True
+            negative = k == "neg"
+        elif k == "vague":
+            # 수십, 몇백 (a prefix glued to a unit) and "hundreds", "millions" (a plural scale):
+            # the scale stands for the figure, approximately
+            if j != i and not signed:
+                break
+            if t.value == 1:
+                if j + 1 >= len(toks) or toks[j + 1].kind not in ("small", "big") or toks[j + 1].spaced:
+                    break
+                current = Decimal(1)
+            else:
+                current = t.value
+                end = t.end
+                consumed = vague = approx = True
+                j += 1
+                break
+            vague = approx = True
+        elif k == "ord":
+            # "tenth", "twenty-first" (a tens word and an ordinal of the ones), "thirds"
+            if current is not None and current_is_tens and t.value < 10 and prev is not None and prev.kind == "word" \
+                    and section == 0 and total == 0:
+                current += t.value
+            elif current is None and section == 0 and total == 0 and not negative:
+                current = t.value
+            else:
+                break
+            ordinal = consumed = True
+            plural = t.abbr == "plural"
+            end = t.end
+            j += 1
+            break
         elif k == "article":
             if j != i or j + 1 >= len(toks) or toks[j + 1].kind not in ("small", "big") or toks[j + 1].spaced is False:
                 break
@@ -192,6 +250,8 @@ def _parse_number(loc: Locale, text: str, toks: list[_Tok], i: int) -> tuple[Num
             if current is not None or (prev is not None and prev.kind == "word"):
                 break
             current = t.value
+            if current < 0:  # "-3억 5천만": the sign stands over the whole amount
+                negative, current = True, -current
             current_is_tens = False
             has_digits = digits_since_check = consumed = True
             grouped = grouped or any(ch in surface for ch in loc.group_separator + "\u00a0\u202f\u2009 ")
@@ -223,9 +283,14 @@ def _parse_number(loc: Locale, text: str, toks: list[_Tok], i: int) -> tuple[Num
                 current_is_tens = t.value >= 20 and t.value % 10 == 0
             consumed = words_since_check = True
         elif k == "small":
+            if current is None and (j == i or signed) and loc.fold(surface) in loc.vague_plurals:
+                current, end, consumed = loc.vague_plurals[loc.fold(surface)], t.end, True  # "dozens of"
+                vague = approx = True
+                j += 1
+                break
             if current is None:
                 leading = surface in loc.leading_units
-                after_article = prev is not None and prev.kind == "article"
+                after_article = prev is not None and prev.kind in ("article", "vague")
                 if not (leading or after_article):
                     break
                 if prev is not None and prev.kind == "small" and t.value >= (last_small or 0):
@@ -247,12 +312,24 @@ def _parse_number(loc: Locale, text: str, toks: list[_Tok], i: int) -> tuple[Num
             scale = None
             continue
         elif k == "big":
+            if not _unit_ends(loc, text, t.end, toks[j + 1] if j + 1 < len(toks) else None):
+                break  # "19 경제", "1조각": the syllable begins a word (economy, piece)
             group = section + (current if current is not None else Decimal(0))
             # a big unit opens a number with an implied 1 only when it is a leading unit and
             # words of the same number follow ("만 오천" = 15,000; a lone "만" stays a word)
-            implied = j == i and surface in loc.leading_units and j + 1 < len(toks) \
-                and toks[j + 1].kind in ("word", "small")
-            if group == 0 and not (prev is not None and prev.kind == "article") and not implied:
+            nxt = toks[j + 1:j + 3]
+            first = j == i or signed
+            implied = first and surface in loc.leading_units and bool(nxt) and (
+                nxt[0].kind in ("word", "small")
+                or (nxt[0].kind == "digits" and len(nxt) > 1 and nxt[1].kind == "small" and not nxt[1].spaced))
+            if group == 0 and first and not nxt and surface in loc.leading_units:
+                implied = bare_unit = True  # 만 of "만 원", "만 명": a number only before a currency or counter
+            if group == 0 and first and current is None and loc.fold(surface) in loc.vague_plurals:
+                current, end, consumed = loc.vague_plurals[loc.fold(surface)], t.end, True  # "lakhs of"
+                vague = approx = True
+                j += 1
+                break
+            if group == 0 and not (prev is not None and prev.kind in ("article", "vague")) and not implied:
                 break
             if group == 0:
                 group = Decimal(1)
@@ -277,16 +354,36 @@ def _parse_number(loc: Locale, text: str, toks: list[_Tok], i: int) -> tuple[Num
             # 점 / point followed by digit words: the fractional part (일점이삼 = 1.23, two
             # hundred point zero three = 200.03); a space after it only where the locale writes
             # spaces inside numbers
-            spaced_ok = loc.space_inside == "anywhere"
-            if (current is None and section == 0) or j + 1 >= len(toks) or toks[j + 1].kind != "word" \
+            # a space after the point where words stand before it ("삼점 오"); digits after the
+            # point where the locale says so ("12-point-45 billion"); a point that opens the
+            # number before digit words ("point five")
+            spaced_ok = loc.space_inside == "anywhere" or (prev is not None and prev.kind == "word")
+            after = toks[j + 1] if j + 1 < len(toks) else None
+            leading = current is None and section == 0 and j == i and loc.point_leading \
+                and after is not None and after.kind == "word"
+            if (current is None and section == 0 and not leading) or after is None \
                     or (toks[j + 1].spaced and not spaced_ok):
+                break
+            if prev is not None and prev.kind == "digits" and loc.decimal_separator in text[prev.start:prev.end]:
+                break  # "12.5 point 3": the figure has its decimals already
+            if after.kind == "digits" and loc.point_takes_digits and after.value >= 0 and not after.abbr:
+                digits_after = text[after.start:after.end]
+                if digits_after.isdigit():
+                    current = (current if current is not None else Decimal(0)) + Decimal("0." + digits_after)
+                    end = after.end
+                    consumed = True
+                    j += 2
+                    continue
+            if after.kind != "word":
                 break
             if prev is not None and prev.kind == "digits" and not t.spaced and not loc.case_insensitive \
                     and not toks[j + 1].spaced:
                 break  # "4점이": 4 points and a particle, not 4.2 (word decimals follow word digits)
             frac = ""
             n = j + 1
-            while n < len(toks) and toks[n].kind == "word" and (spaced_ok or not toks[n].spaced):
+            one_only = after.spaced and loc.space_inside != "anywhere"  # "삼점 오", not "십오점 사이"
+            while n < len(toks) and toks[n].kind == "word" and (spaced_ok or not toks[n].spaced) \
+                    and not (one_only and n > j + 1):
                 v = int(toks[n].value)
                 if n + 1 < len(toks) and v >= 20 and v % 10 == 0 and loc.additive_digit_words \
                         and toks[n + 1].kind == "word" and toks[n + 1].value < 10:
@@ -296,11 +393,12 @@ def _parse_number(loc: Locale, text: str, toks: list[_Tok], i: int) -> tuple[Num
                 n += 1
             current = (current if current is not None else Decimal(0)) + Decimal("0." + frac)
             end = toks[n - 1].end
+            consumed = True
             j = n
             continue
         elif k == "approx":
-            if (current is None and section == 0) or t.spaced:
-                break
+            if (current is None and section == 0 and total == 0) or t.spaced:
+                break  # 100여만, 10만여 (원): "some" inside a number or after its unit
             approx = True
         elif k == "native":
             break
@@ -336,6 +434,15 @@ def _parse_number(loc: Locale, text: str, toks: list[_Tok], i: int) -> tuple[Num
         end, total, section, j, _ = check
         current = None
         scale = last_big if section == 0 else None
+    # a last digit word that is also a particle, after a complete number and before another
+    # word or an ending of the copula: "삼천이백이 정답이다" (3,200 and the particle 이, not
+    # 3,202), "백칠십이다" (170 and the copula)
+    if check is not None and words_since_check and not digits_since_check and j - 1 == check[3] \
+            and text[toks[j - 1].start:toks[j - 1].end] in loc.followers \
+            and (_particle_at(loc, text, end) or any(text.startswith(w, end) for w in loc.copula_endings)):
+        end, total, section, j, _ = check
+        current = None
+        scale = last_big if section == 0 else None
     value = total + section + (current if current is not None else Decimal(0))
     if negative:
         value = -abs(value)
@@ -343,9 +450,32 @@ def _parse_number(loc: Locale, text: str, toks: list[_Tok], i: int) -> tuple[Num
         return None, j
     return (
         Num(start, end, value, has_digits, scale, approx, abbr if abbr_scale is not None else None,
-            abbr_end, abbr_scale, grouped),
+            abbr_end, abbr_scale, grouped, bare_unit=bare_unit and value == scale, vague=vague, ordinal=ordinal,
+            plural=plural),
         j,
     )
+
+
+def _unit_ends(loc: Locale, text: str, pos: int, nxt: _Tok | None) -> bool:
+    """True when a unit word ending at ``pos`` is not the start of a longer word: the next
+    token of the number, a particle, counter, currency, unit, percent, date or rank word, or
+    nothing of the locale's script follows."""
+    if nxt is not None and nxt.start == pos or not loc.is_word_char(text[pos:pos + 1]):
+        return True
+    if _free_at(loc, text, pos):
+        return True
+    return bool(loc.currency_after_re.match(text, pos) or loc.unit_after_re.match(text, pos)
+                or loc.percent_after_re.match(text, pos)
+                or any(text.startswith(w, pos) for w in loc.date_after + loc.ordinal_after + loc.ranks))
+
+
+def _particle_at(loc: Locale, text: str, end: int) -> bool:
+    """True when the number ends at ``end`` before a space and a word that is no counting word,
+    unit or currency (so a last digit word there is the particle of the number before it)."""
+    if text[end:end + 1] not in (" ", "\t") or not loc.is_word_char(text[end + 1:end + 2]):
+        return False
+    return not (any(text.startswith(w, end + 1) for w in loc.counters) or loc.unit_after_re.match(text, end)
+                or loc.currency_after_re.match(text, end) or loc.percent_after_re.match(text, end))
 
 
 def _free_at(loc: Locale, text: str, pos: int) -> bool:
@@ -370,5 +500,36 @@ def _parse_native(loc: Locale, text: str, toks: list[_Tok], i: int) -> tuple[Num
         last, end = toks[j], toks[j].end
         j += 1
     surface = text[t.start:end]
-    counter_only = text[last.start:last.end] in loc.native_attributive or len(surface) == 1
+    pair = loc.native_ranges.get(surface)
+    if pair is not None:  # 서너 (3~4), 대여섯 (5~6): before a counter only, approximate
+        return Num(t.start, end, pair[0], False, None, True, native=True, counter_only=True, high=pair[1]), j
+    counter_only = text[last.start:last.end] in loc.native_attributive \
+        or (len(surface) == 1 and surface not in loc.native_alone)
     return Num(t.start, end, value, False, None, native=True, counter_only=counter_only), j
+
+
+@in_decimal_context
+def number_at(loc: Locale, text: str, pos: int) -> Num | None:
+    """The number that starts exactly at ``pos`` (a lone digit word included: the 일 of 삼분의
+    일), or None."""
+    m = loc.number_re.match(text, pos)
+    if m is None:
+        return None
+    toks = _tokens(loc, text, m.start(), m.end())
+    if not toks or toks[0].start != pos:
+        return None
+    num, _ = _parse_number(loc, text, toks, 0)
+    return num
+
+
+@in_decimal_context
+def number_ending_at(loc: Locale, text: str, end: int, reach: int = 24) -> Num | None:
+    """The longest number that ends exactly at ``end`` and starts within ``reach`` characters
+    before it (the 이십일 of 이십일분의 삼), or None."""
+    for start in range(max(0, end - reach), end):
+        if start > 0 and loc.is_word_char(text[start - 1]) and loc.is_word_char(text[start]):
+            continue  # not inside a word
+        n = number_at(loc, text, start)
+        if n is not None and n.end == end:
+            return n
+    return None

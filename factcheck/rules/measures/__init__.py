@@ -11,6 +11,7 @@ module             job
 ``candidates``     the claim candidate and the checks every rule makes on a number
 ``currency``       currency signs, codes and words around a number
 ``ranges``         joining "A - B" into one claim, and telling a change from a range
+``formats``        figures in another locale's format beside a currency (12,99 €)
 ``finish``         qualifiers, bounds side by side, the claims
 ``money``          :func:`extract_money`
 ``percent``        :func:`extract_percent`

@@ -37,12 +37,15 @@ class Cand:
     rule: str
     has_own_key: bool = True  # the key was written at this number (not borrowed)
     weak: bool = False  # a short word number that stands only as the end of a closed range (천에서 천오백까지)
+    loose: bool = False  # its currency or unit was only assumed: it may take its neighbour's (3 euros 50 cents)
 
 
-def word_number_ok(doc: Document, n: Num, *, standalone: bool) -> bool:
-    """Numbers written only in words: apply the locale's guards against ordinary words."""
-    if n.has_digits:
-        return True
+def word_number_ok(doc: Document, n: Num, *, standalone: bool, spaced_word: bool = False) -> bool:
+    """Numbers written only in words: apply the locale's guards against ordinary words.
+    ``spaced_word``: a counting, unit or currency word follows after a space (일조 원, 수조 원),
+    so a short number with a large unit stands as one even where it also spells a word."""
+    if n.has_digits or n.composed:
+        return not (n.composed and doc.locale.is_word_char(doc.char_before(n.start)))
     loc = doc.locale
     surface = doc.text[n.start:n.end]
     if n.native:
@@ -52,7 +55,7 @@ def word_number_ok(doc: Document, n: Num, *, standalone: bool) -> bool:
             return False
         return not n.counter_only and surface not in loc.standalone_stopwords
     squeezed = surface.replace(" ", "")
-    if any(u in squeezed and len(squeezed) < size for u, size in loc.word_unit_min_chars.items()):
+    if not spaced_word and any(u in squeezed and len(squeezed) < size for u, size in loc.word_unit_min_chars.items()):
         return False  # 구조대 is a rescue team, not 9 trillion
     if standalone:
         if len(squeezed) < loc.min_word_number_chars:

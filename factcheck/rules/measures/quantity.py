@@ -4,6 +4,7 @@ an angle after 경사, a temperature otherwise)."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from factcheck.claims import Claim
@@ -12,6 +13,7 @@ from factcheck.rules.measures.candidates import Cand, abbr_is_scale, glued_on, l
 from factcheck.rules.measures.currency import currency_as_unit, currency_before
 from factcheck.rules.measures.finish import finish
 from factcheck.text.document import Document
+from factcheck.text.numbers import Num
 from factcheck.values import Quantity, Value, in_decimal_context
 
 __all__ = ["extract_quantity"]
@@ -27,9 +29,20 @@ def _quantity_cands(doc: Document) -> list[Cand]:
     loc = doc.locale
     out: list[Cand] = []
     for n in doc.numbers:
-        if doc.is_blocked(n.start, n.end) or not left_ok(doc, n) or not word_number_ok(doc, n, standalone=False) \
-                or n.native:
-            continue  # native numbers are not measured: 하나도, 쿠릴 열도, 세제곱미터
+        if doc.is_blocked(n.start, n.end) or not left_ok(doc, n) or n.ordinal:
+            continue
+        counted = _count_of_time(doc, n)
+        if counted is not None:
+            unit, end = counted  # 13년 연속, "13 consecutive days"
+
+            def make_count(a: Decimal, lo: Decimal | None, hi: Decimal | None, approx: bool,
+                           unit: str = unit) -> Value:
+                return Quantity(a, unit, low=lo, high=hi, approx=approx)
+
+            out.append(Cand(n.start, end, n, n.value, make_count, unit, f"{loc.code}.quantity.count"))
+            continue
+        if not word_number_ok(doc, n, standalone=False) or n.native or n.vague:
+            continue  # native numbers are not measured: 하나도, 쿠릴 열도, 세제곱미터; nor "hundreds of miles"
         m = loc.unit_after_re.match(doc.text, n.end)
         if m is None or abbr_is_scale(doc, n):
             as_unit = currency_as_unit(doc, n.end) if m is None and n.abbr is None else None
@@ -50,6 +63,69 @@ def _quantity_cands(doc: Document) -> list[Cand]:
 
         out.append(Cand(n.start, end, n, n.value, make, unit, f"{loc.code}.quantity.unit"))
     return out
+
+
+def _count_of_time(doc: Document, n: Num) -> tuple[str, int] | None:
+    """A count of days, weeks, months or years (the locale's ``[count_units]``): a unit read
+    only beside a count word, after it (13년 연속, 13년째, 3년간, "13 days in a row"), before
+    the number (연속 13년, 근무일수 13일) or between the number and the unit ("13 consecutive
+    days"). The unit and where the claim ends (count words after it taken in), or None."""
+    loc = doc.locale
+    text = doc.text
+    if not loc.count_units or n.value <= 0 or n.fraction is not None or n.abbr is not None or n.vague:
+        return None
+    if n.native and n.counter_only:
+        return None
+    pos = n.end
+    between = False
+    for word in loc.count_between:
+        m = re.match(rf"[ \t]+{re.escape(word)}(?=[ \t])", text[pos:pos + 24], re.IGNORECASE)
+        if m is not None:
+            pos, between = pos + m.end(), True
+            break
+    unit_word = doc.starts_with_any(pos, loc.count_units_longest)
+    if unit_word is None and text[pos:pos + 1] in (" ", "\t"):
+        found = doc.starts_with_any(pos + 1, loc.count_units_longest)
+        if found is not None and found.isascii():
+            unit_word, pos = found, pos + 1  # "13 days": a Latin unit after a space
+    if unit_word is None and loc.case_insensitive:
+        low = text[pos:pos + 12].lower()
+        unit_word = next((w for w in loc.count_units_longest if low.startswith(w)), None)
+    if unit_word is None:
+        return None
+    end = pos + len(unit_word)
+    if unit_word[-1:].isalpha() and unit_word.isascii() and text[end:end + 1].isalpha():
+        return None  # "13 dayss"
+    unit = canonical_unit(loc.count_units[unit_word])
+    after = _count_word_at(doc, end)
+    if after is not None:
+        return unit, after
+    if between:
+        return unit, end
+    head = text[max(0, n.start - 12):n.start].rstrip()
+    if any(head.endswith(w) for w in loc.count_before) and (not loc.is_word_char(doc.char_at(end))
+                                                           or doc.free_after(end)):
+        return unit, end
+    return None
+
+
+def _count_word_at(doc: Document, pos: int) -> int | None:
+    """Where a count word after a count of time ends (연속, 째, "in a row"), or None."""
+    loc = doc.locale
+    text = doc.text
+    for w in loc.count_after:
+        p = pos
+        if not text.startswith(w, p) and text[p:p + 1] in (" ", "\t") and not (w[:1].isalpha() and not w.isascii()
+                                                                              and len(w) == 1):
+            p += 1
+        if loc.fold(text[p:p + len(w)]) == loc.fold(w):
+            e = p + len(w)
+            if loc.is_word_char(doc.char_at(e)) and not doc.free_after(e):
+                continue
+            if w.isascii() and doc.char_at(e).isalpha():
+                continue
+            return e
+    return None
 
 
 def _unit_in_context(doc: Document, word: str, start: int, end: int) -> str | None:

@@ -61,7 +61,8 @@ def join_ranges(doc: Document, cands: list[Cand], *, allow_bare: bool = True) ->
                 lo_num, start = back
                 factor = c.amount / c.num.value if c.num.value else Decimal(1)
                 lo, hi = sorted((lo_num.value * _scale_for(lo_num, c.num) * factor, c.amount))
-                items.append((replace(c, amount=lo), lo, hi, _extend_start(doc, start, words.opens),
+                opens = words.opens + words.change_before if _from_range(doc, start, words) else words.opens
+                items.append((replace(c, amount=lo), lo, hi, _extend_start(doc, start, opens),
                               _extend_end(doc, c.end, words.closes)))
                 continue
             items.append((c, None, None, c.start, c.end))
@@ -112,7 +113,8 @@ def _forward(doc: Document, c: Cand, nxt: Cand | None, by_start: dict[int, Num],
     if sep in words.joins and not _opened(doc, c.start, words.opens):
         if other is None or not _join_closed(doc, other.end):
             return None, None  # "and" joins after "between", 과 before "사이"
-    if other is not None and _is_change(doc, c.start, other.end, words):
+    if other is not None and _is_change(doc, c.start, other.end, words, sep) \
+            and not (partner is None and bare is not None and _from_range(doc, c.start, words)):
         return None, None
     other_num = partner.num if partner is not None else bare
     if other_num is not None and not (partner is not None and c.key == "" and partner.key != "") \
@@ -177,14 +179,40 @@ def _measured_after(doc: Document, end: int) -> bool:
                 or currency_after(doc, end))
 
 
-def _is_change(doc: Document, start: int, end: int, words: _Words) -> bool:
-    """"from 10 to 20", "10에서 20으로": a change from one value to another, not a range."""
+def _is_change(doc: Document, start: int, end: int, words: _Words, sep: str = "") -> bool:
+    """"from 10 to 20", "10에서 20으로": a change from one value to another, not a range. A
+    separator that is a sign ("5만~10만 원으로") always joins a range."""
+    if sep and not any(ch.isalpha() for ch in sep):
+        return False
     text = doc.text
-    head = doc.locale.fold(text[max(0, start - 8):start].rstrip())
-    if any(head.endswith(doc.locale.fold(w)) and (len(head) == len(w) or not head[-len(w) - 1].isalpha())
-           for w in words.change_before):
+    if _change_word_before(doc, start, words) is not None:
         return True
     return any(text.startswith(w, end) for w in words.change_after)
+
+
+def _change_word_before(doc: Document, start: int, words: _Words) -> int | None:
+    """Where the change word right before ``start`` ("from") begins, or None."""
+    text = doc.text
+    head = doc.locale.fold(text[max(0, start - 8):start].rstrip())
+    for w in words.change_before:
+        fw = doc.locale.fold(w)
+        if head.endswith(fw) and (len(head) == len(fw) or not head[-len(fw) - 1].isalpha()):
+            return start - (len(text[max(0, start - 8):start]) - len(head)) - len(fw)
+    return None
+
+
+def _from_range(doc: Document, start: int, words: _Words) -> bool:
+    """"cost from 10 to 20 dollars": a bare first figure after "from" and the unit written once
+    make a range, unless a verb of change stands before "from" ("rose from 10 to 20 dollars")."""
+    p = _change_word_before(doc, start, words)
+    if p is None:
+        return False
+    q = doc.locale.qualifiers
+    verbs = q.get("change_verbs", ())
+    if not verbs:
+        return True
+    pat = _change_verb_re(verbs, q.get("change_verb_links", ()), (), doc.locale.case_insensitive)
+    return pat.search(doc.text, max(0, p - 60), p) is None
 
 
 @functools.lru_cache(maxsize=32)
@@ -226,13 +254,14 @@ def _bare_before(doc: Document, c: Cand, used: set[int], words: _Words) -> tuple
     n = by_end[best.start()]
     if id(n) in used or not left_ok(doc, n) or doc.is_blocked(n.start, c.end):
         return None
-    if not n.has_digits and not c.num.has_digits and len(text[n.start:n.end]) < loc.min_word_number_chars:
-        return None
     sep = loc.fold(best.group(1))
+    if not n.has_digits and not c.num.has_digits and len(text[n.start:n.end]) < loc.min_word_number_chars \
+            and (any(ch.isalpha() for ch in sep) or loc.is_word_char(doc.char_before(n.start))):
+        return None  # 이천에서 3천 원 (in Icheon); but 오만~십만 원
     if sep in words.joins and not _opened(doc, n.start, words.opens) and not _join_closed(doc, c.end):
         return None
     if sep == "-" and text[n.end:c.start].count(" ") == 1:
         return None
-    if _is_change(doc, n.start, c.end, words):
+    if _is_change(doc, n.start, c.end, words, sep) and not _from_range(doc, n.start, words):
         return None
     return n, n.start
