@@ -99,6 +99,16 @@ def scan_glued(text: str, vocab: Vocab, glossaries: Glossaries, terms: Terms) ->
                 continue
             kind, name, rule, key, basis = _glued_term(glossaries, code, m.group(1))
             out.append(Mention(s, e, kind, name, rule, key, basis, None, False, None, 3))
+    if terms.composed_re is not None:
+        # a company the glossaries know, glued to an organisation word (현대건설, 하나증권)
+        for m in terms.composed_re.finditer(text):
+            s, e = m.span(1)
+            if not follow.match(text, e):
+                continue
+            found = lookup(glossaries, m.group(1), "org")
+            if found is not None:
+                out.append(Mention(s, e, "org", tidy_name(m.group(1)), f"{code}.org.composed", found[0], found[1],
+                                   None, False, None, 3))
     if terms.acronym_re is not None:
         for m in terms.acronym_re.finditer(text):
             kind = terms.acronyms.get(m.group(1), "org")
