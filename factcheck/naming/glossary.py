@@ -47,13 +47,17 @@ __all__ = [
 @dataclass(frozen=True, slots=True)
 class GlossaryEntry:
     """One entity: the names it goes by (``terms``), its kind (None: any name kind), a fixed
-    key (None: taken from the gazetteer when it knows a term, else from the first term) and
-    the terms to look for in running text (``scan``; by default all of them)."""
+    key (None: taken from the gazetteer when it knows a term, else from the first term), the
+    terms to look for in running text (``scan``; by default all of them) and whether its
+    names are known only as written (``as_written``: case, spaces and Latin diacritics aside,
+    never through the fold of romanised Korean, as the countries and cities of the world
+    are)."""
 
     terms: tuple[str, ...]
     kind: str | None = None
     key: str | None = None
     scan: tuple[str, ...] | None = None
+    as_written: bool = False
 
     def scanned(self) -> tuple[str, ...]:
         return self.terms if self.scan is None else self.scan
@@ -126,7 +130,7 @@ def build_glossary(entries: Iterable[GlossaryEntry | Iterable[str] | str], *, so
         else:
             entry = GlossaryEntry(tuple(tidy(t) for t in e if t and tidy(t)))
         if kind is not None and entry.kind is None:
-            entry = GlossaryEntry(entry.terms, kind, entry.key, entry.scan)
+            entry = GlossaryEntry(entry.terms, kind, entry.key, entry.scan, entry.as_written)
         if entry.kind is not None and entry.kind not in NAME_KINDS:
             raise InputError(f"glossary entry {entry.terms!r}: kind must be one of {NAME_KINDS}, "
                              f"not {entry.kind!r}", reason="bad-glossary")
@@ -141,7 +145,7 @@ def build_glossary(entries: Iterable[GlossaryEntry | Iterable[str] | str], *, so
             if key is None:
                 key = fallback_key(entry.terms[0], k)
             for t in entry.terms:
-                for form in lookup_forms(t, k):
+                for form in lookup_forms(t, k, as_written=entry.as_written):
                     index.setdefault(f"{k}\t{form}", key)
     return Glossary(tuple(items), MappingProxyType(index), source)
 
@@ -179,7 +183,7 @@ def bundled_gazetteer() -> Glossary:
     """The names shipped with factcheck (:mod:`factcheck.naming.tables`): the Korean gazetteer
     (``factcheck/data/gazetteer_ko_en.tsv``), the companies (``companies_ko_en.tsv``) and the
     countries and cities of the world (``places_cldr.json``, ``places_aliases.tsv``)."""
-    rows = gazetteer_rows() + company_rows() + world_place_rows()
-    entries = [GlossaryEntry(r.terms, r.kind, r.key, r.scan) for r in rows]
+    entries = [GlossaryEntry(r.terms, r.kind, r.key, r.scan) for r in gazetteer_rows() + company_rows()]
+    entries += [GlossaryEntry(r.terms, r.kind, r.key, r.scan, as_written=True) for r in world_place_rows()]
     path = importlib.resources.files("factcheck").joinpath("data")
     return build_glossary(entries, source=str(path), base=None)

@@ -226,8 +226,11 @@ def _is_acronym(text: str) -> bool:
 
 
 # ----------------------------------------------------------------------------- keys
-def lookup_forms(surface: str, kind: str) -> tuple[str, ...]:
-    """The forms under which a surface is looked up in a glossary or the gazetteer."""
+def lookup_forms(surface: str, kind: str, *, as_written: bool = False) -> tuple[str, ...]:
+    """The forms under which a surface is looked up in a glossary or the gazetteer, first to
+    last. ``as_written``: only the forms of the name as written (case, spaces and Latin
+    diacritics aside), none folded through romanisation: how a name of the world is known
+    (Paris is not a romanised Korean name, 파리 not a Korean one)."""
     if kind == "person":
         return ("p:" + person_key(surface),)
     if kind == "place":
@@ -236,7 +239,9 @@ def lookup_forms(surface: str, kind: str) -> tuple[str, ...]:
         forms = ["x:" + casefold_key(surface)]
         if is_hangul(core):
             forms.append("h:" + core.replace(" ", ""))
-        forms.append("f:" + _place_key(core))
+        forms.append("c:" + casefold_key(core))
+        if not as_written:
+            forms.append("f:" + _place_key(core))
         return tuple(forms)
     core = org_core(surface)
     if _is_acronym(core):

@@ -48,9 +48,9 @@ class Terms:
     acronyms: dict[str, str]  # acronym -> kind
     first_folds: frozenset[str]  # folded first words of Latin terms
     strict_places: frozenset[str]  # letters of Latin place names, as written in the glossaries
-    # an organisation's name glued to an organisation word (현대건설, LG화학: group 1), in a
-    # glued script
-    composed_re: re.Pattern[str] | None
+    # an organisation word of a glued script (건설, 은행), and an organisation's name that ends
+    # where such a word starts (현대, 하나: see glued.scan_glued)
+    composed_re: tuple[re.Pattern[str], re.Pattern[str]] | None
     # Latin terms with a lowercase word no run of capitalised words holds (SK hynix): group 1
     cased_re: re.Pattern[str] | None
 
@@ -147,9 +147,11 @@ def _connectors() -> frozenset[str]:
 _OPTIONAL_SPACES = r"[ \t]*"
 
 
-def _composed_re(glossaries: Glossaries) -> re.Pattern[str] | None:
-    """Organisation names of the glossaries (those known for keys only too: 현대, 우리) glued to
-    an organisation word of a glued script (건설, 은행), at the start of a word: group 1."""
+def _composed_re(glossaries: Glossaries) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """(an organisation word of a glued script, an organisation name of the glossaries --
+    those known for keys only too: 현대, 우리 -- at the start of a word and the end of the
+    searched span). Organisation words are rare in text, so they are looked for first and the
+    name before each (현대건설, 하나증권) second."""
     glued_letters = glued_scripts()
     words = [w for w in org_words() if has_letter(w, glued_letters)]
     stems = {t for g in glossaries for t in g.terms_of_kind("org")
@@ -157,4 +159,4 @@ def _composed_re(glossaries: Glossaries) -> re.Pattern[str] | None:
     if not words or not stems:
         return None
     w = word_class()
-    return re.compile(rf"({trie(stems, guard=f'(?<![{w}].)', spaces=False)}(?:{alt(words)}))")
+    return re.compile(alt(words)), re.compile(rf"(?<![{w}])(?:{trie(stems, spaces=False)})\Z")
