@@ -24,6 +24,8 @@ _BeadMention = tuple[Fact, Claim, bool]
 _Slot = tuple[int, int, int]
 #: the class levels of a fact's classes, finest first
 _LEVELS = 3
+#: the weight of a matched name as an anchor between slots (a matched figure or date weighs 1)
+_NAME_ANCHOR = 0.5
 
 
 def slot_pairs(pair: Pair, facts: dict[int, Fact], ba: frozenset[int], bb: frozenset[int],
@@ -49,7 +51,10 @@ def slot_pairs(pair: Pair, facts: dict[int, Fact], ba: frozenset[int], bb: froze
     out: list[_Slot] = []
     whole = (list(range(len(ma))), list(range(len(mb))))
     _pair_regions(pair, facts, [whole], ma, mb, out)
-    for chain in chains({p: 1.0 for p in points}, len(ma), len(mb)):
+    # a name is a weaker anchor than a figure or a date: names repeat and stand out of order
+    # (a dateline "BAGHDAD, Iraq" before the story), figures keep the order of the sentence
+    weights = {(i, j): _NAME_ANCHOR if ma[i][0].kind in NAME_KINDS else 1.0 for i, j in points}
+    for chain in chains(weights, len(ma), len(mb)):
         # between anchors, a repeated mention of an anchored fact (the second of two 72%s
         # where the other text has 72% and 70%) is left over there
         on_a = {i for i, _ in chain}
