@@ -182,3 +182,11 @@ def test_a_users_glossary_extends_the_tables() -> None:
     assert ko[0].value.key == en[0].value.key
     # a glossary organisation composes with organisation words too
     assert name_key("새솔전자", "org", glossary=g) == name_key("Saesol Electronics", "org", glossary=g)
+
+
+def test_a_country_takes_no_korean_places_slot() -> None:
+    # the English side's U.S. (never compared with a Korean city) leaves 안산 / Anyang, the one
+    # Korean place left on each side, to be compared: a wrong city is still caught
+    ko = "미군 병사가 안산에서 체포됐다고 서울 법원이 밝혔다."
+    en = "A US soldier was arrested in Anyang, a Seoul court said."
+    assert [(k, sorted(t)) for k, t in _conflicts(ko, en)] == [("place", sorted(["안산", "Anyang"]))]
