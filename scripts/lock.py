@@ -9,11 +9,12 @@ and all their dependencies.
 
 How it works: a fresh virtual environment in a temporary folder, ``pip install '.[extras]'``
 from the package index, then ``pip freeze``. The generators' inputs stay at the versions the
-generated data files record (babel for ``factcheck/data/cldr_currencies.json``, pint for
+generated data files record (babel for ``factcheck/data/cldr_currencies.json`` and
+``places_cldr.json``, pint for
 ``factcheck/data/units_table.json``), so the lock and the data agree by construction. To move
 to a newer babel or pint, pass ``--upgrade-generators``, then run ``make check-data``: it fails
-if the new release changes the data, and ``python scripts/gen_cldr.py`` /
-``python scripts/gen_units.py`` regenerate it (review the diff, run the suite, commit all three).
+if the new release changes the data, and ``python scripts/gen_cldr.py``,
+``python scripts/gen_places.py`` and ``python scripts/gen_units.py`` regenerate it (review the diff, run the suite, commit all three).
 
     python3 scripts/lock.py                        # refresh the lock (about a minute)
     python3 scripts/lock.py --upgrade-generators   # also let babel and pint move

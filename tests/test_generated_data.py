@@ -38,7 +38,8 @@ def _require_recorded(gen, keys: tuple[str, ...]) -> None:
 
 
 def test_generated_files_record_their_inputs():
-    for name, keys in (("gen_cldr", ("babel", "cldr", "script")), ("gen_units", ("pint", "units.txt sha256", "script"))):
+    for name, keys in (("gen_cldr", ("babel", "cldr", "script")), ("gen_places", ("babel", "cldr", "script")),
+                       ("gen_units", ("pint", "units.txt sha256", "script"))):
         gen = _script(name)
         recorded = json.loads(gen.PATH.read_text(encoding="utf-8"))["generator"]
         assert set(keys) <= set(recorded), (name, recorded)
@@ -59,6 +60,26 @@ def test_cldr_currencies_file_is_up_to_date():
     _require_recorded(gen, ("babel", "cldr"))
     assert gen.PATH.read_text(encoding="utf-8") == gen.render(gen.build()), \
         "factcheck/data/cldr_currencies.json has drifted from babel: run scripts/gen_cldr.py"
+
+
+def test_cldr_places_file_is_up_to_date():
+    pytest.importorskip("babel")
+    gen = _script("gen_places")
+    _require_recorded(gen, ("babel", "cldr"))
+    assert gen.PATH.read_text(encoding="utf-8") == gen.render(gen.build()), \
+        "factcheck/data/places_cldr.json has drifted from babel: run scripts/gen_places.py"
+
+
+def test_cldr_places_file_has_both_languages_of_the_places_we_rely_on():
+    """Whatever babel is installed: the generated table holds the countries and time-zone
+    cities the aliases file and the corpora name, in Korean and English."""
+    data = json.loads(_script("gen_places").PATH.read_text(encoding="utf-8"))
+    assert data["countries"]["AE"] == {"en": "United Arab Emirates", "ko": "아랍에미리트"}
+    assert data["countries"]["KR"]["ko"] == "대한민국" and "EU" not in data["countries"]
+    assert "ZZ" not in data["countries"] and len(data["countries"]) > 240
+    assert data["cities"]["America/New_York"] == {"en": "New York", "ko": "뉴욕"}
+    assert data["cities"]["Asia/Ho_Chi_Minh"]["en"] == "Ho Chi Minh City"  # filed under Asia/Saigon
+    assert not any(zone.startswith("Etc/") for zone in data["cities"])
 
 
 def test_cldr_vocabulary_from_file_equals_babel():
@@ -101,12 +122,13 @@ def test_unit_table_fast_paths_equal_pint():
 
 
 def test_cold_run_imports_neither_babel_nor_pint(tmp_path):
-    """Reading money and square metres in both shipped languages needs neither library."""
+    """Reading money, square metres and the places of the world in both shipped languages needs
+    neither library."""
     import subprocess
 
     code = ("import sys, factcheck; "
-            "factcheck.check(['약 100평(330㎡) 부지에 1,600만 달러를 투자했다.', "
-            "'It invested $16 million in a 330 square meter site.']); "
+            "factcheck.check(['약 100평(330㎡) 부지에 1,600만 달러를 투자했다. 아부다비와 뉴욕.', "
+            "'It invested $16 million in a 330 square meter site. Abu Dhabi and New York.']); "
             "print(sorted(m for m in ('babel', 'pint', 'numpy') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
     assert out.stdout.strip() == "[]"

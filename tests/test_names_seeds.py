@@ -49,7 +49,8 @@ def test_every_seed_name_links_across_the_three_texts() -> None:
 def test_names_in_one_text_only_are_the_expected_ones() -> None:
     ko, en, news = _keys()
     # the Korean contact line names an official the English version leaves out, and the news
-    # article names the ministry the agency belongs to: nothing else stands alone
+    # article names the ministry the agency belongs to and the country ("South Korea’s
+    # government procurement agency"): nothing else stands alone
     assert ko - en - news <= {("person", "kim|junsung")}
-    assert news - ko - en <= {("org", "ministry-of-economy-and-finance")}
+    assert news - ko - en <= {("org", "ministry-of-economy-and-finance"), ("place", "country:kr")}
     assert en - ko == set()

@@ -16,6 +16,7 @@ from factcheck.compare.relation.base import OUTCOME_RANK, Relation
 from factcheck.compare.relation.dates import date_bucket, date_key
 from factcheck.compare.relation.quantities import quantity_base
 from factcheck.compare.relation.values import relation
+from factcheck.naming.tables import key_class
 from factcheck.report import Source, SourceInfo
 from factcheck.text.sentences import sentence_starts
 from factcheck.values import DateValue, Money, Name, Number, Percent, Quantity, Value, dec_str
@@ -112,7 +113,10 @@ def fact_key(c: Claim) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     if isinstance(v, DateValue):
         return ("date",) + date_key(v), (f"date:{date_bucket(v)}",)
     if isinstance(v, Name):
-        return (v.kind, v.key), (v.kind,)
+        # a country or city of the world is never compared with another place (see
+        # relation/names.py): its own class, so that it takes no other place's slot
+        world = key_class(v.key) if v.kind == "place" else ""
+        return (v.kind, v.key), (f"{v.kind}:{world}" if world else v.kind,)
     return (c.kind, json.dumps(v.to_dict(), sort_keys=True, ensure_ascii=False)), (c.kind,)
 
 

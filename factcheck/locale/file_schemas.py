@@ -262,11 +262,17 @@ NAMES: Table = _table(
     org=_table(
         min_stem=Int(minimum=0),
         **{k: _WORDS for k in ("suffixes", "prefixes", "weak_suffixes", "legal_forms", "not_orgs", "not_org_endings")},
+        # organisation words -> their concept, shared by every language (전자 = Electronics =
+        # "electronics"), and the words keys leave out like legal forms (공사, Corporation)
+        words=MapOf(Str(non_empty=True)),
+        form_words=_WORDS,
     ),
     place=_table(
         min_stem=Int(minimum=0),
         **{k: _WORDS for k in ("admin_suffixes", "admin_prefixes", "suffixes", "prefixes", "context_suffixes",
                                "not_places", "not_place_endings")},
+        # capitalised words that make a longer name of a known place after them (North America)
+        modifiers=_WORDS,
     ),
 )
 

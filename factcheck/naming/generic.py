@@ -22,7 +22,7 @@ import unicodedata
 from factcheck.locale.loader import script_of
 from factcheck.naming.data import COMMON, read_names_file
 
-__all__ = ["casefold_key", "generic_person_key"]
+__all__ = ["casefold_key", "generic_person_key", "without_marks"]
 
 _TOKEN_SPLIT = re.compile(r"[\s,]+")
 
@@ -50,6 +50,25 @@ def casefold_key(word: str) -> str:
             base = script_of(ch)
         else:
             base = ""
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+@functools.lru_cache(maxsize=8192)
+def without_marks(text: str) -> str:
+    """``text`` with the diacritics of the ``drop_marks`` scripts dropped, all else kept as it
+    is (``"São Tomé"`` -> ``"Sao Tome"``): how English text often writes such a name."""
+    drop = _drop_marks()
+    out: list[str] = []
+    base = ""
+    for ch in unicodedata.normalize("NFD", text):
+        if unicodedata.category(ch).startswith("M"):
+            if base and base in drop:
+                continue
+        elif ch.isalpha():
+            base = script_of(ch)
+        else:
+            base = ""
+        out.append(ch)
     return unicodedata.normalize("NFC", "".join(out))
 
 

@@ -15,9 +15,11 @@ Service = PPS`` a line, optionally ``org: `` first), ``.yaml``/``.yml`` (needs P
 of such lines, of lists, or of mappings with ``terms``/``kind``/``key``) and ``.tbx`` (TBX
 ``termEntry``/``conceptEntry`` elements; every ``term`` inside is one name).
 
-The bundled gazetteer (:func:`bundled_gazetteer`, ``factcheck/data/gazetteer_ko_en.tsv``)
-holds Korean central government bodies, provinces and major cities with their official
-English names; its source is recorded at the top of the file.
+The bundled gazetteer (:func:`bundled_gazetteer`) holds Korean central government bodies,
+provinces and cities with their official English names (``factcheck/data/gazetteer_ko_en.tsv``),
+Korean companies (``companies_ko_en.tsv``) and the countries and major cities of the world
+(``places_cldr.json``, generated from CLDR, and ``places_aliases.tsv``); each file records its
+source at its top.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from types import MappingProxyType
 
 from factcheck.errors import InputError
 from factcheck.naming.keys import NAME_KINDS, fallback_key, lookup_forms, tidy
+from factcheck.naming.tables import company_rows, gazetteer_rows, world_place_rows
 
 __all__ = [
     "Glossary",
@@ -44,13 +47,17 @@ __all__ = [
 @dataclass(frozen=True, slots=True)
 class GlossaryEntry:
     """One entity: the names it goes by (``terms``), its kind (None: any name kind), a fixed
-    key (None: taken from the gazetteer when it knows a term, else from the first term) and
-    the terms to look for in running text (``scan``; by default all of them)."""
+    key (None: taken from the gazetteer when it knows a term, else from the first term), the
+    terms to look for in running text (``scan``; by default all of them) and whether its
+    names are known only as written (``as_written``: case, spaces and Latin diacritics aside,
+    never through the fold of romanised Korean, as the countries and cities of the world
+    are)."""
 
     terms: tuple[str, ...]
     kind: str | None = None
     key: str | None = None
     scan: tuple[str, ...] | None = None
+    as_written: bool = False
 
     def scanned(self) -> tuple[str, ...]:
         return self.terms if self.scan is None else self.scan
@@ -80,6 +87,11 @@ class Glossary:
         is looked for as an organisation."""
         return _scan_terms(self)
 
+    def terms_of_kind(self, kind: str) -> tuple[str, ...]:
+        """Every name of the entries of ``kind`` (an entry without a kind counts as an
+        organisation), those known for keys only included."""
+        return _terms_of_kind(self, kind)
+
     def merged(self, other: Glossary) -> Glossary:
         """A glossary with the entries of both (``self`` wins where they disagree)."""
         return build_glossary(self.entries + other.entries, source=self.source or other.source)
@@ -92,6 +104,11 @@ def _scan_terms(g: Glossary) -> tuple[tuple[str, str], ...]:
         for t in e.scanned():
             out.append((t, e.kind or "org"))
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=16)
+def _terms_of_kind(g: Glossary, kind: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(t for e in g.entries if (e.kind or "org") == kind for t in e.terms))
 
 
 def build_glossary(entries: Iterable[GlossaryEntry | Iterable[str] | str], *, source: str = "",
@@ -113,7 +130,7 @@ def build_glossary(entries: Iterable[GlossaryEntry | Iterable[str] | str], *, so
         else:
             entry = GlossaryEntry(tuple(tidy(t) for t in e if t and tidy(t)))
         if kind is not None and entry.kind is None:
-            entry = GlossaryEntry(entry.terms, kind, entry.key, entry.scan)
+            entry = GlossaryEntry(entry.terms, kind, entry.key, entry.scan, entry.as_written)
         if entry.kind is not None and entry.kind not in NAME_KINDS:
             raise InputError(f"glossary entry {entry.terms!r}: kind must be one of {NAME_KINDS}, "
                              f"not {entry.kind!r}", reason="bad-glossary")
@@ -128,7 +145,7 @@ def build_glossary(entries: Iterable[GlossaryEntry | Iterable[str] | str], *, so
             if key is None:
                 key = fallback_key(entry.terms[0], k)
             for t in entry.terms:
-                for form in lookup_forms(t, k):
+                for form in lookup_forms(t, k, as_written=entry.as_written):
                     index.setdefault(f"{k}\t{form}", key)
     return Glossary(tuple(items), MappingProxyType(index), source)
 
@@ -163,25 +180,10 @@ def parse_glossary(text: str, *, kind: str | None = None, source: str = "") -> G
 # ----------------------------------------------------------------------------- the gazetteer
 @functools.lru_cache(maxsize=1)
 def bundled_gazetteer() -> Glossary:
-    """The gazetteer shipped with factcheck (``factcheck/data/gazetteer_ko_en.tsv``)."""
-    path = importlib.resources.files("factcheck").joinpath("data", "gazetteer_ko_en.tsv")
-    entries = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t") + [""] * 5
-        kind, key, ko, en, acr = (c.strip() for c in cols[:5])
-        terms: list[str] = []
-        scan: list[str] = []
-        for cell in (ko, en, acr):
-            for t in cell.split("|"):
-                t = t.strip()
-                if not t:
-                    continue
-                hidden = t.startswith("~")
-                t = t.lstrip("~")
-                terms.append(t)
-                if not hidden:
-                    scan.append(t)
-        entries.append(GlossaryEntry(tuple(terms), kind, key, tuple(scan)))
+    """The names shipped with factcheck (:mod:`factcheck.naming.tables`): the Korean gazetteer
+    (``factcheck/data/gazetteer_ko_en.tsv``), the companies (``companies_ko_en.tsv``) and the
+    countries and cities of the world (``places_cldr.json``, ``places_aliases.tsv``)."""
+    entries = [GlossaryEntry(r.terms, r.kind, r.key, r.scan) for r in gazetteer_rows() + company_rows()]
+    entries += [GlossaryEntry(r.terms, r.kind, r.key, r.scan, as_written=True) for r in world_place_rows()]
+    path = importlib.resources.files("factcheck").joinpath("data")
     return build_glossary(entries, source=str(path), base=None)

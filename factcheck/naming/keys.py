@@ -15,9 +15,13 @@ depends on its script (see :func:`reading`):
   romanisation with administrative suffixes removed (``가평군`` = ``Gapyeong County``) for a
   place in Hangul or romanised Korean, the casefold of the name for any other.
 - **org**: the gazetteer or glossary key when known (``조달청``, ``Public Procurement
-  Service``, ``PPS`` -> ``"public-procurement-service"``), else a *loanword-aware* fold of
-  the name without its legal form: the epenthetic 으 of loanwords is dropped and g/j/ch,
-  x/ks, th/s are folded, so ``렉스젠㈜`` and ``RexGen Co.`` are both ``"leksken"``. This fold
+  Service``, ``PPS`` -> ``"public-procurement-service"``); a name made of a known name and an
+  organisation word of the names files (``[org] words``: 전자 = Electronics, 중공업 = Heavy
+  Industries) is the known name's key, ``+`` and the word's concept (``삼성중공업``, ``Samsung
+  Heavy Industries`` -> ``"samsung+heavy-industries"``; :func:`org_parts`); else a
+  *loanword-aware* fold of the name without its legal form and such a word (``새솔전자`` =
+  ``Saesol Electronics`` = ``"saesol+electronics"``): the epenthetic 으 of loanwords is
+  dropped and g/j/ch, x/ks, th/s are folded, so ``렉스젠㈜`` and ``RexGen Co.`` are both ``"leksken"``. This fold
   applies to organisations in Latin letters too, whatever their origin, because Korean writes
   foreign brands in Hangul and only the fold links the two spellings; names in other scripts
   are casefolded.
@@ -51,12 +55,16 @@ from factcheck.naming.scripts import has_letter
 __all__ = [
     "NAME_KINDS",
     "affixes",
+    "compose_org",
     "fallback_key",
     "fold",
     "is_hangul",
     "load_name_vocab",
     "lookup_forms",
     "org_core",
+    "org_group",
+    "org_parts",
+    "org_words",
     "person_key",
     "person_parts",
     "place_core",
@@ -218,16 +226,22 @@ def _is_acronym(text: str) -> bool:
 
 
 # ----------------------------------------------------------------------------- keys
-def lookup_forms(surface: str, kind: str) -> tuple[str, ...]:
-    """The forms under which a surface is looked up in a glossary or the gazetteer."""
+def lookup_forms(surface: str, kind: str, *, as_written: bool = False) -> tuple[str, ...]:
+    """The forms under which a surface is looked up in a glossary or the gazetteer, first to
+    last. ``as_written``: only the forms of the name as written (case, spaces and Latin
+    diacritics aside), none folded through romanisation: how a name of the world is known
+    (Paris is not a romanised Korean name, 파리 not a Korean one)."""
     if kind == "person":
         return ("p:" + person_key(surface),)
     if kind == "place":
         core = place_core(surface)
-        forms = []
+        # the name as written first: "Mexico City" is a city, its core "Mexico" a country
+        forms = ["x:" + casefold_key(surface)]
         if is_hangul(core):
             forms.append("h:" + core.replace(" ", ""))
-        forms.append("f:" + _place_key(core))
+        forms.append("c:" + casefold_key(core))
+        if not as_written:
+            forms.append("f:" + _place_key(core))
         return tuple(forms)
     core = org_core(surface)
     if _is_acronym(core):
@@ -244,9 +258,78 @@ def fallback_key(surface: str, kind: str) -> str:
         return person_key(surface)
     if kind == "place":
         return _place_key(place_core(surface))
-    core = org_core(surface)
+    stem, concept = org_parts(surface)
+    return compose_org(_org_stem_key(stem), concept)
+
+
+def _org_stem_key(core: str) -> str:
     if _is_acronym(core):
         return core.lower()
     if reading(core) == "other":
         return casefold_key(core)
     return fold(romanise(core, "loanword"), True)
+
+
+# ----------------------------------------------------------------------------- organisation words
+@functools.lru_cache(maxsize=1)
+def _org_words() -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+    """((organisation word, concept) ..., form words ...) of every names file, longest first."""
+    words: dict[str, str] = {}
+    forms: set[str] = set()
+    for code in name_codes():
+        org = load_name_vocab(code).get("org", {})
+        words.update(org.get("words", {}))
+        forms.update(org.get("form_words", []))
+    ordered = tuple(sorted(words.items(), key=lambda kv: (-len(kv[0]), kv[0])))
+    return ordered, tuple(sorted(forms, key=lambda w: (-len(w), w)))
+
+
+def org_words() -> tuple[str, ...]:
+    """The organisation words of every names file (``[org] words``), longest first."""
+    return tuple(w for w, _ in _org_words()[0])
+
+
+def _cut_word(text: str, word: str) -> str | None:
+    """``text`` without ``word`` at its end (glued in a Hangul name, after a space in any
+    other), or None when it does not end so or nothing would be left."""
+    if is_hangul(word):
+        if text.endswith(word) and len(text) > len(word):
+            return text[: -len(word)].rstrip() or None
+        return None
+    n = len(word) + 1
+    if len(text) > n and text[-n:].casefold() == " " + word.casefold():
+        return text[:-n].rstrip(" ,") or None
+    return None
+
+
+@functools.lru_cache(maxsize=8192)
+def org_parts(surface: str) -> tuple[str, str | None]:
+    """(stem, concept) of an organisation's name: the name without its legal form, a form word
+    (``[org] form_words``: 공사, Corporation, which keys leave out as they leave out legal
+    forms) and an organisation word (``[org] words``: 전자 = Electronics -> ``"electronics"``),
+    and that word's concept (None when no such word ends the name)."""
+    core = org_core(surface)
+    words, forms = _org_words()
+    for form in forms:
+        cut = _cut_word(core, form)
+        if cut is not None:
+            core = cut
+            break
+    for word, concept in words:
+        stem = _cut_word(core, word)
+        if stem is not None:
+            return stem, concept
+    return core, None
+
+
+def compose_org(stem_key: str, concept: str | None) -> str:
+    """The key of an organisation named by a stem and an organisation word: ``"samsung"`` and
+    ``"electronics"`` -> ``"samsung+electronics"`` (the stem's key alone for no word)."""
+    return f"{stem_key}+{concept}" if concept else stem_key
+
+
+def org_group(key: str) -> str | None:
+    """The key of the group an organisation's key names it part of (``"samsung+electronics"``
+    -> ``"samsung"``), None for a key of no group."""
+    group, plus, _ = key.partition("+")
+    return group if plus and group else None

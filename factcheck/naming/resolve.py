@@ -7,10 +7,10 @@ from typing import TypeAlias
 
 from factcheck.claims import Claim
 from factcheck.naming.glossary import Glossary, bundled_gazetteer
-from factcheck.naming.keys import NAME_KINDS, fallback_key
+from factcheck.naming.keys import NAME_KINDS, compose_org, fallback_key, org_core, org_parts
 from factcheck.values import Name
 
-__all__ = ["NameLike", "name_key", "same_entity", "near_miss_score"]
+__all__ = ["STEM_KINDS", "NameLike", "name_key", "same_entity", "near_miss_score"]
 
 #: what the name questions take: a name claim, its Name value, or a ``(surface, kind)`` pair
 NameLike: TypeAlias = Claim | Name | tuple[str, str]
@@ -20,16 +20,36 @@ def name_key(surface: str, kind: str, lang: str | None = None, *, glossary: Glos
     """The comparison key of a person, org or place name written in Hangul or Latin letters.
 
     ``glossary`` (see :func:`factcheck.glossary.load_glossary`) is consulted first, then the
-    bundled gazetteer, then the name is folded. ``lang`` is accepted for symmetry with the
-    rest of the API; the script of ``surface`` decides how it is read."""
+    bundled gazetteer; an organisation named by a known name and an organisation word
+    (삼성중공업, Samsung Heavy Industries) composes the known name's key with the word's concept;
+    any other name is folded. ``lang`` is accepted for symmetry with the rest of the API; the
+    script of ``surface`` decides how it is read."""
     if kind not in NAME_KINDS:
         raise ValueError(f"kind must be one of {NAME_KINDS}, not {kind!r}")
-    for g in (glossary, bundled_gazetteer()):
-        if g is not None:
-            key = g.lookup(surface, kind)
-            if key is not None:
-                return key
+    glossaries = [g for g in (glossary, bundled_gazetteer()) if g is not None]
+    key = _known(glossaries, surface, kind)
+    if key is not None:
+        return key
+    if kind == "org":
+        stem, concept = org_parts(surface)
+        if stem != org_core(surface):
+            for stem_kind in STEM_KINDS:
+                known = _known(glossaries, stem, stem_kind)
+                if known is not None:
+                    return compose_org(known, concept)
     return fallback_key(surface, kind)
+
+
+#: the kinds of known names an organisation's name may be built on (삼성 + 전자, 부산 + 은행)
+STEM_KINDS = ("org", "place")
+
+
+def _known(glossaries: list[Glossary], surface: str, kind: str) -> str | None:
+    for g in glossaries:
+        key = g.lookup(surface, kind)
+        if key is not None:
+            return key
+    return None
 
 
 def _key_of(item: NameLike) -> tuple[str, str]:

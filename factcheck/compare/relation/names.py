@@ -1,12 +1,21 @@
 """Names against names: one key is one name (perhaps read as two kinds), two entities the
 gazetteer or glossary knows apart differ, and two Korean personal names are compared
-syllable by syllable."""
+syllable by syllable.
+
+Two different places of the world tables (countries and cities: :mod:`factcheck.naming.tables`)
+are unrelated, each reported missing, never a conflict: in translations a country is as often
+an adjective (Russian Energy Minister = 러시아 에너지장관), an abbreviation (미 국무장관 = U.S.
+Secretary of State), a capital standing for it (Washington) or part of another name (Gulf of
+Mexico, Georgia the US state), so the one country left on each side of two sentences is no
+sign of a wrong name. Nor is a business group and one of its companies (삼성, Samsung
+Electronics), which news write for each other."""
 
 from __future__ import annotations
 
 from factcheck.compare import messages
 from factcheck.compare.relation.base import EQUAL, UNRELATED, Relation
-from factcheck.naming.keys import person_parts
+from factcheck.naming.keys import org_group, person_parts
+from factcheck.naming.tables import key_class
 from factcheck.values import Name
 
 __all__ = ["name_relation"]
@@ -47,6 +56,10 @@ def name_relation(a: Name, b: Name) -> Relation:
             return EQUAL
         return Relation("compatible", "same-name", messages.same_name_two_kinds(a.kind, b.kind))
     if a.kind != b.kind:
+        return UNRELATED
+    if a.kind == "place" and (key_class(a.key) or key_class(b.key)):
+        return UNRELATED
+    if a.kind == "org" and (org_group(a.key) == b.key or org_group(b.key) == a.key):
         return UNRELATED
     if a.basis in _TRUSTED_BASES and b.basis in _TRUSTED_BASES:
         return Relation("different", "different-entity", messages.DIFFERENT_ENTITIES)

@@ -27,6 +27,14 @@ def scan_capitalised(text: str, vocab: Vocab, glossaries: Glossaries, terms: Ter
     chunks: list[tuple[re.Match[str], list[Tok], set[int]]] = []
     in_parens = []  # indexes of the chunks right after "(" (an acronym defined, perhaps)
     skip = vocab.not_names
+    if terms.cased_re is not None:  # glossary names written with a lowercase word (SK hynix)
+        for cm in terms.cased_re.finditer(text):
+            for kind in ("org", "place", "person"):
+                found = lookup(glossaries, cm.group(1), kind)
+                if found is not None:
+                    out.append(Mention(cm.start(1), cm.end(1), kind, tidy_name(cm.group(1)),
+                                       f"{code}.{kind}.gazetteer", key=found[0], basis=found[1], strength=3))
+                    break
     for ch in vocab.chunk_re.finditer(text):
         word = ch.group(0)
         if word in skip or (word[-1:] == "." and word[:-1] in skip):

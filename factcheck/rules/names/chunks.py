@@ -81,15 +81,58 @@ def title_at(toks: list[Tok], i: int, vocab: Vocab) -> int:
 
 @functools.lru_cache(maxsize=4096)
 def _gazetteer_name(glossaries: Glossaries, surface: str) -> tuple[str, tuple[str, str]] | None:
-    """(kind, (key, basis)) of a Latin surface the glossaries know as an org or a place."""
+    """(kind, (key, basis)) of a Latin surface the glossaries know as an org or a place. An
+    organisation is found by a known company and an organisation word (Samsung Heavy
+    Industries), not by a place and one (US Energy Secretary, Jeju Air: keys only)."""
     for kind in ("org", "place"):
-        found = lookup(glossaries, surface, kind)
+        found = lookup(glossaries, surface, kind, ("org",))
         # a place is taken as written in the gazetteer: keys fold "Young-joon" and
         # "Yeongcheon" alike, names on the page must not
         if found is not None and (kind != "place"
                                   or letters_of(place_core(surface)) in terms_of(glossaries).strict_places):
             return kind, found
     return None
+
+
+def _known_name(text: str, ch: re.Match[str], toks: list[Tok], i: int, vocab: Vocab, glossaries: Glossaries,
+                used: set[int]) -> tuple[int, str, tuple[str, str]] | None:
+    """(last token, kind, (key, basis)) of the longest glossary name starting at token ``i``,
+    or None (also for a place that is part of a longer name, see :func:`_part_of_longer_name`)."""
+    t = toks[i]
+    for j in range(min(len(toks) - 1, i + 9), i - 1, -1):
+        if toks[j].kind != "tok":
+            continue
+        named = _gazetteer_name(glossaries, text[t.start:toks[j].end])
+        if named is not None:
+            if named[0] == "place" and _part_of_longer_name(text, ch, toks, i, j, vocab, used):
+                return None  # Michael Jordan, Jordan Smith, Korea Gas Corporation: see the other rules
+            return (j, *named)
+    return None
+
+
+def _part_of_longer_name(text: str, ch: re.Match[str], toks: list[Tok], i: int, j: int, vocab: Vocab,
+                         used: set[int]) -> bool:
+    """True when the known place of tokens ``i``..``j`` stands right next to another
+    capitalised word that is neither a title nor a listed non-name (Seoul Mayor, In China,
+    Thursday): then it is part of a longer name (Michael Jordan, China Southern Airlines,
+    Korea Gas Corporation). A listed modifier before it makes a longer name too (North
+    America); the sentence's first word does not (Visiting China), nor a word in capitals next
+    to a name in capitals (CHINA AND JAPAN, a headline)."""
+    shouting = all(toks[k].text.isupper() for k in range(i, j + 1))
+    if i > 0:
+        p = toks[i - 1]
+        if (p.kind == "tok" and (i - 1) not in used and toks[i].start - p.end <= 1
+                and (p.text not in vocab.not_names or p.text in vocab.place_modifiers)
+                and p.text not in vocab.titles and p.text not in vocab.leading_skip
+                and not (i - 1 == 0 and p.text not in vocab.place_modifiers and sentence_initial(text, ch.start()))
+                and not (shouting and p.text.isupper())):
+            return True
+    if j + 1 < len(toks):
+        q = toks[j + 1]
+        if (q.kind == "tok" and q.start - toks[j].end <= 1 and q.text not in vocab.not_names
+                and q.text not in vocab.title_firsts and not (shouting and q.text.isupper())):
+            return True
+    return False
 
 
 def read_chunk(text: str, ch: re.Match[str], toks: list[Tok], flags: list[int], vocab: Vocab,
@@ -117,8 +160,11 @@ def read_chunk(text: str, ch: re.Match[str], toks: list[Tok], flags: list[int], 
                 and (i + 1 == n or not (f | flags[i + 1]) & SURNAME)):
             i += 1  # no rule below starts a name here (none can, see each)
             continue
-        # gazetteer and glossary names (longest first)
-        if f & ACRONYM:
+        # gazetteer and glossary names (longest first); a name of several words goes before an
+        # acronym or a personal name inside it (SK Hynix, Ho Chi Minh City)
+        hit = _known_name(text, ch, toks, i, vocab, glossaries, used) if f & FIRST else None
+        longer = hit is not None and hit[0] > i
+        if f & ACRONYM and not longer:
             kind = terms.acronyms[t.text]
             found = lookup(glossaries, t.text, kind)
             out.append(Mention(t.start, t.end, kind, t.text, f"{code}.{kind}.gazetteer",
@@ -128,7 +174,7 @@ def read_chunk(text: str, ch: re.Match[str], toks: list[Tok], flags: list[int], 
             continue
         # Korean-style personal names: Kim Yoon-sang, Young-joon Oh (a surname, before or after)
         j = _person_at(toks, i, vocab) if i + 1 < n and (f | flags[i + 1]) & SURNAME else i
-        if j > i:
+        if j > i and not (longer and hit is not None and hit[0] >= j):
             if role is None and i == 0 and vocab.lower_title_re is not None:
                 low = vocab.lower_title_re.search(text, max(0, t.start - 20), t.start)
                 role = low.group(1) if low else None
@@ -140,15 +186,6 @@ def read_chunk(text: str, ch: re.Match[str], toks: list[Tok], flags: list[int], 
             i = j
             role = None
             continue
-        hit = None
-        if f & FIRST:
-            for j in range(min(n - 1, i + 9), i - 1, -1):
-                if toks[j].kind != "tok":
-                    continue
-                named = _gazetteer_name(glossaries, text[t.start:toks[j].end])
-                if named is not None:
-                    hit = (j, *named)
-                    break
         if hit is not None:
             j, kind, known = hit
             end = toks[j].end

@@ -17,6 +17,10 @@ from factcheck.rules.names.vocab import Vocab, alt, trie, vocab_of, word_class
 __all__ = ["scan_glued"]
 
 
+#: how many characters before an organisation word its company's name may start (현대, 미래에셋)
+_STEM_REACH = 12
+
+
 def _word_start(text: str, pos: int, vocab: Vocab) -> int:
     """Where the run of the language's letters ending at ``pos`` starts."""
     s = pos
@@ -99,6 +103,21 @@ def scan_glued(text: str, vocab: Vocab, glossaries: Glossaries, terms: Terms) ->
                 continue
             kind, name, rule, key, basis = _glued_term(glossaries, code, m.group(1))
             out.append(Mention(s, e, kind, name, rule, key, basis, None, False, None, 3))
+    if terms.composed_re is not None:
+        # a company the glossaries know, glued to an organisation word (현대건설, 하나증권)
+        words_re, stem_re = terms.composed_re
+        for m in words_re.finditer(text):
+            e = m.end()
+            if not follow.match(text, e):
+                continue
+            stem = stem_re.search(text, max(0, m.start() - _STEM_REACH), m.start())
+            if stem is None:
+                continue
+            name = text[stem.start():e]
+            found = lookup(glossaries, name, "org")
+            if found is not None:
+                out.append(Mention(stem.start(), e, "org", tidy_name(name), f"{code}.org.composed", found[0],
+                                   found[1], None, False, None, 3))
     if terms.acronym_re is not None:
         for m in terms.acronym_re.finditer(text):
             kind = terms.acronyms.get(m.group(1), "org")

@@ -97,6 +97,8 @@ def _word_token(glossaries: Glossaries, code: str, raw: str) -> tuple[str, int, 
     starts with a digit) or a connector."""
     first = raw[0]
     if first.isupper():
+        if raw in terms_of(glossaries).acronyms:  # U.S., U.K.: the full stop is the name's
+            return raw, len(raw), "tok", _word_flags(glossaries, code, raw)
         t = _token(0, len(raw), raw, vocab_of(code))
         return t.text, t.end, "tok", _word_flags(glossaries, code, t.text)
     return raw, len(raw), ("year" if "0" <= first <= "9" else "conn"), 0

@@ -31,10 +31,11 @@ def alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in items) or r"(?!x)x"
 
 
-def trie(words: Iterable[str], *, guard: str = "", spaces: bool = True) -> str:
+def trie(words: Iterable[str], *, guard: str = "", spaces: bool | str = True) -> str:
     """A regex matching any of ``words``, factored as a trie so that it stays fast with
     hundreds of words (longest first: optional tails are greedy). A space in a word matches
-    any run of spaces or tabs (unless ``spaces`` is false). ``guard`` (a look-behind of
+    any run of spaces or tabs (only itself when ``spaces`` is false; the regex ``spaces`` when
+    it is a string). ``guard`` (a look-behind of
     width 1 more than it needs, since it is checked after the first letter) goes after the
     first letter: the regex then starts with a literal or a set, which ``re`` skips to fast."""
     root: _Node = {}
@@ -46,8 +47,10 @@ def trie(words: Iterable[str], *, guard: str = "", spaces: bool = True) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
+    space = spaces if isinstance(spaces, str) else r"[ \t]+"
+
     def build(node: _Node, top: bool = False) -> str:
-        alts = [(r"[ \t]+" if ch == " " and spaces else re.escape(ch)) + (guard if top else "") + build(sub)
+        alts = [(space if ch == " " and spaces else re.escape(ch)) + (guard if top else "") + build(sub)
                 for ch, sub in sorted(node.items()) if ch]
         if not alts:
             return ""
@@ -127,6 +130,7 @@ class Vocab:
     place_suffix_words: frozenset[str]
     place_hyphen_suffixes: tuple[str, ...]
     place_prefix_re: re.Pattern[str] | None
+    place_modifiers: frozenset[str]  # words of not_names that make a longer name of a place after them
     place_prefix_end: re.Pattern[str] | None  # the last letter of a place prefix
     hyphen_tails: tuple[str, ...]
     abbreviations: frozenset[str]
@@ -250,6 +254,7 @@ def vocab_of(code: str) -> Vocab:
         place_suffix_words=frozenset(s.strip() for s in psuf if s.startswith(" ")),
         place_hyphen_suffixes=tuple(s for s in psuf if s.startswith("-")),
         place_prefix_re=place_prefix_re,
+        place_modifiers=frozenset(place.get("modifiers", [])),
         place_prefix_end=place_prefix_end,
         hyphen_tails=tuple(words.get("hyphen_tails", [])),
         abbreviations=frozenset(abbreviations),
