@@ -54,13 +54,13 @@ def casefold_key(word: str) -> str:
 
 
 @functools.lru_cache(maxsize=8192)
-def without_marks(text: str) -> str:
-    """``text`` with the diacritics of the ``drop_marks`` scripts dropped, all else kept as it
+def without_marks(name: str) -> str:
+    """``name`` with the diacritics of the ``drop_marks`` scripts dropped, all else kept as it
     is (``"São Tomé"`` -> ``"Sao Tome"``): how English text often writes such a name."""
     drop = _drop_marks()
     out: list[str] = []
     base = ""
-    for ch in unicodedata.normalize("NFD", text):
+    for ch in unicodedata.normalize("NFD", name):
         if unicodedata.category(ch).startswith("M"):
             if base and base in drop:
                 continue
