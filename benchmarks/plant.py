@@ -85,6 +85,7 @@ class Plant:
     old: str
     new: str
     texts: dict[str, str]
+    row: str = ""
 
 
 def _load(limit: int) -> list[dict[str, Any]]:
@@ -230,6 +231,32 @@ def caught(plant: Plant, report: Report) -> bool:
     return False
 
 
+_GROUPS = {"money": "figure", "number": "figure", "percent": "figure", "quantity": "figure", "date": "date",
+           "person": "name", "org": "name", "place": "name"}
+
+
+def why_missed(plant: Plant, report: Report) -> str:
+    """Why a planting was not caught, in a few words (for reading the misses by class)."""
+    other = "en" if plant.side == "ko" else "ko"
+    hit = [f for f in report.findings
+           if any(c.source == plant.side and c.claim.start < plant.end and plant.start < c.claim.end for c in f.claims)]
+    if not hit:
+        return "no claim on the changed span"
+    f = hit[0]
+    if f.verdict == "match":
+        return f"still a match ({f.reason})"
+    group = _GROUPS.get(f.kind, f.kind)
+    mine = [g for g in report.findings if g.verdict == "missing" and _GROUPS.get(g.kind, g.kind) == group
+            and all(c.source == plant.side for c in g.claims)]
+    theirs = [g for g in report.findings if g.verdict == "missing" and _GROUPS.get(g.kind, g.kind) == group
+              and all(c.source == other for c in g.claims)]
+    if not theirs:
+        return "missing: nothing of its kind left on the other side"
+    if len(mine) == 1 and len(theirs) == 1:
+        return "missing: one leftover on each side"
+    return f"missing: {len(mine)} leftovers against {len(theirs)}"
+
+
 def _name_pool(rows: list[dict[str, Any]]) -> dict[str, list[str]]:
     """Names of each kind and side met in the rows (replacements for the ``name`` class)."""
     pool: dict[str, set[str]] = defaultdict(set)
@@ -259,6 +286,7 @@ def run(rows: list[dict[str, Any]], progress: Callable[[Any], Any] | None = None
             flagged_any += 1
         for cls, plants in plants_for(texts, clean, rng, names).items():
             for p in plants:
+                p = dataclasses.replace(p, row=row["id"])
                 rep = _check_pair(p.texts, row["id"])
                 planted[cls] += 1
                 if caught(p, rep):
@@ -309,7 +337,7 @@ def _context(p: Plant, width: int = 40) -> str:
 
 
 def _show_missed(p: Plant, rep: Report) -> None:
-    print(f"- [{p.cls}] {p.side}: {p.old!r} -> {p.new!r}: …{_context(p)}…")
+    print(f"- [{p.cls}] {p.row} {p.side}: {p.old!r} -> {p.new!r}: …{_context(p)}…")
     for f in rep.findings:
         if f.verdict != "match" or any(c.source == p.side and c.claim.start < p.end and p.start < c.claim.end
                                        for c in f.claims):
@@ -355,6 +383,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.missed:
             cls, k = args.missed[0], int(args.missed[1])
             print(f"\nmissed {cls}: {len(res['missed'][cls])}")
+            why = Counter(why_missed(p, rep) for p, rep in res["missed"][cls])
+            for reason, n_ in why.most_common():
+                print(f"  {n_:>4}  {reason}")
             for p, rep in res["missed"][cls][:k]:
                 _show_missed(p, rep)
         for row, rep in res["flagged"][:args.flagged]:

@@ -117,13 +117,22 @@ def _relations(members: list[Fact], edges: list[Edge], ctx: Ctx) -> list[_Rel]:
     that linked them, or their relation."""
     rels: list[_Rel] = []
     ids = {f.id for f in members}
+    by_id = {f.id: f for f in members}
     edge_rel = {(min(x, y), max(x, y)): r for x, y, r in edges if x in ids and y in ids}
+    # the sources each member was paired with: two members of two sources that were both
+    # paired in that comparison, but not with each other, are two slots, not compared
+    paired_with: dict[int, set[str]] = {}
+    for x, y in edge_rel:
+        paired_with.setdefault(x, set()).add(by_id[y].source)
+        paired_with.setdefault(y, set()).add(by_id[x].source)
     for i, fa in enumerate(members):
         for fb in members[i + 1:]:
             if fa.source == fb.source or (fa.source, fb.source) not in ctx.compared:
                 continue
             r = edge_rel.get((min(fa.id, fb.id), max(fa.id, fb.id)))
             if r is None:
+                if fb.source in paired_with.get(fa.id, set()) and fa.source in paired_with.get(fb.id, set()):
+                    continue
                 r = fact_relation(fa, fb, ctx.rates)
             rels.append((fa, fb, r))
     return rels

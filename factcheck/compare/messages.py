@@ -18,13 +18,15 @@ from types import MappingProxyType
 from factcheck.values import DateValue, Money, Name, Number, Percent, Quantity, Value, dec_str, group_digits
 
 __all__ = [
-    "APPROXIMATE_BOUNDS", "BOUND_AND_FIGURE", "CURRENCY_UNSTATED_ONE_SIDE", "DIFFERENT_ENTITIES",
-    "GIVEN_NAME_DIFFERS", "PERCENT_VS_POINTS", "PERIODS_OVERLAP", "RANGES_OVERLAP", "SAME_RELATIVE_ONE_UNDATED",
-    "SURNAME_DIFFERS", "WEEKDAYS", "approximate", "bare_dollar", "conflict", "converted_at", "currency_unstated",
-    "found_in", "loose_units", "name_spellings", "needs_reference_date", "not_a_currency_code", "not_converted",
-    "one_line", "only_in", "partial_fits", "published_days", "published_in", "published_only_in", "quote",
-    "rate_not_a_number", "rate_not_positive", "rates_wrong_type", "rounds_to", "same_day_as_written",
-    "same_day_undated", "same_name_two_kinds", "show", "show_date", "show_dec", "statement_fits",
+    "APPROXIMATE_BOUNDS", "BOUNDS_DIFFER", "BOUND_AND_FIGURE", "BOUND_AND_RANGE", "CURRENCY_UNSTATED_ONE_SIDE",
+    "DIFFERENT_ENTITIES", "GIVEN_NAME_DIFFERS", "OPPOSITE_BOUNDS", "PAIRED_BY_PLACE", "PERCENT_VS_POINTS",
+    "PERIODS_OVERLAP", "RANGES_OVERLAP", "SAME_RELATIVE_ONE_UNDATED", "SURNAME_DIFFERS", "TOO_UNLIKE", "WEEKDAYS",
+    "approximate", "bare_dollar", "conflict", "converted_at", "currency_unstated", "found_in", "inside_range",
+    "loose_units", "name_spellings", "needs_reference_date", "not_a_currency_code", "not_converted", "one_line",
+    "only_in", "other_end_differs", "outside_range", "partial_fits", "published_days", "published_in",
+    "published_only_in", "quote", "range_edge", "range_ends_apart", "range_ends_differ", "rate_not_a_number",
+    "rate_not_positive", "rates_wrong_type", "rounds_to", "same_day_as_written", "same_day_undated",
+    "same_name_two_kinds", "same_place", "show", "show_date", "show_dec", "statement_fits",
     "statement_not_published", "statement_shown", "statement_unchecked", "surname_spellings", "twelve_hour_clock",
     "uncertain", "unit_converted", "unit_left_out", "unit_left_out_uncomparable", "unreadable_rate", "value_where",
     "weekday_mismatch", "weekday_name", "weekday_word",
@@ -39,6 +41,9 @@ _REASON_WORDS = MappingProxyType({
     "different-amount": "the amounts differ",
     "different-date": "the dates differ",
     "different-name": "the names differ",
+    "different-range": "the ranges differ",
+    "range-end": "the other end of the range differs",
+    "outside-range": "the figure lies outside the range",
     "different-entity": "they name different entities",
     "percent-vs-points": "percent and percentage points are different units",
 })
@@ -140,6 +145,40 @@ def rounds_to(fine: Decimal, coarse: Decimal) -> str:
 
 BOUND_AND_FIGURE = "a bound on one side, the figure on the other"
 RANGES_OVERLAP = "the ranges overlap"
+BOUND_AND_RANGE = "a bound on one side, a range with that end on the other"
+BOUNDS_DIFFER = "the bounds differ"
+OPPOSITE_BOUNDS = "the same figure as a lower bound on one side and an upper bound on the other"
+
+
+def range_ends_differ(which: Sequence[bool]) -> str:
+    """Which ends of two ranges differ (lower, upper)."""
+    if all(which):
+        return "both ends differ"
+    return "the lower ends differ" if which[0] else "the upper ends differ"
+
+
+def _span(lo: Decimal, hi: Decimal) -> str:
+    return f"{show_dec(lo)}-{show_dec(hi)}"
+
+
+def range_edge(p: Decimal, lo: Decimal, hi: Decimal, lower: bool) -> str:
+    return f"{show_dec(p)} is the {'lower' if lower else 'upper'} end of {_span(lo, hi)}"
+
+
+def range_ends_apart(other: Decimal) -> str:
+    return f"the other end, {show_dec(other)}, is written as a figure of its own"
+
+
+def other_end_differs(other: Decimal, written: Decimal) -> str:
+    return f"the other end of the range is {show_dec(other)}, the figure beside it {show_dec(written)}"
+
+
+def inside_range(p: Decimal, lo: Decimal, hi: Decimal) -> str:
+    return f"{show_dec(p)} lies inside {_span(lo, hi)}, not at an end"
+
+
+def outside_range(p: Decimal, lo: Decimal, hi: Decimal) -> str:
+    return f"{show_dec(p)} lies {'below' if p < lo else 'above'} {_span(lo, hi)}"
 APPROXIMATE_BOUNDS = "approximate bounds"
 PERCENT_VS_POINTS = "percent and percentage points are different units"
 CURRENCY_UNSTATED_ONE_SIDE = "the currency is not stated on one side"
@@ -211,6 +250,16 @@ DIFFERENT_ENTITIES = "the gazetteer knows them as different entities"
 
 def surname_spellings(a: str, b: str) -> str:
     return f"'{a}' and '{b}' may be two spellings of one surname"
+
+
+TOO_UNLIKE = "too unlike to be one value written wrong"
+PAIRED_BY_PLACE = "paired by their place among several that differ"
+
+
+def same_place(a: str, b: str, why: str) -> str:
+    """Two values left over in the same place of aligned texts that differ, and why that is
+    not called a conflict."""
+    return f"{a} against {b} in the same place ({why})"
 
 
 def name_spellings(a: str, b: str) -> str:

@@ -6,28 +6,63 @@ changed, two swapped, close values, the same digits at another scale) or like tw
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from factcheck.claims import Claim
+from factcheck.compare import messages
 from factcheck.compare.align import Pair, chains
-from factcheck.compare.facts import Fact, Prepared
-from factcheck.compare.relation.base import NAME_KINDS, NUMERIC_KINDS
-from factcheck.compare.relation.numbers import Num, num
+from factcheck.compare.facts import Fact, Prepared, fact_relation
+from factcheck.compare.rates import Rates
+from factcheck.compare.relation.base import NAME_KINDS, NUMERIC_KINDS, Relation
+from factcheck.compare.relation.dates import field_differences
+from factcheck.compare.relation.numbers import Num, num, num_relation
 from factcheck.compare.relation.quantities import in_units_of, quantity_base
-from factcheck.values import Money, Number, Percent, Quantity, dec_str
+from factcheck.values import DateValue, Money, Number, Percent, Quantity, dec_str
 
-__all__ = ["has_lookalike", "may_compare", "plausible", "slot_pairs", "strongly_alike"]
+__all__ = ["AMBIGUOUS", "ASSIGNED", "SETTLED", "Slot", "has_lookalike", "likeness", "may_compare", "plausible",
+           "range_end_edges", "slot_pairs", "slot_relation", "strongly_alike"]
 
-#: a mention in a bead: its fact, its claim, and whether the fact is left over there
-_BeadMention = tuple[Fact, Claim, bool]
-#: two facts that fill one slot and the class level that paired them (0: finest)
-_Slot = tuple[int, int, int]
+#: a mention in a bead: its fact, its claim, and whether the fact is left over there (0 no, 1
+#: yes, :data:`_EXTRA` as a mention more than its counterpart has in the bead)
+_BeadMention = tuple[Fact, Claim, int]
+_EXTRA = 2
 #: the class levels of a fact's classes, finest first
 _LEVELS = 3
+#: how a slot was found: the one leftover of its class on each side, the best of several, or
+#: as good a candidate as the best, which only position set apart (reported with it)
+SETTLED, ASSIGNED, AMBIGUOUS = 0, 1, 2
+#: runners-up are reported with a pair chosen by position when their values are at least this
+#: alike (:func:`likeness`: plausibly one figure written wrong), and at most this many
+_AMBIGUOUS_LIKENESS = 3
+_AMBIGUOUS_MAX = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """Two leftover facts of A and B taken as one slot, and the evidence: ``likeness`` of their
+    values (0 compatible ... 4 unlike, :func:`likeness`), ``strength`` (:data:`SETTLED`: the one
+    leftover of its class on each side; :data:`ASSIGNED`: chosen among several), the class
+    ``level`` (0 finest), their ``distance`` in the region (0 to 1), whether the values alone
+    chose the pair (``by_value``: no other candidate as alike), and their relation."""
+
+    a: int
+    b: int
+    likeness: int
+    strength: int
+    level: int
+    distance: float
+    by_value: bool
+    relation: Relation
+
+    @property
+    def rank(self) -> tuple[int, int, int, float]:
+        """Lower is stronger evidence."""
+        return (self.likeness, self.strength, self.level, self.distance)
 
 
 def slot_pairs(pair: Pair, facts: dict[int, Fact], ba: frozenset[int], bb: frozenset[int],
-               statement_checked: set[str]) -> list[_Slot]:
+               statement_checked: set[str], rates: Rates | None) -> list[Slot]:
     """Facts of A and B that fill the same slot in a bead (with the class level that paired
     them: 0 finest): per class (finest first), the one fact left over on each side of the
     bead, or on each side between two consecutive anchors (matched claims in the same order
@@ -46,9 +81,9 @@ def slot_pairs(pair: Pair, facts: dict[int, Fact], ba: frozenset[int], bb: froze
         for j, (fb, _, left_b) in enumerate(mb):
             if not left_b and fb.id == partner:
                 points.append((i, j))
-    out: list[_Slot] = []
+    out: list[Slot] = []
     whole = (list(range(len(ma))), list(range(len(mb))))
-    _pair_regions(pair, facts, [whole], ma, mb, out)
+    _pair_regions(pair, facts, [whole], ma, mb, out, rates)
     for chain in chains({p: 1.0 for p in points}, len(ma), len(mb)):
         # between anchors, a repeated mention of an anchored fact (the second of two 72%s
         # where the other text has 72% and 70%) is left over there
@@ -56,60 +91,96 @@ def slot_pairs(pair: Pair, facts: dict[int, Fact], ba: frozenset[int], bb: froze
         on_b = {j for _, j in chain}
         anchored_a = {ma[i][0].id for i in on_a}
         anchored_b = {mb[j][0].id for j in on_b}
-        la = [(f, c, left or (i not in on_a and f.id in anchored_a)) for i, (f, c, left) in enumerate(ma)]
-        lb = [(f, c, left or (j not in on_b and f.id in anchored_b)) for j, (f, c, left) in enumerate(mb)]
+        la = [(f, c, left or int(i not in on_a and f.id in anchored_a)) for i, (f, c, left) in enumerate(ma)]
+        lb = [(f, c, left or int(j not in on_b and f.id in anchored_b)) for j, (f, c, left) in enumerate(mb)]
         regions: list[tuple[list[int], list[int]]] = []
         prev_i, prev_j = -1, -1
         for i, j in chain + [(len(ma), len(mb))]:
             regions.append((list(range(prev_i + 1, i)), list(range(prev_j + 1, j))))
             prev_i, prev_j = i, j
-        _pair_regions(pair, facts, regions, la, lb, out)
+        _pair_regions(pair, facts, regions, la, lb, out, rates)
     return out
 
 
 def _pair_regions(pair: Pair, facts: dict[int, Fact], regions: list[tuple[list[int], list[int]]],
-                  ma: list[_BeadMention], mb: list[_BeadMention], out: list[_Slot]) -> None:
-    """Per region and per class (finest first), the one leftover on each side, or the pairs of
-    look-alike figures among several."""
+                  ma: list[_BeadMention], mb: list[_BeadMention], out: list[Slot], rates: Rates | None) -> None:
+    """Per region, the leftovers of each side assigned to one another (:func:`_assign`)."""
     for ra, rb in regions:
-        paired: set[int] = set()
-        for level in range(_LEVELS):
-            left_a: dict[str, set[int]] = {}
-            left_b: dict[str, set[int]] = {}
-            for side, idx, left in ((ma, ra, left_a), (mb, rb, left_b)):
-                for k in idx:
-                    f, _, is_left = side[k]
-                    if is_left and f.id not in paired:
-                        left.setdefault(f.classes[min(level, len(f.classes) - 1)], set()).add(f.id)
-            for cls in sorted(set(left_a) & set(left_b)):
-                la, lb = left_a[cls], left_b[cls]
-                if len(la) == 1 and len(lb) == 1:
-                    candidates = [(next(iter(la)), next(iter(lb)))]
-                else:
-                    candidates = _alike_pairs(sorted(la), sorted(lb), facts)
-                if cls == "figure":  # across kinds only a plain number meets a measured figure
-                    candidates = [(x, y) for x, y in candidates
-                                  if (facts[x].kind == "number") != (facts[y].kind == "number")]
-                for fa_id, fb_id in candidates:
-                    if fa_id in pair.matched and fb_id in pair.matched:
-                        continue  # both matched elsewhere: repeated mentions, not a slot
-                    out.append((fa_id, fb_id, level))
-                    paired.update((fa_id, fb_id))
+        left_a = _leftovers(ma, ra)
+        left_b = _leftovers(mb, rb)
+        if left_a and left_b:
+            out.extend(_assign(pair, facts, left_a, left_b, rates))
 
 
-def _alike_pairs(la: list[int], lb: list[int], facts: dict[int, Fact]) -> list[tuple[int, int]]:
-    """Among several leftover figures on each side, the pairs that are each other's only
-    look-alike (:func:`strongly_alike`): 1,153 among (1,153, 2011)
-    against 1,553 among (1,553, 3)."""
-    links = {(a, b) for a in la for b in lb if strongly_alike(facts[a], facts[b])}
-    if not links:  # no strong look-alike: a single plausible pair among unlike figures
-        links = {(a, b) for a in la for b in lb
-                 if facts[a].kind in NUMERIC_KINDS and facts[b].kind in NUMERIC_KINDS
-                 and facts[a].kind == facts[b].kind and plausible(facts[a], facts[b])}
-    out = []
-    for a, b in sorted(links):
-        if sum(1 for x, _ in links if x == a) == 1 and sum(1 for _, y in links if y == b) == 1:
-            out.append((a, b))
+def _leftovers(side: list[_BeadMention], idx: list[int]) -> list[tuple[int, float, bool]]:
+    """The facts left over among the mentions ``idx`` of a side, each once, with its relative
+    position there (0 first, 1 last) and whether it is left over only as an extra mention."""
+    seen: dict[int, tuple[int, float, bool]] = {}
+    n = max(len(idx) - 1, 1)
+    for k, i in enumerate(idx):
+        f, _, left = side[i]
+        if left and f.id not in seen:
+            seen[f.id] = (f.id, k / n, left == _EXTRA)
+    return list(seen.values())
+
+
+def _level(fa: Fact, fb: Fact) -> int | None:
+    """The finest class level at which two facts are of one class; across kinds only a plain
+    number meets a measured figure (class ``figure``)."""
+    for level in range(_LEVELS):
+        ca, cb = fa.classes[min(level, len(fa.classes) - 1)], fb.classes[min(level, len(fb.classes) - 1)]
+        if ca == cb:
+            if ca == "figure" and (fa.kind == "number") == (fb.kind == "number"):
+                return None
+            return level
+    return None
+
+
+def _assign(pair: Pair, facts: dict[int, Fact], left_a: list[tuple[int, float, bool]],
+            left_b: list[tuple[int, float, bool]], rates: Rates | None) -> list[Slot]:
+    """The leftovers of A and B that fill one slot: candidate pairs of one class, ranked by how
+    alike their values are (:func:`likeness`), then whether they are the one leftover of their
+    class on each side, then the class level and their distance in the region; a pair is taken
+    when neither member has another candidate of the same rank (mutual best, greedy)."""
+    cands: list[Slot] = []
+    for x, px, extra_x in left_a:
+        fx = facts[x]
+        for y, py, extra_y in left_b:
+            fy = facts[y]
+            if x in pair.matched and y in pair.matched:
+                continue  # both matched elsewhere: repeated mentions, not a slot
+            level = _level(fx, fy)
+            if level is None:
+                continue
+            rel = fact_relation(fx, fy, rates)
+            lk = likeness(fx, fy, rel)
+            if lk is None:
+                continue
+            cls_x, cls_y = fx.classes[min(level, len(fx.classes) - 1)], fy.classes[min(level, len(fy.classes) - 1)]
+            n_x = sum(1 for z, _, _ in left_a if facts[z].classes[min(level, len(facts[z].classes) - 1)] == cls_x)
+            n_y = sum(1 for z, _, _ in left_b if facts[z].classes[min(level, len(facts[z].classes) - 1)] == cls_y)
+            # the one leftover of its class on each side, neither only a repeated mention
+            settled = n_x == 1 and n_y == 1 and not (extra_x or extra_y)
+            cands.append(Slot(x, y, lk, SETTLED if settled else ASSIGNED, level, abs(px - py), True, rel))
+    cands.sort(key=lambda c: (c.rank, c.a, c.b))
+    taken: set[int] = set()
+    out: list[Slot] = []
+    for c in cands:
+        if c.a in taken or c.b in taken:
+            continue
+        rivals = [d for d in cands if d is not c and d.a not in taken and d.b not in taken
+                  and (d.a == c.a or d.b == c.b)]
+        if any(d.rank == c.rank for d in rivals):
+            continue  # two equally good partners: ambiguous
+        # decided by the values alone (no rival as alike), or by position among look-alikes
+        by_value = all(d.likeness > c.likeness for d in rivals)
+        out.append(Slot(c.a, c.b, c.likeness, c.strength if by_value else ASSIGNED, c.level, c.distance,
+                        by_value, c.relation))
+        taken.update((c.a, c.b))
+        if not by_value and c.likeness <= _AMBIGUOUS_LIKENESS:
+            # the runners-up as alike as the pair chosen by position: reported with it
+            same = [d for d in rivals if d.likeness == c.likeness][:_AMBIGUOUS_MAX]
+            out.extend(Slot(d.a, d.b, d.likeness, AMBIGUOUS, d.level, d.distance, False, d.relation) for d in same)
     return out
 
 
@@ -118,7 +189,7 @@ def _bead_mentions(P: Prepared, mine: frozenset[int], theirs: frozenset[int], pa
     """The mentions of ``P`` in sentences ``mine``, in text order, each with whether its fact
     is left over here (unmatched, or its counterpart is not in ``theirs``)."""
     out = []
-    lefts: dict[int, bool] = {}
+    lefts: dict[int, int] = {}
     for sentence in mine:
         for f, claim in P.by_sentence.get(sentence, ()):
             if f.statement_only and f.source in statement_checked and getattr(f.value, "start", None) is None:
@@ -126,7 +197,15 @@ def _bead_mentions(P: Prepared, mine: frozenset[int], theirs: frozenset[int], pa
             left = lefts.get(f.id)
             if left is None:
                 partner = pair.matched.get(f.id)
-                left = lefts[f.id] = partner is None or not (facts[partner].sentences & theirs)
+                if partner is None:
+                    left = 1
+                else:
+                    # left over when its counterpart is not in the bead, or is mentioned there
+                    # fewer times (a value stated twice, once changed: 3-3 against 5-3)
+                    here = sum(1 for m in f.mentions if m.sentence in mine)
+                    there = sum(1 for m in facts[partner].mentions if m.sentence in theirs)
+                    left = 1 if there == 0 else _EXTRA if here > there else 0
+                lefts[f.id] = left
             out.append((f, claim, left))
     out.sort(key=lambda t: (t[1].start, t[1].end, t[0].id))
     return out
@@ -135,6 +214,17 @@ def _bead_mentions(P: Prepared, mine: frozenset[int], theirs: frozenset[int], pa
 # ============================================================================ look-alike figures
 def _digits(x: Decimal) -> str:
     return dec_str(abs(x)).replace(".", "").lstrip("0") or "0"
+
+
+def _aligned_digits(x: Decimal, y: Decimal) -> tuple[str, str]:
+    """The digits of two figures as written, their fractions padded to one length: 0.23 and
+    3.23 are 023 and 323 (one digit changed), 1,153 and 1,553 are 1153 and 1553."""
+    def parts(d: Decimal) -> tuple[str, str]:
+        whole, _, frac = dec_str(abs(d)).partition(".")
+        return whole, frac
+    (wx, fx), (wy, fy) = parts(x), parts(y)
+    n = max(len(fx), len(fy))
+    return wx + fx.ljust(n, "0"), wy + fy.ljust(n, "0")
 
 
 def _one_digit_apart(dx: str, dy: str) -> bool:
@@ -150,9 +240,10 @@ def _figures_alike(x: Decimal, y: Decimal, magnitude: bool) -> bool:
         return True
     if x == 0 or y == 0:
         return False
-    dx, dy = _digits(x), _digits(y)
-    if len(dx) == len(dy) and _one_digit_apart(dx, dy):
+    ax, ay = _aligned_digits(x, y)
+    if len(ax) == len(ay) and _one_digit_apart(ax, ay):
         return True
+    dx, dy = _digits(x), _digits(y)
     big, small = max(abs(x), abs(y)), min(abs(x), abs(y))
     if big / small <= Decimal("1.5"):
         return True
@@ -189,7 +280,7 @@ def strongly_alike(x: Fact, y: Fact) -> bool:
     if not ex or len(ex) != len(ey):
         return False
     for p, q in zip(ex, ey, strict=True):
-        dp, dq = _digits(p), _digits(q)
+        dp, dq = _aligned_digits(p, q)
         if len(dp) < 2 or len(dq) != len(dp) or p == q:
             if p == q and len(ex) > 1:
                 continue
@@ -199,24 +290,38 @@ def strongly_alike(x: Fact, y: Fact) -> bool:
     return True
 
 
-def _weak_one(f: Fact) -> bool:
-    """The number one, unless written in digits with a counting word (1명, 1개월): "one" and
-    한 are as often an article as a figure (한 건도, one of them), and a bare 1 often an
-    ordinal or a score (1심, 1라운드, 1-0)."""
+def _weak_small(f: Fact) -> bool:
+    """A small number that is weak evidence of a figure: the number one, unless written in
+    digits with a counting word (1명, 1개월): "one" and 한 are as often an article as a figure
+    (한 건도, one of them), and a bare 1 often an ordinal or a score (1심, 1라운드, 1-0); and a
+    number under ten written only as a word ("the two leaders", "every four years"), which
+    is as often an idiom of the sentence as a figure of the fact."""
     v = f.value
-    if not isinstance(v, Number) or _ends(f) != [Decimal(1)]:
+    if not isinstance(v, Number):
         return False
-    return not (v.counter and any(ch.isdigit() for m in f.mentions for ch in m.claim.text))
+    ends = _ends(f)
+    if len(ends) != 1 or not Decimal(0) < abs(ends[0]) < 10:
+        return False
+    in_digits = any(ch.isdigit() for m in f.mentions for ch in m.claim.text)
+    if ends == [Decimal(1)]:
+        return not (v.counter and in_digits)
+    return not in_digits
 
 
 def plausible(fa: Fact, fb: Fact) -> bool:
     """Whether two different figures in one slot are one figure written wrong rather than two
-    facts (a translation that says "three days" where the original gives "14 months"). Dates
+    facts (a translation that says "three days" where the original gives "14 months"): their
+    figures look alike (:func:`figures_plausible`) and neither is a weak small number. Dates
     and names are judged by their own relations."""
     if fa.kind not in NUMERIC_KINDS or fb.kind not in NUMERIC_KINDS:
         return True
-    if any(_weak_one(f) for f in (fa, fb)):
-        return False
+    return not any(_weak_small(f) for f in (fa, fb)) and figures_plausible(fa, fb)
+
+
+def figures_plausible(fa: Fact, fb: Fact) -> bool:
+    """Whether the figures of two different values look like one figure written wrong: a
+    digit changed or two swapped, close values, the same digits at another scale; in
+    different units, compared in the units of each side."""
     ea, eb = _ends(fa), _ends(fb)
     if not ea or not eb or len(ea) != len(eb):
         return False
@@ -237,6 +342,142 @@ def plausible(fa: Fact, fb: Fact) -> bool:
     magnitude = fa.kind != "number" or fb.kind != "number"
     return all(_figures_alike(x, y, magnitude or len(_digits(x).rstrip("0")) >= 2)
                for x, y in zip(ea, eb, strict=False))
+
+
+def _same_digits(fa: Fact, fb: Fact) -> bool:
+    """Two different figures of one kind written with the same significant digits in another
+    currency, unit or percent unit (5 EUR / 5 USD, 3.4% / 3.4 points), or at another scale
+    when both are large (5 million / 5 billion, 2천 / 2만): one word changed."""
+    if fa.kind != fb.kind:
+        return False
+    ea, eb = _ends(fa, False), _ends(fb, False)
+    if not ea or len(ea) != len(eb):
+        return False
+    if not all(_digits(x).rstrip("0") == _digits(y).rstrip("0") for x, y in zip(ea, eb, strict=True)):
+        return False
+    va, vb = fa.value, fb.value
+    if isinstance(va, Money) and isinstance(vb, Money) and va.currency != vb.currency:
+        return True
+    if isinstance(va, (Percent, Quantity)) and isinstance(vb, (Percent, Quantity)) and va.unit != vb.unit:
+        return True
+    return all(abs(x) >= 1000 for x in ea + eb)
+
+
+def _date_likeness(fa: Fact, fb: Fact, rel: Relation) -> int:
+    """Two dates: 1 when they agree on a field and differ in at most one (or cannot be judged
+    but agree on what they both write), 2 when one field differs and it looks like a slip (a
+    month, a weekday, a day or year one digit away), 3 otherwise."""
+    va, vb = fa.value, fb.value
+    assert isinstance(va, DateValue) and isinstance(vb, DateValue)
+    agree, differ = field_differences(va, vb)
+    if agree and len(differ) <= 1:
+        return 1
+    if len(differ) == 1:
+        (name, (x, y)), = differ.items()
+        if name in ("day", "year") and isinstance(x, int) and isinstance(y, int):
+            return 2 if _figures_alike(Decimal(x), Decimal(y), False) else 3
+        return 2
+    return 3
+
+
+def likeness(fa: Fact, fb: Fact, rel: Relation) -> int | None:
+    """How alike two values of one class are, 0 (compatible) to 4 (unlike); None when they are
+    not comparable at all. Figures: 1 the same digits at another scale, unit or currency, 2 one
+    digit changed or two swapped, 3 plausibly one figure written wrong (:func:`plausible`), 4
+    too unlike. Dates and names: 2 different, 3 uncertain, 4 two names that nothing relates."""
+    if rel.matches:
+        # a conversion is the weakest evidence: a figure of the same unit one digit away wins
+        return 3 if rel.reason == "converted" else 0
+    if fa.kind in NUMERIC_KINDS and fb.kind in NUMERIC_KINDS:
+        if rel.outcome == "unrelated":
+            return None
+        if _same_digits(fa, fb):
+            return 1
+        if strongly_alike(fa, fb):
+            return 2
+        return 3 if figures_plausible(fa, fb) else 4
+    if fa.kind == "date" and fb.kind == "date":
+        return _date_likeness(fa, fb, rel) if rel.outcome != "unrelated" else None
+    if rel.outcome == "different":
+        return 2
+    if rel.outcome == "uncertain":
+        return 3
+    if fa.kind in NAME_KINDS and fa.kind == fb.kind:
+        return 4
+    return None
+
+
+def slot_relation(fa: Fact, fb: Fact, slot: Slot, pair: Pair) -> Relation | None:
+    """What a slot says about its two facts: their relation when the evidence is enough (a
+    conflict needs one figure written wrong in a settled slot, or a look-alike chosen by its
+    value), an uncertain relation when the values are too unlike or the pair was chosen by
+    position among several, None when there is nothing to say (compatible facts already
+    matched elsewhere, unrelated values)."""
+    rel = slot.relation
+    if rel.matches:
+        return rel if fa.id not in pair.matched and fb.id not in pair.matched else None
+    if rel.outcome == "unrelated":
+        return None
+    if fa.kind != fb.kind and fa.kind in NUMERIC_KINDS and not plausible(fa, fb):
+        return None  # a plain number and a measured figure too unlike to be one: two facts
+    if rel.outcome == "different":
+        if (slot.strength == SETTLED and plausible(fa, fb)) or (slot.by_value and slot.likeness <= 2):
+            return rel
+        why = messages.TOO_UNLIKE if slot.strength == SETTLED or slot.by_value else messages.PAIRED_BY_PLACE
+        return Relation("uncertain", "same-place", messages.same_place(
+            messages.show(fa.value, fa.text), messages.show(fb.value, fb.text), why))
+    return rel
+
+
+def range_end_edges(pair: Pair, facts: dict[int, Fact]) -> list[tuple[int, int, Relation]]:
+    """A range matched by one of its ends ("15세와 16세 사이" / 15) whose other end the other
+    side writes as a figure of its own in the same bead (16, or "5-3" read as 5 and 3): that
+    figure joins the match when it is the other end, and differs from the range when it is
+    not (its only leftover of the kind there: "2-9" against 2대0). Marks those figures
+    matched; returns the new edges."""
+    out: list[tuple[int, int, Relation]] = []
+    for x, y, rel in list(pair.edges):
+        if rel.reason != "range-edge":
+            continue
+        r, p = (facts[x], facts[y]) if _is_range(facts[x]) else (facts[y], facts[x])
+        rv, pv = r.value, p.value
+        if not isinstance(rv, (Money, Number, Percent, Quantity)) or not isinstance(pv, (Money, Number, Percent,
+                                                                                          Quantity)):
+            continue
+        rn, pn = num(rv, r.text), num(pv, p.text)
+        assert rn.lo is not None and rn.hi is not None and pn.point is not None
+        other = rn.hi if rn.lo is not None and num_relation(rn.at(rn.lo), pn).matches else rn.lo
+        beads_here = [(ba, bb) for ba, bb, _ in pair.beads
+                      if (r.sentences & ba and p.sentences & bb) or (r.sentences & bb and p.sentences & ba)]
+        cands = []
+        for q in (pair.a.facts if p.source == pair.a.info.id else pair.b.facts):
+            qv = q.value
+            if q.id in pair.matched or q.id == p.id or not isinstance(qv, (Money, Number, Percent, Quantity)):
+                continue
+            if not (q.classes[0] == p.classes[0] or "number" in (q.kind, p.kind)):
+                continue
+            if any(q.sentences & (ba if p.source == pair.a.info.id else bb) for ba, bb in beads_here):
+                cands.append(q)
+        same = [q for q in cands if num_relation(rn.at(other), num(q.value, q.text)).matches]  # type: ignore[arg-type]
+        chosen = same[:1] or (cands if len(cands) == 1 else [])
+        for q in chosen:
+            qn = num(q.value, q.text)  # type: ignore[arg-type]
+            end_rel = num_relation(rn.at(other), qn)
+            qp = qn.point
+            if end_rel.matches:
+                new = Relation("compatible", "range-ends", messages.range_ends_apart(other))
+            elif qp is not None and _figures_alike(other, qp, False):
+                new = Relation("different", "range-end", messages.other_end_differs(other, qp))
+            else:
+                new = Relation("uncertain", "range-end", messages.other_end_differs(other, qp or other))
+            pair.matched[q.id] = r.id
+            out.append((r.id, q.id) + (new,) if r.source == pair.a.info.id else (q.id, r.id, new))
+    return out
+
+
+def _is_range(f: Fact) -> bool:
+    v = f.value
+    return isinstance(v, (Money, Number, Percent, Quantity)) and v.low is not None and v.high is not None
 
 
 def has_lookalike(f: Fact, others: list[Fact]) -> bool:

@@ -12,10 +12,12 @@ from factcheck.compare.relation.base import EQUAL, UNRELATED, Relation
 from factcheck.dates import unify
 from factcheck.values import DateValue
 
-__all__ = ["date_bucket", "date_key", "date_relation", "unchecked"]
+__all__ = ["date_bucket", "date_key", "date_relation", "field_differences", "unchecked"]
 
 #: the fields that say how a partial date is written ("지난 일요일": direction and weekday)
 _WRITTEN = ("relative", "direction", "year", "month", "day", "weekday", "half", "quarter", "hour", "minute", "part")
+#: weekday keys as date values write them, Monday first (``date.weekday()`` order)
+_WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: the calendar fields a partial date may write
 _FIELDS = ("year", "month", "day", "weekday", "hour", "minute", "half", "quarter", "decade", "part", "nth")
 
@@ -39,6 +41,39 @@ def _written(v: DateValue) -> tuple[object, ...]:
 def _fields(v: DateValue) -> dict[str, object]:
     """The calendar fields a partial date writes (year, month, day, weekday, time, period)."""
     return {k: getattr(v, k) for k in _FIELDS if getattr(v, k) is not None}
+
+
+def _calendar_fields(v: DateValue) -> dict[str, object]:
+    """The calendar fields a date states: those written, and for a resolved day (or month or
+    year) those of its day."""
+    out = _fields(v)
+    s, e = v.start, v.end
+    if s is not None and e is not None:
+        sd = s.date() if isinstance(s, _dt.datetime) else s
+        ed = e.date() if isinstance(e, _dt.datetime) else e
+        if sd.year == ed.year:
+            out.setdefault("year", sd.year)
+            if sd.month == ed.month:
+                out.setdefault("month", sd.month)
+                if sd == ed:
+                    out.setdefault("day", sd.day)
+                    out.setdefault("weekday", _WEEKDAY_KEYS[sd.weekday()])
+    return out
+
+
+def field_differences(a: DateValue, b: DateValue) -> tuple[int, dict[str, tuple[object, object]]]:
+    """How many calendar fields both dates state agree, and the ones that differ (field ->
+    (value of a, value of b)): "9월 30일 금요일" / "Sunday, 30 September" agree on two and
+    differ in the weekday."""
+    fa, fb = _calendar_fields(a), _calendar_fields(b)
+    agree = 0
+    differ: dict[str, tuple[object, object]] = {}
+    for k in sorted(set(fa) & set(fb)):
+        if fa[k] == fb[k]:
+            agree += 1
+        else:
+            differ[k] = (fa[k], fb[k])
+    return agree, differ
 
 
 def unchecked(v: DateValue) -> bool:
