@@ -6,15 +6,18 @@ Korean-English news, CC BY-SA; read at run time, never stored here), the clean p
 with ``factcheck.check_segments``; then, one at a time, one fact that the clean report matches
 across the two sides is changed on one side, by class:
 
-- ``last-digit``: the last digit of an exact figure (figures under an approximation word are
-  skipped: +1 may be within what "about" allows);
+- ``last-digit``: the last digit of a figure (not planted when the figure or its counterpart
+  is under an approximation word, or when the changed figure is still a rounding or a
+  conversion of its counterpart: "3.1 million" allows 313만, "about 100" allows 101);
 - ``leading-digit``: the first digit of a figure;
 - ``weekday``: a weekday name (Monday -> Tuesday);
 - ``month``: a month name (March -> April);
 - ``currency``: a currency word or sign ($ -> €, dollars -> euros, 달러 -> 유로, 원 -> 엔);
 - ``scale``: a scale word (million <-> billion, 만 <-> 억);
 - ``name``: a person's, place's or organisation's name, replaced by another name of the same
-  kind met in the corpus (Kim Yoon-sang -> Kim Yoon-seok, Suncheon -> Suwon).
+  kind met in the corpus that the gazetteer knows, or another Korean personal name (Kim
+  Yoon-sang -> Kim Yoon-seok, Suncheon -> Suwon); a replacement the name rules no longer read
+  as a name of that kind is not planted.
 
 A change is *caught* when the changed pair's report has a ``conflict`` or ``uncertain`` finding
 holding a claim of the changed side that overlaps the changed span. The script prints, per
@@ -40,8 +43,9 @@ import random
 import re
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator
+from typing import Any
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "parallel_ko_en_numeric.jsonl"
@@ -51,6 +55,8 @@ SEED = 20261207
 sys.path.insert(0, str(ROOT))
 
 import factcheck  # noqa: E402
+from factcheck.compare import compare_values  # noqa: E402
+from factcheck.naming.keys import person_parts  # noqa: E402
 from factcheck.report import Report  # noqa: E402
 
 FIGURE_KINDS = ("money", "number", "percent", "quantity")
@@ -66,7 +72,8 @@ _CURRENCY_SWAPS = {
     "en": [("$", "€"), ("€", "$"), ("£", "$"), ("¥", "$"), ("US dollars", "euros"), ("dollars", "euros"),
            ("dollar", "euro"), ("euros", "dollars"), ("euro", "dollar"), ("pounds", "dollars"), ("pound", "dollar"),
            ("yen", "won"), ("won", "yen"), ("yuan", "yen"), ("USD", "EUR"), ("EUR", "USD"), ("KRW", "JPY")],
-    "ko": [("달러", "유로"), ("유로", "달러"), ("파운드", "달러"), ("위안", "엔"), ("엔", "원"), ("원", "엔"), ("불", "유로")],
+    "ko": [("달러", "유로"), ("유로", "달러"), ("파운드", "달러"), ("위안", "엔"), ("엔", "원"), ("원", "엔"),
+           ("불", "유로")],
 }
 _SCALE_SWAPS = {
     "en": [("million", "billion"), ("billion", "million"), ("trillion", "billion"), ("bn", "m"), ("mn", "bn")],
@@ -104,13 +111,36 @@ def _check_pair(texts: dict[str, str], seg: str) -> Report:
                                             factcheck.Source(texts["en"], id="en", lang="en")])])
 
 
-def _matched_claims(report: Report, kinds: tuple[str, ...]) -> Iterator[tuple[str, Any]]:
-    """(side, claim) of every claim in a ``match`` finding that spans more than one source."""
+def _matched_claims(report: Report, kinds: tuple[str, ...]) -> Iterator[tuple[str, Any, list[Any]]]:
+    """(side, claim, counterparts) of every claim in a ``match`` finding that spans more than
+    one source; ``counterparts``: the claims of the finding in the other sources."""
     for f in report.findings:
         if f.verdict != "match" or f.kind not in kinds or len({c.source for c in f.claims}) < 2:
             continue
         for c in f.claims:
-            yield c.source, c.claim
+            yield c.source, c.claim, [o.claim for o in f.claims if o.source != c.source]
+
+
+#: relations that allow a small difference: a changed last digit may stay within them
+_TOLERANT = ("rounded", "approximate", "converted")
+
+
+def _within_tolerance(plant: Plant, counterparts: list[Any]) -> bool:
+    """Whether a changed figure is still what a counterpart states, within the rounding,
+    approximation or conversion that counterpart allows ("3.1 million" against 313만, "about
+    100" against "more than 101"): such a change is no error, and is not planted."""
+    if any(getattr(o.value, "approx", False) for o in counterparts):
+        return True
+    text = plant.texts[plant.side]
+    for c in factcheck.extract(text, lang=plant.side, kinds=FIGURE_KINDS):
+        if c.start < plant.end and plant.start < c.end:
+            if getattr(c.value, "approx", False):
+                return True
+            for o in counterparts:
+                rel = compare_values(c.value, o.value, a_text=c.text, b_text=o.text)
+                if rel.matches and rel.reason in _TOLERANT:
+                    return True
+    return False
 
 
 def _replace(texts: dict[str, str], side: str, start: int, end: int, new: str, cls: str) -> Plant:
@@ -139,20 +169,21 @@ def plants_for(texts: dict[str, str], report: Report, rng: random.Random,
         dataclasses.replace(f, claims=tuple(c for c in f.claims if c.source in texts)) for f in report.findings))
     out: dict[str, list[Plant]] = defaultdict(list)
     seen: set[tuple[str, str, int]] = set()
-    for side, claim in _matched_claims(report, FIGURE_KINDS):
+    for side, claim, counterparts in _matched_claims(report, FIGURE_KINDS):
         text = texts[side]
         runs = _figure_runs(claim, text)
         if runs and ("last-digit", side, claim.start) not in seen:
             s, e = runs[0]
             figure = text[s:e]
             digits = [i for i in range(s, e) if text[i].isdigit()]
-            value = claim.value
-            if not getattr(value, "approx", False) and digits:
+            if digits:
                 pos = digits[-1]
                 old = text[pos]
                 new = str((int(old) + rng.choice((1, 2, 3, 4, 5, 6, 7, 8))) % 10)
                 seen.add(("last-digit", side, claim.start))
-                out["last-digit"].append(_replace(texts, side, pos, pos + 1, new, "last-digit"))
+                plant = _replace(texts, side, pos, pos + 1, new, "last-digit")
+                if not _within_tolerance(plant, counterparts):
+                    out["last-digit"].append(plant)
             if digits and ("leading-digit", side, claim.start) not in seen and len(figure) >= 1:
                 pos = digits[0]
                 old = text[pos]
@@ -178,7 +209,7 @@ def plants_for(texts: dict[str, str], report: Report, rng: random.Random,
                 seen.add(("scale", side, claim.start))
                 out["scale"].append(_replace(texts, side, i, i + len(old), new, "scale"))
                 break
-    for side, claim in _matched_claims(report, ("date",)):
+    for side, claim, _ in _matched_claims(report, ("date",)):
         text = texts[side]
         span = text[claim.start:claim.end]
         names = _WEEKDAYS if side == "en" else _KO_WEEKDAYS
@@ -192,7 +223,8 @@ def plants_for(texts: dict[str, str], report: Report, rng: random.Random,
         if side == "en":
             for k, month in enumerate(_MONTHS):
                 m = re.search(rf"\b{month[:3]}[a-z]*\.?", span)
-                if m and m.group(0).rstrip(".") in (month, month[:3], month[:4]) and ("month", side, claim.start) not in seen:
+                written = m.group(0).rstrip(".") if m else ""
+                if m and written in (month, month[:3], month[:4]) and ("month", side, claim.start) not in seen:
                     seen.add(("month", side, claim.start))
                     new = _MONTHS[(k + rng.choice((1, 2, 3, 4, 5))) % 12]
                     if m.group(0).rstrip(".") != month:
@@ -208,7 +240,7 @@ def plants_for(texts: dict[str, str], report: Report, rng: random.Random,
                 new = str((old - 1 + rng.choice((1, 2, 3, 4, 5))) % 12 + 1)
                 out["month"].append(_replace(texts, side, claim.start + m.start(1), claim.start + m.end(1), new,
                                              "month"))
-    for side, claim in _matched_claims(report, NAME_KINDS):
+    for side, claim, _ in _matched_claims(report, NAME_KINDS):
         if ("name", side, claim.start) in seen:
             continue
         pool = [n for n in names_by_kind.get(f"{side}:{claim.kind}", []) if n != claim.text
@@ -217,7 +249,9 @@ def plants_for(texts: dict[str, str], report: Report, rng: random.Random,
             continue
         seen.add(("name", side, claim.start))
         new = rng.choice(pool)
-        out["name"].append(_replace(texts, side, claim.start, claim.end, new, "name"))
+        plant = _replace(texts, side, claim.start, claim.end, new, "name")
+        if _still_read(plant, claim.kind):
+            out["name"].append(plant)
     return out
 
 
@@ -258,14 +292,27 @@ def why_missed(plant: Plant, report: Report) -> str:
 
 
 def _name_pool(rows: list[dict[str, Any]]) -> dict[str, list[str]]:
-    """Names of each kind and side met in the rows (replacements for the ``name`` class)."""
+    """Names of each kind and side met in the rows (replacements for the ``name`` class): the
+    names the gazetteer knows, and Korean personal names (a known surname and a given name),
+    so that a replacement is a name and not a word the name rules misread."""
     pool: dict[str, set[str]] = defaultdict(set)
     for r in rows:
         for side in ("ko", "en"):
             for c in factcheck.extract(r[side], lang=side, kinds=NAME_KINDS):
-                if len(c.text) >= 2:
+                v = c.value
+                known = v.basis in ("gazetteer", "glossary") or (c.kind == "person" and person_parts(v.name))
+                if len(c.text) >= 2 and known and c.text == v.name:
                     pool[f"{side}:{c.kind}"].add(c.text)
     return {k: sorted(v) for k, v in pool.items()}
+
+
+def _still_read(plant: Plant, kind: str) -> bool:
+    """Whether the planted text is read as a claim of ``kind`` covering the change (otherwise
+    the extractor, not the comparator, decides what happens: not planted)."""
+    for c in factcheck.extract(plant.texts[plant.side], lang=plant.side, kinds=(kind,)):
+        if c.start <= plant.start and plant.end <= c.end:
+            return True
+    return False
 
 
 def run(rows: list[dict[str, Any]], progress: Callable[[Any], Any] | None = None) -> dict[str, Any]:

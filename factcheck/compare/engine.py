@@ -48,6 +48,7 @@ from factcheck.compare.rates import Rates
 from factcheck.compare.relation.base import EQUAL, NUMERIC_KINDS, Relation
 from factcheck.compare.slots import (
     AMBIGUOUS,
+    WEAK_MATCHES,
     Slot,
     has_lookalike,
     may_compare,
@@ -84,6 +85,7 @@ def _compare_pair(pair: Pair, facts: dict[int, Fact], rates: Rates | None, align
     pair.beads = beads(pair, facts, aligned)
     pair.edges.extend(range_end_edges(pair, facts))
     _pair_slots(pair, facts, rates, statement_checked)
+    pair.edges.extend(range_end_edges(pair, facts))  # ranges a slot matched by one end
 
 
 def _match(pair: Pair, ida: int, idb: int, rel: Relation) -> None:
@@ -94,8 +96,9 @@ def _match(pair: Pair, ida: int, idb: int, rel: Relation) -> None:
 
 def _match_compatible(pair: Pair, facts: dict[int, Fact], rates: Rates | None) -> None:
     """2. compatible facts, best first (relation strength, then aligned context). A conversion
-    (miles to km, dollars to won) is the weakest evidence: it gives way to a figure of the same
-    unit that differs by one digit, which is then compared as the same slot."""
+    (miles to km, dollars to won), a figure against a bound or a range's end is weak evidence:
+    it gives way to a figure of the same unit and shape that differs by one digit ("at least
+    50" against 50표 and "최소한 58표"), which is then compared as the same slot."""
     cands = []
     unmatched_a = [f for f in pair.a.facts if f.id not in pair.matched]
     unmatched_b = [f for f in pair.b.facts if f.id not in pair.matched]
@@ -106,7 +109,7 @@ def _match_compatible(pair: Pair, facts: dict[int, Fact], rates: Rates | None) -
             rel = fact_relation(fa, fb, rates)
             if not rel.matches:
                 continue
-            if rel.reason == "converted" and (has_lookalike(fa, unmatched_b) or has_lookalike(fb, unmatched_a)):
+            if rel.reason in WEAK_MATCHES and (has_lookalike(fa, unmatched_b) or has_lookalike(fb, unmatched_a)):
                 continue
             strength = _STRENGTH.get(rel.reason, _OTHER_STRENGTH)
             ctx = context_score(fa, fb, pair.beads)

@@ -19,17 +19,18 @@ from factcheck.values import DateValue, Money, Name, Number, Percent, Quantity, 
 
 __all__ = [
     "APPROXIMATE_BOUNDS", "BOUNDS_DIFFER", "BOUND_AND_FIGURE", "BOUND_AND_RANGE", "CURRENCY_UNSTATED_ONE_SIDE",
-    "DIFFERENT_ENTITIES", "GIVEN_NAME_DIFFERS", "OPPOSITE_BOUNDS", "PAIRED_BY_PLACE", "PERCENT_VS_POINTS",
-    "PERIODS_OVERLAP", "RANGES_OVERLAP", "SAME_RELATIVE_ONE_UNDATED", "SURNAME_DIFFERS", "TOO_UNLIKE", "WEEKDAYS",
-    "approximate", "bare_dollar", "conflict", "converted_at", "currency_unstated", "found_in", "inside_range",
-    "loose_units", "name_spellings", "needs_reference_date", "not_a_currency_code", "not_converted", "one_line",
-    "only_in", "other_end_differs", "outside_range", "partial_fits", "published_days", "published_in",
-    "published_only_in", "quote", "range_edge", "range_ends_apart", "range_ends_differ", "rate_not_a_number",
-    "rate_not_positive", "rates_wrong_type", "rounds_to", "same_day_as_written", "same_day_undated",
-    "same_name_two_kinds", "same_place", "show", "show_date", "show_dec", "statement_fits",
-    "statement_not_published", "statement_shown", "statement_unchecked", "surname_spellings", "twelve_hour_clock",
-    "uncertain", "unit_converted", "unit_left_out", "unit_left_out_uncomparable", "unreadable_rate", "value_where",
-    "weekday_mismatch", "weekday_name", "weekday_word",
+    "DIFFERENT_ENTITIES", "GIVEN_NAME_DIFFERS", "OPPOSITE_BOUNDS", "PAIRED_BY_PLACE",
+    "PERCENT_VS_POINTS", "PERIODS_OVERLAP", "RANGES_OVERLAP", "SAME_RELATIVE_ONE_UNDATED", "SURNAME_DIFFERS",
+    "TOO_UNLIKE", "WEEKDAYS", "approximate", "bare_dollar", "conflict", "converted_at", "currency_unstated",
+    "found_in", "inside_range", "loose_units", "name_spellings", "names_unlinked", "needs_reference_date",
+    "not_a_currency_code", "not_converted", "one_line", "only_in", "other_end_differs", "outside_range",
+    "partial_fits", "published_days", "published_in", "published_only_in", "quote", "range_edge",
+    "range_ends_apart", "range_ends_differ", "rate_not_a_number", "rate_not_positive", "rates_wrong_type",
+    "rounds_to", "same_day_as_written", "same_day_undated", "same_name_two_kinds", "same_place", "show",
+    "show_date", "show_dec", "statement_fits", "statement_not_published", "statement_shown", "statement_unchecked",
+    "surname_spellings", "twelve_hour_clock", "uncertain", "unit_converted", "unit_left_out",
+    "unit_left_out_uncomparable", "unreadable_rate", "value_where", "weekday_mismatch", "weekday_name",
+    "weekday_word",
 ]
 
 #: the days of the week as reports write them, Monday first (``date.weekday()`` order)
@@ -260,6 +261,10 @@ def same_place(a: str, b: str, why: str) -> str:
     """Two values left over in the same place of aligned texts that differ, and why that is
     not called a conflict."""
     return f"{a} against {b} in the same place ({why})"
+
+
+def names_unlinked(a: str, b: str) -> str:
+    return f"'{a}' and '{b}' stand in the same place, but no glossary or gazetteer says whether they are one name"
 
 
 def name_spellings(a: str, b: str) -> str:

@@ -16,13 +16,17 @@ from factcheck.compare.facts import Fact, Prepared, fact_relation
 from factcheck.compare.rates import Rates
 from factcheck.compare.relation.base import NAME_KINDS, NUMERIC_KINDS, Relation
 from factcheck.compare.relation.dates import field_differences
-from factcheck.compare.relation.numbers import Num, num, num_relation
+from factcheck.compare.relation.names import names_in_one_slot
+from factcheck.compare.relation.numbers import Num, num, num_relation, text_figure
 from factcheck.compare.relation.quantities import in_units_of, quantity_base
-from factcheck.values import DateValue, Money, Number, Percent, Quantity, dec_str
+from factcheck.values import DateValue, Money, Name, Number, Percent, Quantity, dec_str
 
-__all__ = ["AMBIGUOUS", "ASSIGNED", "SETTLED", "Slot", "has_lookalike", "likeness", "may_compare", "plausible",
-           "range_end_edges", "slot_pairs", "slot_relation", "strongly_alike"]
+__all__ = ["AMBIGUOUS", "ASSIGNED", "SETTLED", "WEAK_MATCHES", "Slot", "has_lookalike", "likeness", "may_compare",
+           "plausible", "range_end_edges", "slot_pairs", "slot_relation", "strongly_alike"]
 
+#: compatible relations that are weak evidence of one fact: a look-alike figure of the same
+#: unit and shape is preferred to them
+WEAK_MATCHES = frozenset({"converted", "bound", "range-edge"})
 #: a mention in a bead: its fact, its claim, and whether the fact is left over there (0 no, 1
 #: yes, :data:`_EXTRA` as a mention more than its counterpart has in the bead)
 _BeadMention = tuple[Fact, Claim, int]
@@ -238,11 +242,11 @@ def _figures_alike(x: Decimal, y: Decimal, magnitude: bool) -> bool:
     scale (3억 / 30 million; ``magnitude``)."""
     if x == y:
         return True
-    if x == 0 or y == 0:
-        return False
     ax, ay = _aligned_digits(x, y)
     if len(ax) == len(ay) and _one_digit_apart(ax, ay):
         return True
+    if x == 0 or y == 0:
+        return False
     dx, dy = _digits(x), _digits(y)
     big, small = max(abs(x), abs(y)), min(abs(x), abs(y))
     if big / small <= Decimal("1.5"):
@@ -337,6 +341,9 @@ def figures_plausible(fa: Fact, fb: Fact) -> bool:
                    if x is not None)
     if fa.kind != fb.kind:  # a figure whose unit one side leaves out: compare as written
         ea, eb = _ends(fa, False), _ends(fb, False)
+        ta, tb = text_figure(fa.text), text_figure(fb.text)
+        if ta and tb and len(ta) == len(tb) and _one_digit_apart(ta, tb):
+            return True  # the digits as written: "4센트" (0.04 USD) against "6" (cents)
     if isinstance(va, Money) and isinstance(vb, Money) and va.currency != vb.currency:
         return True  # converted at the user's rates: the relation has judged the amounts
     magnitude = fa.kind != "number" or fb.kind != "number"
@@ -386,8 +393,8 @@ def likeness(fa: Fact, fb: Fact, rel: Relation) -> int | None:
     digit changed or two swapped, 3 plausibly one figure written wrong (:func:`plausible`), 4
     too unlike. Dates and names: 2 different, 3 uncertain, 4 two names that nothing relates."""
     if rel.matches:
-        # a conversion is the weakest evidence: a figure of the same unit one digit away wins
-        return 3 if rel.reason == "converted" else 0
+        # weak evidence (a conversion, a bound, a range's end): a look-alike of the same unit wins
+        return 3 if rel.reason in WEAK_MATCHES else 0
     if fa.kind in NUMERIC_KINDS and fb.kind in NUMERIC_KINDS:
         if rel.outcome == "unrelated":
             return None
@@ -402,8 +409,9 @@ def likeness(fa: Fact, fb: Fact, rel: Relation) -> int | None:
         return 2
     if rel.outcome == "uncertain":
         return 3
-    if fa.kind in NAME_KINDS and fa.kind == fb.kind:
-        return 4
+    va, vb = fa.value, fb.value
+    if isinstance(va, Name) and isinstance(vb, Name) and va.kind == vb.kind:
+        return 1 if names_in_one_slot(va, vb).matches else 4
     return None
 
 
@@ -417,8 +425,13 @@ def slot_relation(fa: Fact, fb: Fact, slot: Slot, pair: Pair) -> Relation | None
     if rel.matches:
         return rel if fa.id not in pair.matched and fb.id not in pair.matched else None
     if rel.outcome == "unrelated":
-        return None
-    if fa.kind != fb.kind and fa.kind in NUMERIC_KINDS and not plausible(fa, fb):
+        va, vb = fa.value, fb.value
+        if not (isinstance(va, Name) and isinstance(vb, Name) and va.kind == vb.kind):
+            return None
+        rel = names_in_one_slot(va, vb)
+        if rel.matches:
+            return rel if fa.id not in pair.matched and fb.id not in pair.matched else None
+    if fa.kind != fb.kind and fa.kind in NUMERIC_KINDS and not figures_plausible(fa, fb):
         return None  # a plain number and a measured figure too unlike to be one: two facts
     if rel.outcome == "different":
         if (slot.strength == SETTLED and plausible(fa, fb)) or (slot.by_value and slot.likeness <= 2):
@@ -430,59 +443,94 @@ def slot_relation(fa: Fact, fb: Fact, slot: Slot, pair: Pair) -> Relation | None
 
 
 def range_end_edges(pair: Pair, facts: dict[int, Fact]) -> list[tuple[int, int, Relation]]:
-    """A range matched by one of its ends ("15세와 16세 사이" / 15) whose other end the other
-    side writes as a figure of its own in the same bead (16, or "5-3" read as 5 and 3): that
-    figure joins the match when it is the other end, and differs from the range when it is
-    not (its only leftover of the kind there: "2-9" against 2대0). Marks those figures
-    matched; returns the new edges."""
+    """A range matched by one of its ends ("15세와 16세 사이" / 15, "2-0" / 2대0) whose other end
+    the other side writes as a figure of its own in the same bead (16; 0): that figure joins
+    the match when it is the other end, and differs from the range when it is not and is the
+    only candidate ("2-9" against 2대0). Marks those figures matched; returns the new edges."""
     out: list[tuple[int, int, Relation]] = []
+    linked = {f for x, y, _ in pair.edges for f in (x, y)}
     for x, y, rel in list(pair.edges):
-        if rel.reason != "range-edge":
+        if not rel.matches:
             continue
-        r, p = (facts[x], facts[y]) if _is_range(facts[x]) else (facts[y], facts[x])
+        fx, fy = facts[x], facts[y]
+        if _two_figures(fx) and _point(fy) is not None:
+            r, p = fx, fy
+        elif _two_figures(fy) and _point(fx) is not None:
+            r, p = fy, fx
+        else:
+            continue
         rv, pv = r.value, p.value
-        if not isinstance(rv, (Money, Number, Percent, Quantity)) or not isinstance(pv, (Money, Number, Percent,
-                                                                                          Quantity)):
-            continue
+        assert isinstance(rv, _MEASURED) and isinstance(pv, _MEASURED)
         rn, pn = num(rv, r.text), num(pv, p.text)
-        assert rn.lo is not None and rn.hi is not None and pn.point is not None
-        other = rn.hi if rn.lo is not None and num_relation(rn.at(rn.lo), pn).matches else rn.lo
-        beads_here = [(ba, bb) for ba, bb, _ in pair.beads
-                      if (r.sentences & ba and p.sentences & bb) or (r.sentences & bb and p.sentences & ba)]
+        assert rn.lo is not None and rn.hi is not None
+        point = _point(p)
+        assert point is not None
+        other = rn.hi if num_relation(rn.at(rn.lo), pn.at(point)).matches else rn.lo
+        if other == rn.lo and not num_relation(rn.at(rn.hi), pn.at(point)).matches:
+            continue  # matched as a whole, not by one end
+        p_side_a = p.source == pair.a.info.id
+        # the sentences of p's side in the beads that hold both r and p
+        beads_here = [mine for mine, theirs in ((ba, bb) if p_side_a else (bb, ba) for ba, bb, _ in pair.beads)
+                      if p.sentences & mine and r.sentences & theirs]
         cands = []
-        for q in (pair.a.facts if p.source == pair.a.info.id else pair.b.facts):
-            qv = q.value
-            if q.id in pair.matched or q.id == p.id or not isinstance(qv, (Money, Number, Percent, Quantity)):
+        for q in (pair.a.facts if p_side_a else pair.b.facts):
+            if q.id in pair.matched or q.id in linked or q.id == p.id or _point(q) is None:
                 continue
             if not (q.classes[0] == p.classes[0] or "number" in (q.kind, p.kind)):
                 continue
-            if any(q.sentences & (ba if p.source == pair.a.info.id else bb) for ba, bb in beads_here):
+            if any(q.sentences & here for here in beads_here):
                 cands.append(q)
-        same = [q for q in cands if num_relation(rn.at(other), num(q.value, q.text)).matches]  # type: ignore[arg-type]
+        same = [q for q in cands if num_relation(rn.at(other), _num_of(q)).matches]
         chosen = same[:1] or (cands if len(cands) == 1 else [])
         for q in chosen:
-            qn = num(q.value, q.text)  # type: ignore[arg-type]
-            end_rel = num_relation(rn.at(other), qn)
-            qp = qn.point
-            if end_rel.matches:
+            qp = _point(q)
+            assert qp is not None
+            if num_relation(rn.at(other), _num_of(q)).matches:
                 new = Relation("compatible", "range-ends", messages.range_ends_apart(other))
-            elif qp is not None and _figures_alike(other, qp, False):
+            elif _figures_alike(other, qp, False) and rn.lo != rn.hi:  # "3-3": a score read as a range
                 new = Relation("different", "range-end", messages.other_end_differs(other, qp))
             else:
-                new = Relation("uncertain", "range-end", messages.other_end_differs(other, qp or other))
+                new = Relation("uncertain", "range-end", messages.other_end_differs(other, qp))
             pair.matched[q.id] = r.id
-            out.append((r.id, q.id) + (new,) if r.source == pair.a.info.id else (q.id, r.id, new))
+            linked.add(q.id)
+            out.append((r.id, q.id, new) if r.source == pair.a.info.id else (q.id, r.id, new))
     return out
 
 
-def _is_range(f: Fact) -> bool:
+_MEASURED = (Money, Number, Percent, Quantity)
+
+
+def _num_of(f: Fact) -> Num:
     v = f.value
-    return isinstance(v, (Money, Number, Percent, Quantity)) and v.low is not None and v.high is not None
+    assert isinstance(v, _MEASURED)
+    return num(v, f.text)
+
+
+def _point(f: Fact) -> Decimal | None:
+    """The single figure a value states (None for a range, a bound or a date)."""
+    if not isinstance(f.value, _MEASURED) or _two_figures(f):
+        return None
+    return _num_of(f).point
+
+
+def _two_figures(f: Fact) -> bool:
+    """A range, or a value written with two figures that the extractor read as one ("3-3")."""
+    v = f.value
+    return isinstance(v, _MEASURED) and v.low is not None and v.high is not None
 
 
 def has_lookalike(f: Fact, others: list[Fact]) -> bool:
-    """Whether one of ``others`` is the same kind of figure in the same unit, one digit away."""
-    return any(o.classes[0] == f.classes[0] and strongly_alike(f, o) for o in others)
+    """Whether one of ``others`` is the same kind of figure in the same unit and of the same
+    shape (a figure, a range, a bound), one digit away."""
+    return any(o.classes[0] == f.classes[0] and _shape_of(o) == _shape_of(f) and strongly_alike(f, o)
+               for o in others)
+
+
+def _shape_of(f: Fact) -> tuple[bool, bool]:
+    v = f.value
+    if not isinstance(v, _MEASURED):
+        return (False, False)
+    return (v.low is not None, v.high is not None)
 
 
 def may_compare(fa: Fact, fb: Fact) -> bool:

@@ -9,7 +9,7 @@ from factcheck.compare.relation.base import EQUAL, UNRELATED, Relation
 from factcheck.naming.keys import person_parts
 from factcheck.values import Name
 
-__all__ = ["name_relation"]
+__all__ = ["name_relation", "names_in_one_slot"]
 
 #: where a name's key comes from when it is known, not guessed from a romanisation
 _TRUSTED_BASES = frozenset({"gazetteer", "glossary"})
@@ -53,3 +53,20 @@ def name_relation(a: Name, b: Name) -> Relation:
     if a.kind == "person":
         return _person_relation(a, b)
     return UNRELATED
+
+
+#: keys at least this alike (rapidfuzz ratio) may be two spellings of one name
+_SPELLING_RATIO = 75
+
+
+def names_in_one_slot(a: Name, b: Name) -> Relation:
+    """Two names of one kind that :func:`name_relation` leaves unrelated, known to fill one
+    slot (the one name of the kind left over on each side of an aligned pair): keys alike
+    enough to be two spellings of one name match ("부시" / "Bush"); otherwise they may be
+    another name or the same name that nothing links (대법원 / "Supreme Court"): uncertain."""
+    from rapidfuzz import fuzz  # imported when first needed
+
+    ka, kb = a.key.replace("|", ""), b.key.replace("|", "")
+    if ka and kb and fuzz.ratio(ka, kb) >= _SPELLING_RATIO:
+        return Relation("compatible", "spelling-variant", messages.name_spellings(a.name, b.name))
+    return Relation("uncertain", "names-unlinked", messages.names_unlinked(a.name, b.name))

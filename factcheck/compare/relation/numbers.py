@@ -14,7 +14,8 @@ from factcheck.compare.relation.base import EQUAL, UNRELATED, Relation
 from factcheck.values import Money, Number, Percent, Quantity
 
 __all__ = ["Measured", "Num", "is_decimal_written", "num", "num_relation", "percent_relation", "quantum",
-           "unit_omitted_relation", "written_quantum"]
+           "text_figure", "unit_omitted_relation",
+           "written_quantum"]
 
 #: a value measured in figures
 Measured = Money | Number | Percent | Quantity
@@ -41,10 +42,11 @@ class Num:
     decimal: bool  # written with a decimal fraction ("15.7 million", "1.5억")
     text: str
     q: Decimal | None = None
+    two: bool = False  # written as two figures, even equal ones ("30 to 30", a score "3-3")
 
     @property
     def point(self) -> Decimal | None:
-        return self.lo if self.lo is not None and self.lo == self.hi else None
+        return self.lo if self.lo is not None and self.lo == self.hi and not self.two else None
 
     @property
     def quantum(self) -> Decimal:
@@ -92,7 +94,8 @@ def num(v: Measured, text: str, scale: Decimal = Decimal(1)) -> Num:
     q = written_quantum(base, text)
     lo = lo * scale if lo is not None else None
     hi = hi * scale if hi is not None else None
-    return Num(lo, hi, bool(v.approx), is_decimal_written(text), text or "", q * scale if q is not None else None)
+    return Num(lo, hi, bool(v.approx), is_decimal_written(text), text or "", q * scale if q is not None else None,
+               v.low is not None and v.high is not None)
 
 
 def quantum(x: Decimal) -> Decimal:
@@ -106,7 +109,7 @@ def quantum(x: Decimal) -> Decimal:
 
 def _shape(x: Num) -> str:
     if x.lo is not None and x.hi is not None:
-        return "point" if x.lo == x.hi else "range"
+        return "point" if x.point is not None else "range"
     return "at-least" if x.lo is not None else "up-to"
 
 
@@ -207,7 +210,7 @@ def percent_relation(a: Percent, b: Percent, ta: str, tb: str) -> Relation:
     return num_relation(num(a, ta), num(b, tb))
 
 
-def _text_figure(text: str) -> str:
+def text_figure(text: str) -> str:
     """The first figure written in a claim's text, digits only ("4센트" -> "4")."""
     m = _FIGURE.search(text or "")
     return re.sub(r"\D", "", m.group(0)) if m else ""
@@ -221,9 +224,9 @@ def unit_omitted_relation(a: Measured, b: Measured, ta: str, tb: str) -> Relatio
         return UNRELATED  # a count of things (1장, 3명) is not an amount or a share
     x, y = num(a, ta), num(b, tb)
     other = b.kind if isinstance(a, Number) else a.kind
-    if num_relation(x, y).matches or (_text_figure(ta) and _text_figure(ta) == _text_figure(tb)):
+    if num_relation(x, y).matches or (text_figure(ta) and text_figure(ta) == text_figure(tb)):
         return Relation("compatible", "unit-omitted", messages.unit_left_out(other))
-    fa, fb = _text_figure(ta), _text_figure(tb)
+    fa, fb = text_figure(ta), text_figure(tb)
     if other != "quantity" and len(fa) >= 2 and len(fa) == len(fb) and \
             sum(p != q for p, q in zip(fa, fb, strict=True)) == 1:
         # the same figure with one digit changed: a currency or a percent sign left out

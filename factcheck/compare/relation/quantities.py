@@ -33,7 +33,8 @@ def quantity_base(q: Quantity, text: str = "") -> tuple[str, Num] | None:
     written = written_quantum(q.value, text)
     factor = to_base(Decimal(1), q.unit)[0] - to_base(Decimal(0), q.unit)[0]
     step = (written if written is not None else quantum(q.value)) * abs(factor)
-    return unit, Num(lo, hi, bool(q.approx), is_decimal_written(text), text or "", step)
+    return unit, Num(lo, hi, bool(q.approx), is_decimal_written(text), text or "", step,
+                     q.low is not None and q.high is not None)
 
 
 def quantity_relation(a: Quantity, b: Quantity, ta: str, tb: str) -> Relation:
