@@ -45,7 +45,8 @@ from factcheck.compare.group import (
     statement_findings,
 )
 from factcheck.compare.rates import Rates
-from factcheck.compare.relation.base import EQUAL, NUMERIC_KINDS, Relation
+from factcheck.compare.relation.base import BASELINE, EQUAL, NUMERIC_KINDS, Relation
+from factcheck.compare.relation.dates import field_differences
 from factcheck.compare.slots import (
     AMBIGUOUS,
     WEAK_MATCHES,
@@ -53,11 +54,12 @@ from factcheck.compare.slots import (
     has_lookalike,
     may_compare,
     range_end_edges,
+    restatement_edges,
     slot_pairs,
     slot_relation,
 )
 from factcheck.report import Finding, Source, SourceInfo
-from factcheck.values import in_decimal_context
+from factcheck.values import DateValue, in_decimal_context
 
 __all__ = ["compare_prepared", "finding_order"]
 
@@ -86,6 +88,7 @@ def _compare_pair(pair: Pair, facts: dict[int, Fact], rates: Rates | None, align
     pair.edges.extend(range_end_edges(pair, facts))
     _pair_slots(pair, facts, rates, statement_checked)
     pair.edges.extend(range_end_edges(pair, facts))  # ranges a slot matched by one end
+    pair.edges.extend(restatement_edges(pair, facts))
 
 
 def _match(pair: Pair, ida: int, idb: int, rel: Relation) -> None:
@@ -104,6 +107,8 @@ def _match_compatible(pair: Pair, facts: dict[int, Fact], rates: Rates | None) -
     unmatched_b = [f for f in pair.b.facts if f.id not in pair.matched]
     for fa in unmatched_a:
         for fb in unmatched_b:
+            if fa.baseline or fb.baseline:
+                continue  # "from a year earlier" is matched only as written alike (step 1)
             if not may_compare(fa, fb) or (fa.kind != fb.kind and fa.kind in NUMERIC_KINDS):
                 continue  # a figure whose unit one side leaves out is compared only in its slot
             rel = fact_relation(fa, fb, rates)
@@ -113,12 +118,22 @@ def _match_compatible(pair: Pair, facts: dict[int, Fact], rates: Rates | None) -
                 continue
             strength = _STRENGTH.get(rel.reason, _OTHER_STRENGTH)
             ctx = context_score(fa, fb, pair.beads)
-            cands.append((-strength, -ctx, fa.mentions[0].claim.start, fb.mentions[0].claim.start, fa.id, fb.id, rel))
-    cands.sort(key=lambda t: t[:6])
-    for _, _, _, _, ida, idb, rel in cands:
+            cands.append((-strength, -_agreeing_fields(fa, fb), -ctx, fa.mentions[0].claim.start,
+                          fb.mentions[0].claim.start, fa.id, fb.id, rel))
+    cands.sort(key=lambda t: t[:7])
+    for _, _, _, _, _, ida, idb, rel in cands:
         if ida in pair.matched or idb in pair.matched:
             continue
         _match(pair, ida, idb, rel)
+
+
+def _agreeing_fields(fa: Fact, fb: Fact) -> int:
+    """How many calendar fields two dates both state alike: "Nov. 5" says more of 2024-11-05
+    than "the 5th" does, and is matched first."""
+    va, vb = fa.value, fb.value
+    if isinstance(va, DateValue) and isinstance(vb, DateValue):
+        return field_differences(va, vb)[0]
+    return 0
 
 
 def _pair_slots(pair: Pair, facts: dict[int, Fact], rates: Rates | None, statement_checked: set[str]) -> None:
@@ -229,6 +244,7 @@ def _compare(prepared: list[Prepared], pivot: str | None, rates: Rates | None, s
         pair = Pair(A, B)
         _compare_pair(pair, facts, rates, aligned, statement_checked)
         edges.extend(pair.edges)
+    edges.extend(_baselines(prepared, edges))
     findings: list[Finding] = []
     covered: set[int] = set()
     for members in group_facts(facts, edges):
@@ -243,6 +259,27 @@ def _compare(prepared: list[Prepared], pivot: str | None, rates: Rates | None, s
     findings.extend(mismatch_findings(prepared, ctx))
     findings.sort(key=lambda f: finding_key(f, order))
     return findings
+
+
+def _baselines(prepared: list[Prepared], edges: list[Edge]) -> list[Edge]:
+    """A baseline date that no other source states ("rose 12% from a year earlier" against
+    "전년 대비 12% 증가", where 전년 is no date) joins the finding of the figure it qualifies:
+    the nearest figure before it in its sentence (else after it). Edges inside one source."""
+    linked = {f for x, y, _ in edges for f in (x, y)}
+    out: list[Edge] = []
+    for P in prepared:
+        for f in P.facts:
+            if not f.baseline or f.id in linked:
+                continue
+            m = f.mentions[0]
+            near = [(fig, c) for fig, c in P.by_sentence.get(m.sentence, ())
+                    if fig.kind in NUMERIC_KINDS and not fig.baseline]
+            if not near:
+                continue
+            before = [t for t in near if t[1].end <= m.claim.start]
+            fig, _ = before[-1] if before else min(near, key=lambda t: t[1].start)
+            out.append((fig.id, f.id, BASELINE))
+    return out
 
 
 @in_decimal_context

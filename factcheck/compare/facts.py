@@ -45,6 +45,7 @@ class Fact:
     text: str
     mentions: tuple[Mention, ...]
     statement_only: bool
+    baseline: bool  # a date a figure is compared with ("from a year earlier"), not an event
     sentences: frozenset[int] = field(init=False, compare=False)  # computed once: hot in alignment
 
     def __post_init__(self) -> None:
@@ -151,7 +152,7 @@ def prepare(src: Source, claims: Sequence[Claim], info: SourceInfo, first_id: in
         rep = _representative(cs)
         mentions = tuple(Mention(info.id, c, bisect.bisect_right(starts, c.start) - 1) for c in cs)
         facts.append(Fact(first_id + n, info.id, rep.kind, classes[key], key, rep.value, rep.text, mentions,
-                          all(c.role == "statement" for c in cs)))
+                          all(c.role == "statement" for c in cs), all(c.role == "baseline" for c in cs)))
     by_sentence: dict[int, list[tuple[Fact, Claim]]] = {}
     for f in facts:
         for m in f.mentions:

@@ -19,18 +19,17 @@ from factcheck.values import DateValue, Money, Name, Number, Percent, Quantity, 
 
 __all__ = [
     "APPROXIMATE_BOUNDS", "BOUNDS_DIFFER", "BOUND_AND_FIGURE", "BOUND_AND_RANGE", "CURRENCY_UNSTATED_ONE_SIDE",
-    "DIFFERENT_ENTITIES", "GIVEN_NAME_DIFFERS", "OPPOSITE_BOUNDS", "PAIRED_BY_PLACE",
+    "DIFFERENT_ENTITIES", "GIVEN_NAME_DIFFERS", "JUDGED", "NAMES_UNLINKED", "OPPOSITE_BOUNDS", "PAIRED_BY_PLACE",
     "PERCENT_VS_POINTS", "PERIODS_OVERLAP", "RANGES_OVERLAP", "SAME_RELATIVE_ONE_UNDATED", "SURNAME_DIFFERS",
     "TOO_UNLIKE", "WEEKDAYS", "approximate", "bare_dollar", "conflict", "converted_at", "currency_unstated",
-    "found_in", "inside_range", "loose_units", "name_spellings", "names_unlinked", "needs_reference_date",
-    "not_a_currency_code", "not_converted", "one_line", "only_in", "other_end_differs", "outside_range",
-    "partial_fits", "published_days", "published_in", "published_only_in", "quote", "range_edge",
-    "range_ends_apart", "range_ends_differ", "rate_not_a_number", "rate_not_positive", "rates_wrong_type",
-    "rounds_to", "same_day_as_written", "same_day_undated", "same_name_two_kinds", "same_place", "show",
-    "show_date", "show_dec", "statement_fits", "statement_not_published", "statement_shown", "statement_unchecked",
-    "surname_spellings", "twelve_hour_clock", "uncertain", "unit_converted", "unit_left_out",
-    "unit_left_out_uncomparable", "unreadable_rate", "value_where", "weekday_mismatch", "weekday_name",
-    "weekday_word",
+    "found_in", "inside_range", "loose_units", "name_spellings", "needs_reference_date", "not_a_currency_code",
+    "not_converted", "one_line", "only_in", "other_end_differs", "outside_range", "partial_fits", "published_days",
+    "published_in", "published_only_in", "quote", "range_edge", "range_ends_apart", "range_ends_differ",
+    "rate_not_a_number", "rate_not_positive", "rates_wrong_type", "restated", "rounds_to", "same_day_as_written",
+    "same_day_undated", "same_name_two_kinds", "same_place", "show", "show_date", "show_dec", "statement_fits",
+    "statement_not_published", "statement_shown", "statement_unchecked", "surname_spellings", "twelve_hour_clock",
+    "uncertain", "uncertain_judged", "unit_converted", "unit_left_out", "unit_left_out_uncomparable",
+    "unreadable_rate", "value_where", "weekday_mismatch", "weekday_name", "weekday_word",
 ]
 
 #: the days of the week as reports write them, Monday first (``date.weekday()`` order)
@@ -253,18 +252,22 @@ def surname_spellings(a: str, b: str) -> str:
     return f"'{a}' and '{b}' may be two spellings of one surname"
 
 
-TOO_UNLIKE = "too unlike to be one value written wrong"
-PAIRED_BY_PLACE = "paired by their place among several that differ"
+TOO_UNLIKE = "they are too unlike to be one value written wrong"
+PAIRED_BY_PLACE = "another value there is as like, so which stands for which is not certain"
 
 
 def same_place(a: str, b: str, why: str) -> str:
     """Two values left over in the same place of aligned texts that differ, and why that is
     not called a conflict."""
-    return f"{a} against {b} in the same place ({why})"
+    return f"{a} and {b} stand in the same place and differ, but {why}"
 
 
-def names_unlinked(a: str, b: str) -> str:
-    return f"'{a}' and '{b}' stand in the same place, but no glossary or gazetteer says whether they are one name"
+NAMES_UNLINKED = "they stand in the same place, but no glossary or gazetteer says whether they are one name"
+
+
+def restated(first: str, second: str, source: str) -> str:
+    """A value one source states twice, differently."""
+    return f"{source} states {first} and, in another place, {second}: one of them may be written wrong"
 
 
 def name_spellings(a: str, b: str) -> str:
@@ -276,12 +279,13 @@ def same_name_two_kinds(a: str, b: str) -> str:
 
 
 # ============================================================================ findings
-def value_where(shown: str | None, places: Iterable[tuple[str, str]]) -> str:
+def value_where(shown: str | None, places: Iterable[tuple[str, str]], *, undated: bool = False) -> str:
     """One value and where it is written: 16,000,000 USD ('1,600만불' in ko, '16 million USD' in
-    en); ``shown`` None for a partial date without a reference date."""
+    en); ``shown`` None to give the written texts only (``undated``: a partial date without a
+    reference date, said so)."""
     where = ", ".join(f"'{one_line(text)}' in {source}" for text, source in places)
     if shown is None:
-        return f"{where} (no reference date)"
+        return f"{where} (no reference date)" if undated else where
     return f"{shown} ({where})"
 
 
@@ -292,6 +296,17 @@ def conflict(first: str, second: str, reason: str, note: str) -> str:
     if note and note != words:
         msg += f" ({note})"
     return one_line(msg)
+
+
+#: the reasons of uncertain findings whose note is a judgment of the two values, not the
+#: reason they cannot be compared
+JUDGED = frozenset({"same-place", "restated", "range-end", "inside-range", "names-unlinked", "opposite-bounds"})
+
+
+def uncertain_judged(a: str, b: str, note: str) -> str:
+    """Two quoted claims that stand for one another but may differ, and why they are not a
+    conflict."""
+    return one_line(f"{a} against {b}: {note}")
 
 
 def uncertain(a: str, b: str, why: str) -> str:

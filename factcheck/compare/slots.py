@@ -22,7 +22,7 @@ from factcheck.compare.relation.quantities import in_units_of, quantity_base
 from factcheck.values import DateValue, Money, Name, Number, Percent, Quantity, dec_str
 
 __all__ = ["AMBIGUOUS", "ASSIGNED", "SETTLED", "WEAK_MATCHES", "Slot", "has_lookalike", "likeness", "may_compare",
-           "plausible", "range_end_edges", "slot_pairs", "slot_relation", "strongly_alike"]
+           "plausible", "range_end_edges", "restatement_edges", "slot_pairs", "slot_relation", "strongly_alike"]
 
 #: compatible relations that are weak evidence of one fact: a look-alike figure of the same
 #: unit and shape is preferred to them
@@ -198,6 +198,8 @@ def _bead_mentions(P: Prepared, mine: frozenset[int], theirs: frozenset[int], pa
         for f, claim in P.by_sentence.get(sentence, ()):
             if f.statement_only and f.source in statement_checked and getattr(f.value, "start", None) is None:
                 continue  # "said Friday" in an undated text: checked against the publication dates instead
+            if f.baseline:
+                continue  # "from a year earlier": the figure's baseline, not a slot of its own
             left = lefts.get(f.id)
             if left is None:
                 partner = pair.matched.get(f.id)
@@ -517,6 +519,71 @@ def _two_figures(f: Fact) -> bool:
     """A range, or a value written with two figures that the extractor read as one ("3-3")."""
     v = f.value
     return isinstance(v, _MEASURED) and v.low is not None and v.high is not None
+
+
+def restatement_edges(pair: Pair, facts: dict[int, Fact]) -> list[tuple[int, int, Relation]]:
+    """A value that one source states twice, once at another scale: a fact left with no edge
+    whose figures are those of another fact of the same source, kind and unit, which is
+    matched in the other source ("1,600만 달러" in the headline, "160만 달러" in the body, and
+    "$16 million" once in the other text). Linked to that counterpart as uncertain. (Figures
+    one digit apart are as often two facts of one text, 2007 and 2008: not linked.)"""
+    linked = {f for x, y, _ in pair.edges for f in (x, y)}
+    partner: dict[int, int] = {}
+    for x, y, rel in pair.edges:
+        if rel.matches:
+            partner.setdefault(x, y)
+            partner.setdefault(y, x)
+    out: list[tuple[int, int, Relation]] = []
+    for side in (pair.a, pair.b):
+        for lone in side.facts:
+            if lone.id in linked or lone.id in pair.matched or lone.statement_only or lone.baseline:
+                continue  # a statement date is checked against the publication dates
+            twins = [m for m in side.facts if m.id != lone.id and m.id in partner
+                     and (_rescaled(lone, m) or _same_words_other_day(lone, m))]
+            if len(twins) != 1:
+                continue
+            twin = twins[0]
+            other = facts[partner[twin.id]]
+            if lone.kind == "date" and not _share_bead(pair, lone, other):
+                continue
+            new = Relation("uncertain", "restated", messages.restated(
+                messages.show(twin.value, twin.text), messages.show(lone.value, lone.text), twin.source))
+            out.append((lone.id, other.id, new) if side is pair.a else (other.id, lone.id, new))
+            linked.add(lone.id)
+    return out
+
+
+def _rescaled(x: Fact, y: Fact) -> bool:
+    """Two different figures of one kind and unit with the same significant digits, two or
+    more of them, at another scale (1,600만 / 160만; not 2 / 20)."""
+    if x.classes[0] != y.classes[0] or x.kind != y.kind or x.kind not in NUMERIC_KINDS:
+        return False
+    vx, vy = x.value, y.value
+    if isinstance(vx, Quantity) and isinstance(vy, Quantity) and vx.unit != vy.unit:
+        return False
+    ex, ey = _ends(x, False), _ends(y, False)
+    if not ex or len(ex) != len(ey) or ex == ey:
+        return False
+    return all(p != q and _digits(p).rstrip("0") == _digits(q).rstrip("0") and len(_digits(p).rstrip("0")) >= 2
+               for p, q in zip(ex, ey, strict=True))
+
+
+def _same_words_other_day(x: Fact, y: Fact) -> bool:
+    """Two partial dates written with the same words but one (a weekday for a weekday: 금요일
+    and 월요일), neither resolved."""
+    vx, vy = x.value, y.value
+    if not (isinstance(vx, DateValue) and isinstance(vy, DateValue)) or vx.start is not None or vy.start is not None:
+        return False
+    if vx.weekday is None or vy.weekday is None or vx.weekday == vy.weekday:
+        return False
+    return {k: v for k, v in vx.to_dict().items() if k != "weekday"} == \
+        {k: v for k, v in vy.to_dict().items() if k != "weekday"}
+
+
+def _share_bead(pair: Pair, x: Fact, y: Fact) -> bool:
+    """Whether two facts of the two sources are mentioned in one bead."""
+    xa = x.source == pair.a.info.id
+    return any((x.sentences & (ba if xa else bb)) and (y.sentences & (bb if xa else ba)) for ba, bb, _ in pair.beads)
 
 
 def has_lookalike(f: Fact, others: list[Fact]) -> bool:

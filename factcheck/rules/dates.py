@@ -162,6 +162,9 @@ class DateLocale:
     statement_subject_re: re.Pattern[str] | None
     statement_verb_re: re.Pattern[str] | None
     sentence_end_re: re.Pattern[str] | None
+    # a comparison baseline ("rose 12% from a year earlier", "지난해보다"): role "baseline"
+    baseline_before_re: re.Pattern[str] | None
+    baseline_after_re: re.Pattern[str] | None
     # a plan or forecast earlier in the sentence ("will open on Friday"): a bare weekday or a
     # month without its year is then read forward in time, whatever the default preference
     future_tense_re: re.Pattern[str] | None
@@ -316,6 +319,8 @@ def load_date_locale(code: str) -> DateLocale:
         statement_subject_re=_compile(st.get("subject_before")),
         statement_verb_re=_compile(st.get("sentence_verb")),
         sentence_end_re=_compile(st.get("sentence_end")),
+        baseline_before_re=_compile(data.get("baseline", {}).get("before")),
+        baseline_after_re=_compile(data.get("baseline", {}).get("after")),
         future_tense_re=_compile(meta.get("future_tense")),
         future_after_re=_compile(meta.get("future_tense_after")),
         past_after_re=_compile(meta.get("past_tense_after")),
@@ -1047,6 +1052,16 @@ def _is_statement(text: str, e: _Expr, dl: DateLocale) -> bool:
     return False
 
 
+def _is_baseline(text: str, e: _Expr, dl: DateLocale, value: DateValue) -> bool:
+    """A relative date that a figure is compared with ("from a year earlier", "지난해보다");
+    not "from Jan. 1", the start of something."""
+    if value.relative is None or e.ranged:
+        return False
+    if dl.baseline_before_re is not None and dl.baseline_before_re.search(text, max(0, e.start - 40), e.start):
+        return True
+    return dl.baseline_after_re is not None and dl.baseline_after_re.match(text, e.end) is not None
+
+
 # ----------------------------------------------------------------------------- the rule
 def _header_end(text: str, lines: int) -> int:
     pos = 0
@@ -1161,7 +1176,8 @@ def _claims(text: str, dl: DateLocale, ref: _dt.date | None, prefer: str, *, hea
         published = _is_published(scan, e, dl, header_end)
         if header_only and not published:
             continue
-        role = "published" if published else ("statement" if _is_statement(scan, e, dl) else None)
+        role = "published" if published else ("statement" if _is_statement(scan, e, dl) else
+                                               "baseline" if _is_baseline(scan, e, dl, value) else None)
         head = e.content()[0].spec.name if e.content() else e.atoms[0].spec.name
         rule = f"{dl.code}.date.{head}" + (".range" if e.ranged else "")
         out.append(Claim("date", scan[e.start:e.end], e.start, e.end, value, rule, dl.code, role=role))

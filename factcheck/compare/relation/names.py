@@ -69,4 +69,4 @@ def names_in_one_slot(a: Name, b: Name) -> Relation:
     ka, kb = a.key.replace("|", ""), b.key.replace("|", "")
     if ka and kb and fuzz.ratio(ka, kb) >= _SPELLING_RATIO:
         return Relation("compatible", "spelling-variant", messages.name_spellings(a.name, b.name))
-    return Relation("uncertain", "names-unlinked", messages.names_unlinked(a.name, b.name))
+    return Relation("uncertain", "names-unlinked", messages.NAMES_UNLINKED)
