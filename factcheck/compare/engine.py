@@ -107,13 +107,11 @@ def _match_compatible(pair: Pair, facts: dict[int, Fact], rates: Rates | None) -
     unmatched_b = [f for f in pair.b.facts if f.id not in pair.matched]
     for fa in unmatched_a:
         for fb in unmatched_b:
-            if fa.baseline or fb.baseline:
-                continue  # "from a year earlier" is matched only as written alike (step 1)
             if not may_compare(fa, fb) or (fa.kind != fb.kind and fa.kind in NUMERIC_KINDS):
                 continue  # a figure whose unit one side leaves out is compared only in its slot
             rel = fact_relation(fa, fb, rates)
-            if not rel.matches:
-                continue
+            if not rel.matches or ((fa.baseline or fb.baseline) and rel.outcome != "equal"):
+                continue  # a baseline ("from a year earlier") matches only the same relative date
             if rel.reason in WEAK_MATCHES and (has_lookalike(fa, unmatched_b) or has_lookalike(fb, unmatched_a)):
                 continue
             strength = _STRENGTH.get(rel.reason, _OTHER_STRENGTH)

@@ -7,7 +7,8 @@ from __future__ import annotations
 import bisect
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from types import MappingProxyType
 
 from factcheck.claims import Claim
@@ -84,6 +85,8 @@ def fact_key(c: Claim) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     v = c.value
     if c.kind == "date" and c.role == "published":
         return None
+    if isinstance(v, (Money, Number, Percent, Quantity)) and v.direction == "down":
+        v = _signed(v)  # "14.6% 감소" and "-14.6%" state one value
     if isinstance(v, Money):
         return (("money", str(v.currency), dec_str(v.amount), str(v.low), str(v.high)),
                 (f"money:{v.currency}", "money", "figure"))
@@ -105,6 +108,18 @@ def fact_key(c: Claim) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     if isinstance(v, Name):
         return (v.kind, v.key), (v.kind,)
     return (c.kind, json.dumps(v.to_dict(), sort_keys=True, ensure_ascii=False)), (c.kind,)
+
+
+def _signed(v: Money | Number | Percent | Quantity) -> Money | Number | Percent | Quantity:
+    """A figure said to be a fall, as a negative figure (its key only)."""
+    def neg(d: Decimal | None) -> Decimal | None:
+        return -abs(d) if d is not None else None
+    low, high = neg(v.high), neg(v.low)
+    if v.low is None or v.high is None:
+        low, high = neg(v.low), neg(v.high)
+    if isinstance(v, Money):
+        return replace(v, amount=-abs(v.amount), low=low, high=high)
+    return replace(v, value=-abs(v.value), low=low, high=high)
 
 
 def _representative(claims: list[Claim]) -> Claim:

@@ -80,7 +80,8 @@ def group_finding(members: list[Fact], edges: list[Edge], ctx: Ctx, all_sources:
     claims = tuple(SourceClaim(m.source, m.claim)
                    for f in members for m in sorted(f.mentions, key=lambda m: (m.claim.start, m.claim.end)))
     # a baseline date ("from a year earlier") joined to its figure adds its claims, nothing else
-    members = [f for f in members if not f.baseline] or members
+    figures = {f.source for f in members if not f.baseline}
+    members = [f for f in members if not (f.baseline and f.source in figures)] or members
     sources = sorted({f.source for f in members}, key=lambda s: ctx.order[s])
     missing = tuple(s for s in all_sources if s not in sources)
     kind = min((f.kind for f in members), key=lambda k: (k == "number", k))

@@ -19,17 +19,19 @@ from factcheck.values import DateValue, Money, Name, Number, Percent, Quantity, 
 
 __all__ = [
     "APPROXIMATE_BOUNDS", "BOUNDS_DIFFER", "BOUND_AND_FIGURE", "BOUND_AND_RANGE", "CURRENCY_UNSTATED_ONE_SIDE",
-    "DIFFERENT_ENTITIES", "GIVEN_NAME_DIFFERS", "JUDGED", "NAMES_UNLINKED", "OPPOSITE_BOUNDS", "PAIRED_BY_PLACE",
-    "PERCENT_VS_POINTS", "PERIODS_OVERLAP", "RANGES_OVERLAP", "SAME_RELATIVE_ONE_UNDATED", "SURNAME_DIFFERS",
-    "TOO_UNLIKE", "WEEKDAYS", "approximate", "bare_dollar", "conflict", "converted_at", "currency_unstated",
-    "found_in", "inside_range", "loose_units", "name_spellings", "needs_reference_date", "not_a_currency_code",
-    "not_converted", "one_line", "only_in", "other_end_differs", "outside_range", "partial_fits", "published_days",
-    "published_in", "published_only_in", "quote", "range_edge", "range_ends_apart", "range_ends_differ",
-    "rate_not_a_number", "rate_not_positive", "rates_wrong_type", "restated", "rounds_to", "same_day_as_written",
-    "same_day_undated", "same_name_two_kinds", "same_place", "show", "show_date", "show_dec", "statement_fits",
-    "statement_not_published", "statement_shown", "statement_unchecked", "surname_spellings", "twelve_hour_clock",
-    "uncertain", "uncertain_judged", "unit_converted", "unit_left_out", "unit_left_out_uncomparable",
-    "unreadable_rate", "value_where", "weekday_mismatch", "weekday_name", "weekday_word",
+    "DIFFERENT_ENTITIES", "FALL_AGAINST_RISE", "FALL_WORD_AND_SIGN", "GIVEN_NAME_DIFFERS", "JUDGED",
+    "NAMES_UNLINKED", "OPPOSITE_BOUNDS", "PAIRED_BY_PLACE", "PERCENT_VS_POINTS", "PERIODS_OVERLAP",
+    "RANGES_OVERLAP", "SAME_RELATIVE_ONE_UNDATED", "SURNAME_DIFFERS", "TOO_UNLIKE", "WEAK_SMALL", "WEEKDAYS",
+    "approximate",
+    "bare_dollar", "conflict", "converted_at", "currency_unstated", "found_in", "inside_range", "loose_units",
+    "name_spellings", "needs_reference_date", "not_a_currency_code", "not_converted", "one_line", "only_in",
+    "other_end_differs", "outside_range", "partial_fits", "published_days", "published_in", "published_only_in",
+    "quote", "range_edge", "range_ends_apart", "range_ends_differ", "rate_not_a_number", "rate_not_positive",
+    "rates_wrong_type", "restated", "rounds_to", "same_day_as_written", "same_day_undated", "same_name_two_kinds",
+    "same_place", "show", "show_date", "show_dec", "statement_fits", "statement_not_published", "statement_shown",
+    "statement_unchecked", "surname_spellings", "twelve_hour_clock", "uncertain", "uncertain_judged",
+    "unit_converted", "unit_left_out", "unit_left_out_uncomparable", "unreadable_rate", "value_where",
+    "weekday_mismatch", "weekday_name", "weekday_word",
 ]
 
 #: the days of the week as reports write them, Monday first (``date.weekday()`` order)
@@ -46,6 +48,7 @@ _REASON_WORDS = MappingProxyType({
     "outside-range": "the figure lies outside the range",
     "different-entity": "they name different entities",
     "percent-vs-points": "percent and percentage points are different units",
+    "different-direction": "a fall against a rise",
 })
 _OTHER_REASON = "they differ"
 
@@ -112,7 +115,17 @@ def _show_bounded(low: Decimal | None, high: Decimal | None, approx: bool, main:
 
 
 def show(value: Value, text: str = "") -> str:
-    """A value as a report writes it: "16,000,000 USD", "at least 3%", "2024-05-02", a name."""
+    """A value as a report writes it: "16,000,000 USD", "at least 3%", "2024-05-02", a name;
+    a figure said to be a fall or a rise: "a fall of 14.6%"."""
+    if isinstance(value, (Money, Number, Percent, Quantity)) and value.direction is not None:
+        return f"{_DIRECTIONS.get(value.direction, value.direction)} {_show_plain(value, text)}"
+    return _show_plain(value, text)
+
+
+_DIRECTIONS = MappingProxyType({"down": "a fall of", "up": "a rise of"})
+
+
+def _show_plain(value: Value, text: str) -> str:
     if isinstance(value, Money):
         return _show_bounded(value.low, value.high, value.approx, value.amount,
                              " " + (value.currency or "(currency unknown)"))
@@ -143,6 +156,8 @@ def rounds_to(fine: Decimal, coarse: Decimal) -> str:
     return f"{show_dec(fine)} rounds to {show_dec(coarse)}"
 
 
+FALL_AGAINST_RISE = "a fall against a rise"
+FALL_WORD_AND_SIGN = "a fall stated by a word on one side and by a minus sign on the other"
 BOUND_AND_FIGURE = "a bound on one side, the figure on the other"
 RANGES_OVERLAP = "the ranges overlap"
 BOUND_AND_RANGE = "a bound on one side, a range with that end on the other"
@@ -253,6 +268,7 @@ def surname_spellings(a: str, b: str) -> str:
 
 
 TOO_UNLIKE = "they are too unlike to be one value written wrong"
+WEAK_SMALL = "a small number written as a word, or the number one, is as often no figure of the fact"
 PAIRED_BY_PLACE = "another value there is as like, so which stands for which is not certain"
 
 

@@ -6,6 +6,7 @@ changed, two swapped, close values, the same digits at another scale) or like tw
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -178,13 +179,12 @@ def _assign(pair: Pair, facts: dict[int, Fact], left_a: list[tuple[int, float, b
             continue  # two equally good partners: ambiguous
         # decided by the values alone (no rival as alike), or by position among look-alikes
         by_value = all(d.likeness > c.likeness for d in rivals)
-        out.append(Slot(c.a, c.b, c.likeness, c.strength if by_value else ASSIGNED, c.level, c.distance,
-                        by_value, c.relation))
+        out.append(dataclasses.replace(c, strength=c.strength if by_value else ASSIGNED, by_value=by_value))
         taken.update((c.a, c.b))
         if not by_value and c.likeness <= _AMBIGUOUS_LIKENESS:
             # the runners-up as alike as the pair chosen by position: reported with it
             same = [d for d in rivals if d.likeness == c.likeness][:_AMBIGUOUS_MAX]
-            out.extend(Slot(d.a, d.b, d.likeness, AMBIGUOUS, d.level, d.distance, False, d.relation) for d in same)
+            out.extend(dataclasses.replace(d, strength=AMBIGUOUS, by_value=False) for d in same)
     return out
 
 
@@ -402,7 +402,7 @@ def likeness(fa: Fact, fb: Fact, rel: Relation) -> int | None:
             return None
         if _same_digits(fa, fb):
             return 1
-        if strongly_alike(fa, fb):
+        if strongly_alike(fa, fb) or _rescaled(fa, fb):
             return 2
         return 3 if figures_plausible(fa, fb) else 4
     if fa.kind == "date" and fb.kind == "date":
@@ -436,9 +436,14 @@ def slot_relation(fa: Fact, fb: Fact, slot: Slot, pair: Pair) -> Relation | None
     if fa.kind != fb.kind and fa.kind in NUMERIC_KINDS and not figures_plausible(fa, fb):
         return None  # a plain number and a measured figure too unlike to be one: two facts
     if rel.outcome == "different":
-        if (slot.strength == SETTLED and plausible(fa, fb)) or (slot.by_value and slot.likeness <= 2):
+        if plausible(fa, fb) and (slot.strength == SETTLED or (slot.by_value and slot.likeness <= 2)):
             return rel
-        why = messages.TOO_UNLIKE if slot.strength == SETTLED or slot.by_value else messages.PAIRED_BY_PLACE
+        if slot.strength != SETTLED and not slot.by_value:
+            why = messages.PAIRED_BY_PLACE
+        elif _weak_small(fa) or _weak_small(fb):
+            why = messages.WEAK_SMALL
+        else:
+            why = messages.TOO_UNLIKE
         return Relation("uncertain", "same-place", messages.same_place(
             messages.show(fa.value, fa.text), messages.show(fb.value, fb.text), why))
     return rel

@@ -820,12 +820,54 @@ def _finish(doc: Document, kind: str, cands: list[_Cand]) -> list[Claim]:
                 c, lo, hi, approx, start, end, qualifier = merged
                 i += 1
         value = c.make(lo if lo is not None and hi is not None and lo < c.amount else c.amount, lo, hi, approx)
+        # a fall or a rise by a word (not of a quantity: "117km 떨어진" is 117 km away)
+        direction = _direction(doc, start, end) if kind != "quantity" else None
+        if direction is not None and isinstance(value, (Money, Number, Percent)):
+            value = replace(value, direction=direction)
         claims.append(Claim(kind, text[start:end], start, end, value, c.rule, loc.code, qualifier))
         i += 1
     return claims
 
 
 _SIGNS = frozenset("<>=≤≥")
+
+
+def _alt(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(words, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=32)
+def _direction_res(before: tuple[tuple[str, ...], tuple[str, ...]], after: tuple[tuple[str, ...], tuple[str, ...]],
+                   links: tuple[str, ...], particles: tuple[str, ...], ci: bool
+                   ) -> tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None], ...]:
+    """(before, after) patterns of a fall, then of a rise."""
+    flags = re.IGNORECASE if ci else 0
+    link = rf"(?:[ \t]+(?:{_alt(links)}))?" if links else ""
+    part = rf"(?:{_alt(particles)})?" if particles else ""
+    out = []
+    for b, a in zip(before, after, strict=True):
+        pb = re.compile(rf"(?<![^\W\d_])(?:{_alt(b)}){link}[ \t]+\Z", flags) if b else None
+        pa = re.compile(rf"{part}[ \t]*(?:{_alt(a)})", flags) if a else None
+        out.append((pb, pa))
+    return tuple(out)
+
+
+def _direction(doc: Document, start: int, end: int) -> str | None:
+    """"down" or "up" when a word of the locale's ``fall_*``/``rise_*`` lists stands right
+    before the claim ("dropped 14.6 percent") or right after it ("14.6% 감소")."""
+    q = doc.locale.qualifiers
+    before = (q.get("fall_before", ()), q.get("rise_before", ()))
+    after = (q.get("fall_after", ()), q.get("rise_after", ()))
+    if not any(before + after):
+        return None
+    res = _direction_res(before, after, q.get("change_verb_links", ()), q.get("particles_before_after", ()),
+                         doc.locale.case_insensitive)
+    for (pb, pa), word in zip(res, ("down", "up"), strict=True):
+        if pb is not None and pb.search(doc.text, max(0, start - 40), start):
+            return word
+        if pa is not None and pa.match(doc.text, end):
+            return word
+    return None
 
 
 def _bounds_next(doc: Document, start: int, end: int, starts: set[int]) -> bool:

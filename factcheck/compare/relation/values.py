@@ -4,6 +4,7 @@ inside the comparator; each pair of kinds goes to the module that knows it."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from factcheck.compare import messages
@@ -12,7 +13,7 @@ from factcheck.compare.relation.base import EQUAL, NAME_KINDS, UNRELATED, Relati
 from factcheck.compare.relation.dates import date_relation
 from factcheck.compare.relation.money import money_relation
 from factcheck.compare.relation.names import name_relation
-from factcheck.compare.relation.numbers import num, num_relation, percent_relation, unit_omitted_relation
+from factcheck.compare.relation.numbers import Measured, num, num_relation, percent_relation, unit_omitted_relation
 from factcheck.compare.relation.quantities import quantity_relation
 from factcheck.errors import InputError
 from factcheck.values import DateValue, Money, Name, Number, Percent, Quantity, Value, in_decimal_context
@@ -41,6 +42,8 @@ def compare_values(a: Value, b: Value, *, a_text: str = "", b_text: str = "",
 
 def relation(a: Value, b: Value, ta: str, tb: str, rates: Rates | None) -> Relation:
     """:func:`compare_values` on values known to be valid, with rates already read."""
+    if isinstance(a, _MEASURED) and isinstance(b, _MEASURED) and (a.direction or b.direction):
+        return _directed(a, b, ta, tb, rates)
     if isinstance(a, Money) and isinstance(b, Money):
         return money_relation(a, b, ta, tb, rates)
     if isinstance(a, DateValue) and isinstance(b, DateValue):
@@ -58,3 +61,32 @@ def relation(a: Value, b: Value, ta: str, tb: str, rates: Rates | None) -> Relat
     if a.kind == b.kind:
         return EQUAL if a == b else UNRELATED
     return UNRELATED
+
+
+def _sense(v: Measured) -> int | None:
+    """-1 for a fall (a word, or a minus sign), 1 for a rise stated by a word, None unknown."""
+    if v.direction is not None:
+        return -1 if v.direction == "down" else 1
+    return -1 if num(v, "").lo is not None and (num(v, "").hi or 0) < 0 else None
+
+
+def _magnitude(v: Measured) -> Measured:
+    """The value without its sign or direction: 14.6 for "-14.6%" and for "dropped 14.6%"."""
+    ends = sorted(abs(e) for e in (v.low, v.high) if e is not None)
+    low = ends[0] if v.low is not None and v.high is not None else (abs(v.low) if v.low is not None else None)
+    high = ends[-1] if v.low is not None and v.high is not None else (abs(v.high) if v.high is not None else None)
+    if isinstance(v, Money):
+        return replace(v, amount=abs(v.amount), low=low, high=high, direction=None)
+    return replace(v, value=abs(v.value), low=low, high=high, direction=None)
+
+
+def _directed(a: Measured, b: Measured, ta: str, tb: str, rates: Rates | None) -> Relation:
+    """Two figures of which one is said to be a fall or a rise by a word: a fall against a rise
+    differs; otherwise their sizes are compared ("dropped 14.6 percent" / "-14.6%")."""
+    sa, sb = _sense(a), _sense(b)
+    if sa is not None and sb is not None and sa != sb:
+        return Relation("different", "different-direction", messages.FALL_AGAINST_RISE)
+    rel = relation(_magnitude(a), _magnitude(b), ta, tb, rates)
+    if rel.outcome == "equal" and sa is not None and sb is not None and (a.direction is None or b.direction is None):
+        return Relation("compatible", "direction-sign", messages.FALL_WORD_AND_SIGN)
+    return rel
