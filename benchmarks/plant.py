@@ -344,38 +344,55 @@ def run(rows: list[dict[str, Any]], progress: Callable[[Any], Any] | None = None
             "missed": missed}
 
 
+#: document sets planted as whole texts: (name, Korean release, English release, article,
+#: glossary); the examples of the repository and invented ones of benchmarks/docs/
+DOCS = ROOT / "benchmarks" / "docs"
+DOCUMENT_SETS = (
+    ("examples", EXAMPLES / "release_ko.txt", EXAMPLES / "release_en.txt", EXAMPLES / "article_en.txt",
+     EXAMPLES / "glossary.csv"),
+    ("busan", DOCS / "busan_ko.txt", DOCS / "busan_en.txt", DOCS / "busan_news.txt", DOCS / "glossary.csv"),
+    ("earnings", DOCS / "earnings_ko.txt", DOCS / "earnings_en.txt", DOCS / "earnings_news.txt",
+     DOCS / "glossary.csv"),
+)
+#: replacement names for the documents: names the gazetteer knows, Korean personal names
+_DOC_NAMES = {"en:person": ["Kim Yoon-seok", "Lee Min-ho"], "en:place": ["Suwon", "Gwangju"],
+              "en:org": ["Public Procurement Service", "Korea Customs Service"],
+              "ko:person": ["김윤석", "이민호"], "ko:place": ["수원", "광주"], "ko:org": ["조달청", "관세청"]}
+
+
 def run_documents() -> dict[str, Any]:
-    """The same plantings on the bundled example documents (checked as three whole texts)."""
+    """The same plantings on whole documents: each set's Korean release, its English version
+    and an article about it, checked as three texts (the article undated); plantings in the
+    two releases."""
     from factcheck.glossary import load_glossary
 
-    glossary = load_glossary(EXAMPLES / "glossary.csv")
-    texts = {"ko": (EXAMPLES / "release_ko.txt").read_text(encoding="utf-8"),
-             "en": (EXAMPLES / "release_en.txt").read_text(encoding="utf-8")}
-    news = (EXAMPLES / "article_en.txt").read_text(encoding="utf-8")
-
-    def check(t: dict[str, str]) -> Report:
-        return factcheck.check([factcheck.Source(t["ko"], id="ko", lang="ko"),
-                                factcheck.Source(t["en"], id="en", lang="en"),
-                                factcheck.Source(news, id="news", lang="en")], glossary=glossary)
-
-    clean = check(texts)
-    rng = random.Random(SEED)
-    pool = {"en:person": ["Kim Yoon-seok", "Lee Min-ho"], "en:place": ["Suwon", "Gwangju"],
-            "en:org": ["Public Procurement Service", "Korea Customs Service"],
-            "ko:person": ["김윤석", "이민호"], "ko:place": ["수원", "광주"], "ko:org": ["조달청", "관세청"]}
     planted: Counter[str] = Counter()
     got: Counter[str] = Counter()
     missed: dict[str, list[tuple[Plant, Report]]] = defaultdict(list)
-    for cls, plants in plants_for(texts, clean, rng, pool).items():
-        for p in plants:
-            rep = check(p.texts)
-            planted[cls] += 1
-            if caught(p, rep):
-                got[cls] += 1
-            else:
-                missed[cls].append((p, rep))
-    return {"flagged": sum(f.verdict == "conflict" for f in clean.findings), "planted": planted, "caught": got,
-            "missed": missed}
+    flagged: dict[str, int] = {}
+    for name, ko, en, article, gloss in DOCUMENT_SETS:
+        glossary = load_glossary(gloss)
+        texts = {"ko": ko.read_text(encoding="utf-8"), "en": en.read_text(encoding="utf-8")}
+        news = article.read_text(encoding="utf-8")
+
+        def check(t: dict[str, str], news: str = news, glossary: Any = glossary) -> Report:
+            return factcheck.check([factcheck.Source(t["ko"], id="ko", lang="ko"),
+                                    factcheck.Source(t["en"], id="en", lang="en"),
+                                    factcheck.Source(news, id="news", lang="en")], glossary=glossary)
+
+        clean = check(texts)
+        flagged[name] = sum(f.verdict == "conflict" for f in clean.findings)
+        rng = random.Random(SEED)
+        for cls, plants in plants_for(texts, clean, rng, _DOC_NAMES).items():
+            for p in plants:
+                p = dataclasses.replace(p, row=name)
+                rep = check(p.texts)
+                planted[cls] += 1
+                if caught(p, rep):
+                    got[cls] += 1
+                else:
+                    missed[cls].append((p, rep))
+    return {"flagged": flagged, "planted": planted, "caught": got, "missed": missed}
 
 
 def _context(p: Plant, width: int = 40) -> str:
@@ -444,8 +461,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{DATA} is absent: only the example documents are planted")
     if not args.no_documents:
         doc = run_documents()
-        print("example documents (release_ko, release_en, article_en; plantings in the releases)")
-        print(f"  clean conflicts: {doc['flagged']} (the article's planted 'said Friday')")
+        print("documents (a Korean release, its English version and an undated article, checked whole;")
+        print("plantings in the releases): " + ", ".join(name for name, *_ in DOCUMENT_SETS))
+        print("  clean conflicts: " + ", ".join(f"{k} {v}" for k, v in doc["flagged"].items())
+              + " (the examples' article says 'Friday' on purpose)")
         for cls in CLASSES:
             a, b = doc["caught"][cls], doc["planted"][cls]
             if b:
