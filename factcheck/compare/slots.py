@@ -59,6 +59,7 @@ class Slot:
     distance: float
     by_value: bool
     relation: Relation
+    extra: bool = False  # one of the two is left over only as a mention more than its counterpart has
 
     @property
     def rank(self) -> tuple[int, int, int, float]:
@@ -166,7 +167,8 @@ def _assign(pair: Pair, facts: dict[int, Fact], left_a: list[tuple[int, float, b
             n_y = sum(1 for z, _, _ in left_b if facts[z].classes[min(level, len(facts[z].classes) - 1)] == cls_y)
             # the one leftover of its class on each side, neither only a repeated mention
             settled = n_x == 1 and n_y == 1 and not (extra_x or extra_y)
-            cands.append(Slot(x, y, lk, SETTLED if settled else ASSIGNED, level, abs(px - py), True, rel))
+            cands.append(Slot(x, y, lk, SETTLED if settled else ASSIGNED, level, abs(px - py), True, rel,
+                              extra_x or extra_y))
     cands.sort(key=lambda c: (c.rank, c.a, c.b))
     taken: set[int] = set()
     out: list[Slot] = []
@@ -433,6 +435,8 @@ def slot_relation(fa: Fact, fb: Fact, slot: Slot, pair: Pair) -> Relation | None
         rel = names_in_one_slot(va, vb)
         if rel.matches:
             return rel if fa.id not in pair.matched and fb.id not in pair.matched else None
+        if slot.extra:
+            return None  # a name mentioned once more on one side, against one that nothing links
     if fa.kind != fb.kind and fa.kind in NUMERIC_KINDS and not figures_plausible(fa, fb):
         return None  # a plain number and a measured figure too unlike to be one: two facts
     if rel.outcome == "different":
