@@ -17,10 +17,10 @@ from factcheck.compare.align import Edge
 from factcheck.compare.facts import Fact, Prepared, fact_relation
 from factcheck.compare.rates import Rates
 from factcheck.compare.relation.base import Relation
-from factcheck.compare.relation.dates import unchecked
+from factcheck.compare.relation.dates import impossible, unchecked
 from factcheck.dates import interval, unify
 from factcheck.report import Finding, SourceClaim
-from factcheck.values import DateValue
+from factcheck.values import DateValue, Number
 
 #: the sort key of a finding: (source rank, start, end) of its first claim, verdict rank, kind, message
 FindingKey = tuple[tuple[int, int, int], int, str, str]
@@ -95,7 +95,7 @@ def group_finding(members: list[Fact], edges: list[Edge], ctx: Ctx, all_sources:
         side_x, side_y = _side(x, rels), _side(y, rels)
         side_x = [f for f in side_x if f not in side_y] or [x]
         vy, vx = _speaker(side_y, y, x, ctx), _speaker(side_x, x, y, ctx)
-        shown_y, shown_x = _shown(vy), _shown(vx)
+        shown_y, shown_x = _shown(vy, r.reason), _shown(vx, r.reason)
         if shown_x == shown_y:  # two writings of values that only differ in what is unwritten
             shown_x = shown_y = None
         msg = messages.conflict(messages.value_where(shown_y, _places(side_y, ctx), undated=_undated(vy)),
@@ -192,9 +192,14 @@ def _undated(f: Fact) -> bool:
     return isinstance(f.value, DateValue) and f.value.start is None
 
 
-def _shown(f: Fact) -> str | None:
-    """A value as a conflict shows it; None for a partial date, shown by its text."""
-    return None if _undated(f) else messages.show(f.value, f.text)
+def _shown(f: Fact, reason: str) -> str | None:
+    """A value as a conflict shows it; None for a partial date, shown by its text; a number
+    taken for a year as the year ("3005", not "3,005")."""
+    if _undated(f):
+        return None
+    if reason == "different-date" and isinstance(f.value, Number):
+        return messages.show_dec(f.value.value).replace(",", "")
+    return messages.show(f.value, f.text)
 
 
 def _places(facts: list[Fact], ctx: Ctx) -> list[tuple[str, str]]:
@@ -277,11 +282,17 @@ def published_findings(prepared: list[Prepared], ctx: Ctx, all_sources: tuple[st
 
 
 def mismatch_findings(prepared: list[Prepared], ctx: Ctx) -> list[Finding]:
-    """Dates written with a day of the week they did not fall on."""
+    """Dates written with a day of the week they did not fall on, and dates whose written
+    fields name no day at all ("May 32")."""
     out = []
     for P in prepared:
         for c in P.claims:
             v = c.value
+            bad = impossible(v) if isinstance(v, DateValue) else None
+            if bad is not None:
+                msg = messages.impossible_date(c.text, P.info.id, *bad)
+                out.append(Finding("conflict", "date", (SourceClaim(P.info.id, c),), msg, "impossible-date",
+                                   ctx.segment))
             if isinstance(v, DateValue) and v.weekday_mismatch and v.start is not None:
                 day = v.start.date() if isinstance(v.start, _dt.datetime) else v.start
                 msg = messages.weekday_mismatch(c.text, P.info.id, day, str(v.weekday))

@@ -19,23 +19,27 @@ from factcheck.values import DateValue, Money, Name, Number, Percent, Quantity, 
 
 __all__ = [
     "APPROXIMATE_BOUNDS", "BOUNDS_DIFFER", "BOUND_AND_FIGURE", "BOUND_AND_RANGE", "CURRENCY_UNSTATED_ONE_SIDE",
-    "DIFFERENT_ENTITIES", "FALL_AGAINST_RISE", "FALL_WORD_AND_SIGN", "GIVEN_NAME_DIFFERS", "JUDGED",
+    "DIFFERENT_ENTITIES", "FALL_AGAINST_RISE", "FALL_WORD_AND_SIGN", "GIVEN_NAME_DIFFERS", "JUDGED", "MONTHS",
     "NAMES_UNLINKED", "OPPOSITE_BOUNDS", "PAIRED_BY_PLACE", "PERCENT_VS_POINTS", "PERIODS_OVERLAP",
     "RANGES_OVERLAP", "SAME_RELATIVE_ONE_UNDATED", "SURNAME_DIFFERS", "TOO_UNLIKE", "WEAK_SMALL", "WEEKDAYS",
-    "approximate",
-    "bare_dollar", "conflict", "converted_at", "currency_unstated", "found_in", "inside_range", "loose_units",
-    "name_spellings", "needs_reference_date", "not_a_currency_code", "not_converted", "one_line", "only_in",
-    "other_end_differs", "outside_range", "partial_fits", "published_days", "published_in", "published_only_in",
-    "quote", "range_edge", "range_ends_apart", "range_ends_differ", "rate_not_a_number", "rate_not_positive",
-    "rates_wrong_type", "restated", "rounds_to", "same_day_as_written", "same_day_undated", "same_name_two_kinds",
-    "same_place", "show", "show_date", "show_dec", "statement_fits", "statement_not_published", "statement_shown",
-    "statement_unchecked", "surname_spellings", "twelve_hour_clock", "uncertain", "uncertain_judged",
-    "unit_converted", "unit_left_out", "unit_left_out_uncomparable", "unreadable_rate", "value_where",
-    "weekday_mismatch", "weekday_name", "weekday_word",
+    "approximate", "bare_dollar", "conflict", "converted_at", "currency_unstated", "found_in", "impossible_date",
+    "inside_range", "loose_units", "name_spellings", "needs_reference_date", "not_a_currency_code", "not_converted",
+    "one_line", "only_in", "other_end_differs", "outside_range", "partial_fits", "periods_differ", "published_days",
+    "published_in", "published_only_in", "quote", "range_edge", "range_ends_apart", "range_ends_differ",
+    "rate_not_a_number", "rate_not_positive", "rates_wrong_type", "restated", "rounds_to", "same_day_as_written",
+    "same_day_undated", "same_name_two_kinds", "same_place", "show", "show_date", "show_dec", "statement_fits",
+    "statement_not_published", "statement_shown", "statement_unchecked", "surname_spellings", "twelve_hour_clock",
+    "uncertain", "uncertain_judged", "unit_converted", "unit_left_out", "unit_left_out_uncomparable",
+    "unreadable_rate", "value_where", "weekday_mismatch", "weekday_name", "weekday_word", "year_as_number",
+    "year_inside",
 ]
 
 #: the days of the week as reports write them, Monday first (``date.weekday()`` order)
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+#: the months as reports write them, January first
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
 
 #: what a conflict says, by the reason of its relation
 _REASON_WORDS = MappingProxyType({
@@ -44,6 +48,7 @@ _REASON_WORDS = MappingProxyType({
     "different-date": "the dates differ",
     "different-name": "the names differ",
     "different-range": "the ranges differ",
+    "different-period": "the periods differ",
     "range-end": "the other end of the range differs",
     "outside-range": "the figure lies outside the range",
     "different-entity": "they name different entities",
@@ -254,6 +259,22 @@ def same_day_undated(a: str, b: str) -> str:
     return f"'{a}' and '{b}' can name the same day, but neither source has a reference date"
 
 
+def _years(span: tuple[int, int]) -> str:
+    return str(span[0]) if span[0] == span[1] else f"{span[0]}-{span[1]}"
+
+
+def periods_differ(a: tuple[int, int], b: tuple[int, int]) -> str:
+    return f"{_years(a)} against {_years(b)}"
+
+
+def year_inside(year: int, span: tuple[int, int]) -> str:
+    return f"{year} lies inside {_years(span)}, which is more than one year"
+
+
+def year_as_number(text: str) -> str:
+    return f"'{text}' is the year written as a plain number"
+
+
 def partial_fits(text: str, date: DateValue) -> str:
     return f"'{text}' fits {show_date(date)}"
 
@@ -382,6 +403,19 @@ def published_in(day: str, sources: Sequence[str]) -> str:
 
 def published_only_in(day: str, sources: Sequence[str]) -> str:
     return f"publication date {day} stated in {', '.join(sources)} only"
+
+
+def impossible_date(text: str, source: str, what: str, n: int, month: int | None, year: int | None) -> str:
+    """A date whose written fields name no day ("May 32": May has no day 32)."""
+    if what == "month":
+        why = f"there is no month {n}"
+    elif month is None:
+        why = f"no month has a day {n}"
+    elif year is not None:
+        why = f"{MONTHS[month - 1]} {year} has no day {n}"
+    else:
+        why = f"{MONTHS[month - 1]} has no day {n}"
+    return f"'{one_line(text)}' ({source}) is no date of the calendar: {why}"
 
 
 def weekday_mismatch(text: str, source: str, day: _dt.date, written: str) -> str:

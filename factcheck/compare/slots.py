@@ -16,10 +16,11 @@ from factcheck.compare.align import Pair, chains
 from factcheck.compare.facts import Fact, Prepared, fact_relation
 from factcheck.compare.rates import Rates
 from factcheck.compare.relation.base import NAME_KINDS, NUMERIC_KINDS, Relation
-from factcheck.compare.relation.dates import field_differences
+from factcheck.compare.relation.dates import field_differences, single_year
 from factcheck.compare.relation.names import names_in_one_slot
 from factcheck.compare.relation.numbers import Num, num, num_relation, text_figure
 from factcheck.compare.relation.quantities import in_units_of, quantity_base
+from factcheck.compare.relation.values import is_year_figure
 from factcheck.values import DateValue, Money, Name, Number, Percent, Quantity, dec_str
 
 __all__ = ["AMBIGUOUS", "ASSIGNED", "SETTLED", "WEAK_MATCHES", "Slot", "has_lookalike", "likeness", "may_compare",
@@ -132,7 +133,9 @@ def _leftovers(side: list[_BeadMention], idx: list[int]) -> list[tuple[int, floa
 
 def _level(fa: Fact, fb: Fact) -> int | None:
     """The finest class level at which two facts are of one class; across kinds only a plain
-    number meets a measured figure (class ``figure``)."""
+    number meets a measured figure (class ``figure``), or a year (the coarsest level)."""
+    if _year_pair(fa, fb):
+        return _LEVELS - 1
     for level in range(_LEVELS):
         ca, cb = fa.classes[min(level, len(fa.classes) - 1)], fb.classes[min(level, len(fb.classes) - 1)]
         if ca == cb:
@@ -355,6 +358,22 @@ def figures_plausible(fa: Fact, fb: Fact) -> bool:
                for x, y in zip(ea, eb, strict=False))
 
 
+def _year_pair(fa: Fact, fb: Fact) -> bool:
+    """A date that is one year and a plain number that could be it (2005년 / 3005)."""
+    for x, y in ((fa, fb), (fb, fa)):
+        vx, vy = x.value, y.value
+        if isinstance(vx, DateValue) and isinstance(vy, Number):
+            return single_year(vx) is not None and is_year_figure(vy)
+    return False
+
+
+def _year_digits_alike(fa: Fact, fb: Fact) -> bool:
+    d, n = (fa.value, fb.value) if isinstance(fa.value, DateValue) else (fb.value, fa.value)
+    assert isinstance(d, DateValue) and isinstance(n, Number)
+    year = single_year(d)
+    return year is not None and _one_digit_apart(str(year), str(int(n.value)))
+
+
 def _same_digits(fa: Fact, fb: Fact) -> bool:
     """Two different figures of one kind written with the same significant digits in another
     currency, unit or percent unit (5 EUR / 5 USD, 3.4% / 3.4 points), or at another scale
@@ -399,6 +418,9 @@ def likeness(fa: Fact, fb: Fact, rel: Relation) -> int | None:
     if rel.matches:
         # weak evidence (a conversion, a bound, a range's end): a look-alike of the same unit wins
         return 3 if rel.reason in WEAK_MATCHES else 0
+    if _year_pair(fa, fb):
+        # a year against a plain number: only one digit apart is one year written wrong
+        return 2 if rel.outcome == "different" and _year_digits_alike(fa, fb) else None
     if fa.kind in NUMERIC_KINDS and fb.kind in NUMERIC_KINDS:
         if rel.outcome == "unrelated":
             return None
@@ -437,7 +459,7 @@ def slot_relation(fa: Fact, fb: Fact, slot: Slot, pair: Pair) -> Relation | None
             return rel if fa.id not in pair.matched and fb.id not in pair.matched else None
         if slot.extra:
             return None  # a name mentioned once more on one side, against one that nothing links
-    if fa.kind != fb.kind and fa.kind in NUMERIC_KINDS and not figures_plausible(fa, fb):
+    if fa.kind != fb.kind and fa.kind in NUMERIC_KINDS and fb.kind in NUMERIC_KINDS and not figures_plausible(fa, fb):
         return None  # a plain number and a measured figure too unlike to be one: two facts
     if rel.outcome == "different":
         if plausible(fa, fb) and (slot.strength == SETTLED or (slot.by_value and slot.likeness <= 2)):

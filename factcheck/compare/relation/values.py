@@ -10,7 +10,7 @@ from typing import Any
 from factcheck.compare import messages
 from factcheck.compare.rates import Rates, rates_from_mapping
 from factcheck.compare.relation.base import EQUAL, NAME_KINDS, UNRELATED, Relation
-from factcheck.compare.relation.dates import date_relation
+from factcheck.compare.relation.dates import date_relation, single_year, year_as_number
 from factcheck.compare.relation.money import money_relation
 from factcheck.compare.relation.names import name_relation
 from factcheck.compare.relation.numbers import Measured, num, num_relation, percent_relation, unit_omitted_relation
@@ -18,7 +18,7 @@ from factcheck.compare.relation.quantities import quantity_relation
 from factcheck.errors import InputError
 from factcheck.values import DateValue, Money, Name, Number, Percent, Quantity, Value, in_decimal_context
 
-__all__ = ["compare_values", "relation"]
+__all__ = ["compare_values", "is_year_figure", "relation"]
 
 _MEASURED = (Money, Number, Percent, Quantity)
 
@@ -48,6 +48,8 @@ def relation(a: Value, b: Value, ta: str, tb: str, rates: Rates | None) -> Relat
         return money_relation(a, b, ta, tb, rates)
     if isinstance(a, DateValue) and isinstance(b, DateValue):
         return date_relation(a, b, ta, tb)
+    if isinstance(a, Number) and isinstance(b, DateValue) or isinstance(a, DateValue) and isinstance(b, Number):
+        return _year_and_number(a, b, ta, tb)
     if isinstance(a, Name) and isinstance(b, Name) and a.kind in NAME_KINDS and b.kind in NAME_KINDS:
         return name_relation(a, b)
     if isinstance(a, Percent) and isinstance(b, Percent):
@@ -90,3 +92,20 @@ def _directed(a: Measured, b: Measured, ta: str, tb: str, rates: Rates | None) -
     if rel.outcome == "equal" and sa is not None and sb is not None and (a.direction is None or b.direction is None):
         return Relation("compatible", "direction-sign", messages.FALL_WORD_AND_SIGN)
     return rel
+
+
+def _year_and_number(a: Value, b: Value, ta: str, tb: str) -> Relation:
+    """A date that is one year against a plain whole number of four digits with no counting
+    word: the year written without its word (2005년 / "3005")."""
+    (n, nt), (d, _) = ((a, ta), (b, tb)) if isinstance(a, Number) else ((b, tb), (a, ta))
+    assert isinstance(n, Number) and isinstance(d, DateValue)
+    year = single_year(d)
+    if year is None or not is_year_figure(n):
+        return UNRELATED
+    return year_as_number(year, int(n.value), nt)
+
+
+def is_year_figure(n: Number) -> bool:
+    """A plain whole number of four digits, without a counting word or bounds."""
+    return (n.counter is None and n.low is None and n.high is None and n.value == n.value.to_integral_value()
+            and 1000 <= n.value <= 9999)
