@@ -33,6 +33,7 @@ from types import MappingProxyType
 
 from factcheck.claims import Claim
 from factcheck.compare.align import Edge, Pair, beads, context_score
+from factcheck.compare.alike import WEAK_MATCHES, has_lookalike, may_compare
 from factcheck.compare.facts import Fact, Prepared, fact_relation, prepare
 from factcheck.compare.group import (
     Ctx,
@@ -47,17 +48,8 @@ from factcheck.compare.group import (
 from factcheck.compare.rates import Rates
 from factcheck.compare.relation.base import BASELINE, EQUAL, NUMERIC_KINDS, Relation
 from factcheck.compare.relation.dates import field_differences
-from factcheck.compare.slots import (
-    AMBIGUOUS,
-    WEAK_MATCHES,
-    Slot,
-    has_lookalike,
-    may_compare,
-    range_end_edges,
-    restatement_edges,
-    slot_pairs,
-    slot_relation,
-)
+from factcheck.compare.restated import range_end_edges, restatement_edges
+from factcheck.compare.slots import AMBIGUOUS, Slot, slot_pairs, slot_relation
 from factcheck.report import Finding, Source, SourceInfo
 from factcheck.values import DateValue, in_decimal_context
 
