@@ -61,8 +61,8 @@ def figures_alike(x: Decimal, y: Decimal, magnitude: bool) -> bool:
     big, small = max(abs(x), abs(y)), min(abs(x), abs(y))
     if big / small <= Decimal("1.5"):
         return True
-    if magnitude and dx.rstrip("0") == dy.rstrip("0") and len(dx.rstrip("0")) >= 2:
-        return True
+    if magnitude and dx.rstrip("0") == dy.rstrip("0") and (len(dx.rstrip("0")) >= 2 or min(abs(x), abs(y)) >= 1000):
+        return True  # 3억 / 30 million; 5억 / 5 billion (a scale word changed)
     return False
 
 
@@ -137,8 +137,11 @@ def figures_plausible(fa: Fact, fb: Fact) -> bool:
     digit changed or two swapped, close values, the same digits at another scale; in
     different units, compared in the units of each side."""
     ea, eb = ends(fa), ends(fb)
-    if not ea or not eb or len(ea) != len(eb):
+    if not ea or not eb:
         return False
+    if len(ea) != len(eb):  # a figure against a range: against either end ("5개월" / "6 to 12")
+        one, two = (ea, eb) if len(ea) == 1 else (eb, ea)
+        return any(figures_alike(one[0], e, False) for e in two)
     va, vb = fa.value, fb.value
     if isinstance(va, Quantity) and isinstance(vb, Quantity) and va.unit == vb.unit:
         ea, eb = ends(fa, False), ends(fb, False)  # one unit: compare the figures as written

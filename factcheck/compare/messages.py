@@ -385,7 +385,7 @@ def statement_shown(v: DateValue, text: str) -> str:
         return show_date(v)
     if v.weekday and v.day is None:
         return f"a {weekday_word(v.weekday)}"
-    return show_date(v, text)
+    return "no reference date"  # the text is quoted already
 
 
 def statement_not_published(text: str, source: str, shown: str, pubs: str) -> str:
