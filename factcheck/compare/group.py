@@ -199,7 +199,7 @@ def _shown(f: Fact, reason: str) -> str | None:
         return None
     if reason == "different-date" and isinstance(f.value, Number):
         return messages.show_dec(f.value.value).replace(",", "")
-    return messages.show(f.value, f.text)
+    return messages.show(f.value, f.text, direction=reason == "different-direction")
 
 
 def _places(facts: list[Fact], ctx: Ctx) -> list[tuple[str, str]]:

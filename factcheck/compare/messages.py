@@ -119,10 +119,10 @@ def _show_bounded(low: Decimal | None, high: Decimal | None, approx: bool, main:
     return ("about " if approx else "") + s
 
 
-def show(value: Value, text: str = "") -> str:
+def show(value: Value, text: str = "", *, direction: bool = False) -> str:
     """A value as a report writes it: "16,000,000 USD", "at least 3%", "2024-05-02", a name;
-    a figure said to be a fall or a rise: "a fall of 14.6%"."""
-    if isinstance(value, (Money, Number, Percent, Quantity)) and value.direction is not None:
+    with ``direction``, a figure said to be a fall or a rise: "a fall of 14.6%"."""
+    if direction and isinstance(value, (Money, Number, Percent, Quantity)) and value.direction is not None:
         return f"{_DIRECTIONS.get(value.direction, value.direction)} {_show_plain(value, text)}"
     return _show_plain(value, text)
 
@@ -290,7 +290,7 @@ def surname_spellings(a: str, b: str) -> str:
 
 TOO_UNLIKE = "they are too unlike to be one value written wrong"
 WEAK_SMALL = "a small number written as a word, or the number one, is as often no figure of the fact"
-PAIRED_BY_PLACE = "another value there is as like, so which stands for which is not certain"
+PAIRED_BY_PLACE = "another value there is just as close, so which stands for which is not certain"
 
 
 def same_place(a: str, b: str, why: str) -> str:
