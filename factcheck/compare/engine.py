@@ -149,8 +149,8 @@ def _pair_slots(pair: Pair, facts: dict[int, Fact], rates: Rates | None, stateme
         options = best.get(x, {})
         if not options:
             return set()
-        top = min(s.rank[:3] for s in options.values())
-        return {y for y, s in options.items() if s.rank[:3] == top}
+        top = min(s.rank[:4] for s in options.values())
+        return {y for y, s in options.items() if s.rank[:4] == top}
 
     links = {(x, y) for x in sorted(best) if facts[x].source == pair.a.info.id for y in tops(x) if x in tops(y)}
     for component in _components(links):

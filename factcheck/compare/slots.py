@@ -54,9 +54,13 @@ class Slot:
     extra: bool = False  # one of the two is left over only as a mention more than its counterpart has
 
     @property
-    def rank(self) -> tuple[int, int, int, float]:
-        """Lower is stronger evidence."""
-        return (self.likeness, self.strength, self.level, self.distance)
+    def rank(self) -> tuple[int, int, int, int, float]:
+        """Lower is stronger evidence: values of one kind alike (one figure written wrong or
+        closer) first; among weaker pairs (and a plain number against a measured figure) the
+        one leftover of its class on each side, then the finer class, before how alike they
+        are."""
+        tier = 0 if self.likeness <= 2 and (self.level < _LEVELS - 1 or self.likeness == 0) else 1
+        return (tier, self.strength, self.level, self.likeness, self.distance)
 
 
 def slot_pairs(pair: Pair, facts: dict[int, Fact], ba: frozenset[int], bb: frozenset[int],
