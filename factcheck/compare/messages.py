@@ -18,20 +18,20 @@ from types import MappingProxyType
 from factcheck.values import DateValue, Money, Name, Number, Percent, Quantity, Value, dec_str, group_digits
 
 __all__ = [
-    "APPROXIMATE_BOUNDS", "BOUNDS_DIFFER", "BOUND_AND_FIGURE", "BOUND_AND_RANGE", "CURRENCY_UNSTATED_ONE_SIDE",
-    "DIFFERENT_ENTITIES", "FALL_AGAINST_RISE", "FALL_WORD_AND_SIGN", "GIVEN_NAME_DIFFERS", "JUDGED", "MONTHS",
-    "NAMES_UNLINKED", "OPPOSITE_BOUNDS", "PAIRED_BY_PLACE", "PERCENT_VS_POINTS", "PERIODS_OVERLAP",
-    "RANGES_OVERLAP", "SAME_RELATIVE_ONE_UNDATED", "SURNAME_DIFFERS", "TOO_UNLIKE", "WEAK_SMALL", "WEEKDAYS",
-    "approximate", "bare_dollar", "conflict", "converted_at", "currency_unstated", "found_in", "impossible_date",
-    "inside_range", "loose_units", "name_spellings", "needs_reference_date", "not_a_currency_code", "not_converted",
-    "one_line", "only_in", "other_end_differs", "outside_range", "partial_fits", "periods_differ", "published_days",
-    "published_in", "published_only_in", "quote", "range_edge", "range_ends_apart", "range_ends_differ",
-    "rate_not_a_number", "rate_not_positive", "rates_wrong_type", "restated", "rounds_to", "same_day_as_written",
-    "same_day_undated", "same_name_two_kinds", "same_place", "show", "show_date", "show_dec", "statement_fits",
-    "statement_not_published", "statement_shown", "statement_unchecked", "surname_spellings", "twelve_hour_clock",
-    "uncertain", "uncertain_judged", "unit_converted", "unit_left_out", "unit_left_out_uncomparable",
-    "unreadable_rate", "value_where", "weekday_mismatch", "weekday_name", "weekday_word", "year_as_number",
-    "year_inside",
+    "AMONG_SEVERAL", "APPROXIMATE_BOUNDS", "BOUNDS_DIFFER", "BOUND_AND_FIGURE", "BOUND_AND_RANGE",
+    "CURRENCY_UNSTATED_ONE_SIDE", "DIFFERENT_ENTITIES", "FALL_AGAINST_RISE", "FALL_WORD_AND_SIGN",
+    "GIVEN_NAME_DIFFERS", "JUDGED", "MONTHS", "NAMES_UNLINKED", "OPPOSITE_BOUNDS", "PAIRED_BY_PLACE",
+    "PERCENT_VS_POINTS", "PERIODS_OVERLAP", "RANGES_OVERLAP", "SAME_RELATIVE_ONE_UNDATED", "SURNAME_DIFFERS",
+    "TOO_UNLIKE", "WEAK_SMALL", "WEEKDAYS", "approximate", "bare_dollar", "conflict", "converted_at",
+    "currency_unstated", "found_in", "impossible_date", "inside_range", "loose_units", "name_spellings",
+    "needs_reference_date", "not_a_currency_code", "not_converted", "one_line", "only_in", "other_end_differs",
+    "outside_range", "partial_fits", "periods_differ", "published_days", "published_in", "published_only_in",
+    "quote", "range_edge", "range_ends_apart", "range_ends_differ", "rate_not_a_number", "rate_not_positive",
+    "rates_wrong_type", "restated", "rounds_to", "same_day_as_written", "same_day_undated", "same_name_two_kinds",
+    "same_place", "show", "show_date", "show_dec", "statement_fits", "statement_not_published", "statement_shown",
+    "statement_unchecked", "surname_spellings", "twelve_hour_clock", "uncertain", "uncertain_judged",
+    "unit_converted", "unit_left_out", "unit_left_out_uncomparable", "unreadable_rate", "value_where",
+    "weekday_mismatch", "weekday_name", "weekday_word", "year_as_number", "year_inside",
 ]
 
 #: the days of the week as reports write them, Monday first (``date.weekday()`` order)
@@ -289,6 +289,7 @@ def surname_spellings(a: str, b: str) -> str:
 
 
 TOO_UNLIKE = "they are too unlike to be one value written wrong"
+AMONG_SEVERAL = "other values of the kind are left over there, and these two are not alike enough to be sure"
 WEAK_SMALL = "a small number written as a word, or the number one, is as often no figure of the fact"
 PAIRED_BY_PLACE = "another value there is just as close, so which stands for which is not certain"
 

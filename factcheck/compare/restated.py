@@ -25,8 +25,9 @@ def range_end_edges(pair: Pair, facts: dict[int, Fact]) -> list[Edge]:
     only candidate ("2-9" against 2대0). Marks those figures matched; returns the new edges."""
     out: list[Edge] = []
     linked = {f for x, y, _ in pair.edges for f in (x, y)}
+    done = {f for x, y, rel in pair.edges if rel.reason in ("range-ends", "range-end") for f in (x, y)}
     for x, y, rel in list(pair.edges):
-        if not rel.matches:
+        if not rel.matches or x in done or y in done:
             continue
         fx, fy = facts[x], facts[y]
         if _two_figures(fx) and _point(fy) is not None:
@@ -57,15 +58,17 @@ def range_end_edges(pair: Pair, facts: dict[int, Fact]) -> list[Edge]:
             if any(q.sentences & here for here in beads_here):
                 cands.append(q)
         same = [q for q in cands if num_relation(rn.at(other), _num_of(q)).matches]
-        chosen = same[:1] or (cands if len(cands) == 1 else [])
+        # else the one candidate there, when it looks like the other end written wrong
+        alike = [q for q in cands if figures_alike(other, _point(q) or other, False)] if len(cands) == 1 else []
+        chosen = same[:1] or alike
         for q in chosen:
             qp = _point(q)
             assert qp is not None
             if num_relation(rn.at(other), _num_of(q)).matches:
                 new = Relation("compatible", "range-ends", messages.range_ends_apart(other))
-            elif figures_alike(other, qp, False) and rn.lo != rn.hi:  # "3-3": a score read as a range
+            elif rn.lo != rn.hi:
                 new = Relation("different", "range-end", messages.other_end_differs(other, qp))
-            else:
+            else:  # "3-3": a score read as a range
                 new = Relation("uncertain", "range-end", messages.other_end_differs(other, qp))
             pair.matched[q.id] = r.id
             linked.add(q.id)

@@ -175,8 +175,8 @@ def _assign(pair: Pair, facts: dict[int, Fact], left_a: list[tuple[int, float, b
             continue
         rivals = [d for d in cands if d is not c and d.a not in taken and d.b not in taken
                   and (d.a == c.a or d.b == c.b)]
-        if any(d.rank == c.rank for d in rivals):
-            continue  # two equally good partners: ambiguous
+        if c.likeness > 0 and any(d.rank == c.rank for d in rivals):
+            continue  # two equally good partners: ambiguous (of two compatible ones, either will do)
         # decided by the values alone (no rival as alike), or by position among look-alikes
         by_value = all(d.likeness > c.likeness for d in rivals)
         out.append(dataclasses.replace(c, strength=c.strength if by_value else ASSIGNED, by_value=by_value))
@@ -244,6 +244,8 @@ def slot_relation(fa: Fact, fb: Fact, slot: Slot, pair: Pair) -> Relation | None
             why = messages.PAIRED_BY_PLACE
         elif weak_small(fa) or weak_small(fb):
             why = messages.WEAK_SMALL
+        elif plausible(fa, fb):
+            why = messages.AMONG_SEVERAL
         else:
             why = messages.TOO_UNLIKE
         return Relation("uncertain", "same-place", messages.same_place(
