@@ -441,3 +441,38 @@ def test_property_no_message_says_equal_values_differ(pair: tuple[str, str, bool
         assert first.split(" (")[0] != second.split(" (")[0], f.message
         texts = {c.source: c.claim.text for c in f.claims}
         assert all(f"'{t}'" in f.message for t in texts.values()), f.message
+
+
+_MONTH_ABBR = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
+_WEEKDAY_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@given(st.integers(0, 40), st.sampled_from(["abbr", "weekday-abbr", "weekday", "ordinal"]), st.integers(0, 2))
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_property_undated_and_dated_article_agree(days_before: int, form: str, later: int) -> None:
+    """Acceptance 5: a date the releases state and the article writes with fields that agree
+    gets the same verdict whether the article is undated or dated (a day or two after the
+    releases), and it is a match."""
+    published = dt.date(2024, 10, 16)
+    day = published - dt.timedelta(days=days_before)
+    if form == "weekday" and days_before + later > 6:
+        return  # a bare weekday names a day of the week before the article's own date only
+    if form == "ordinal" and day.month != published.month:
+        return  # "the 30th" in a dated article is a day of its own month
+    ko = (f"제목 한빛전자 공장 준공\n등록 {published:%Y/%m/%d}\n\n"
+          f"한빛전자는 {day.month}월 {day.day}일 평택시에서 공장 준공식을 열었다.\n")
+    en = (f"Title: Hanbit Electronics completes plant\nRegistered: {published:%Y/%m/%d}\n\n"
+          f"Hanbit Electronics held a completion ceremony in Pyeongtaek on {_MONTH_ABBR[day.month - 1]} {day.day}.\n")
+    written = {"abbr": f"{_MONTH_ABBR[day.month - 1]} {day.day}",
+               "weekday-abbr": f"{_WEEKDAY_EN[day.weekday()]}, {_MONTH_ABBR[day.month - 1]} {day.day}",
+               "weekday": _WEEKDAY_EN[day.weekday()],
+               "ordinal": f"{day.day}{'th' if 10 <= day.day % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(day.day % 10, 'th')}"}[form]
+    article = f"Hanbit Electronics opened a plant in Pyeongtaek on {'the ' if form == 'ordinal' else ''}{written}.\n"
+    verdicts = []
+    for pub in (None, (published + dt.timedelta(days=later)).isoformat()):
+        report = check([Source(ko, id="ko", lang="ko"), Source(en, id="en", lang="en"),
+                        Source(article, id="news", lang="en", published=pub)],
+                       glossary=parse_glossary("org: 한빛전자 = Hanbit Electronics"))
+        f = _holding(report, "news", written)
+        verdicts.append((f.verdict, {c.source for c in f.claims}))
+    assert verdicts[0] == verdicts[1] == ("match", {"ko", "en", "news"}), (written, verdicts)
