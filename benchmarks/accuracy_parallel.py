@@ -115,7 +115,7 @@ def _why_missed(plant: dict[str, Any], report: Report) -> str:
         if f.verdict == "match":
             return "still compatible (approximate, bound or rounding)"
         if f.verdict == "uncertain":
-            return "uncertain (a unit left out on one side, or cannot be compared)"
+            return "uncertain (the same slot, not judged a conflict: a number word, unlike figures, a unit left out)"
         if f.verdict == "missing":
             left = [g for g in report.findings if g.verdict == "missing" and g.kind in PLANT_KINDS
                     and all(c.source == other for c in g.claims)]
