@@ -154,8 +154,8 @@ def _pair_slots(pair: Pair, facts: dict[int, Fact], rates: Rates | None, stateme
 
     links = {(x, y) for x in sorted(best) if facts[x].source == pair.a.info.id for y in tops(x) if x in tops(y)}
     for component in _components(links):
-        if len(component) == 1:
-            (x, y), = component
+        if len(component) == 1 or all(best[x][y].likeness == 0 for x, y in component):
+            (x, y) = component[0]  # one pair; of several compatible ones, either will do
             rel = slot_relation(facts[x], facts[y], best[x][y], pair)
         elif len(component) <= _TANGLE_MAX and all(best[x][y].likeness <= _TANGLE_LIKENESS for x, y in component):
             for x, y in sorted(component):
