@@ -17,7 +17,8 @@ from factcheck.compare.relation.values import is_year_figure
 from factcheck.values import DateValue, Money, Name, Number, Percent, Quantity, dec_str
 
 __all__ = ["MEASURED", "WEAK_MATCHES", "ends", "figures_alike", "figures_plausible", "has_lookalike", "likeness",
-           "may_compare", "one_digit_apart", "plausible", "rescaled", "strongly_alike", "weak_small", "year_pair"]
+           "may_compare", "one_digit_apart", "alike_keys", "plausible", "rescaled", "strongly_alike", "weak_small",
+           "year_pair"]
 
 #: compatible relations that are weak evidence of one fact: a look-alike figure of the same
 #: unit and shape is preferred to them
@@ -260,6 +261,21 @@ def rescaled(x: Fact, y: Fact) -> bool:
         return False
     return all(p != q and _digits(p).rstrip("0") == _digits(q).rstrip("0") and len(_digits(p).rstrip("0")) >= 2
                for p, q in zip(ex, ey, strict=True))
+
+
+def alike_keys(f: Fact) -> frozenset[str]:
+    """Keys that two figures one digit or one word apart share (a digit position masked, the
+    digits sorted, the significant digits): an index finds the candidates of a crowded region
+    without comparing every pair. Empty for a value that is not a figure."""
+    if f.kind not in NUMERIC_KINDS:
+        return frozenset()
+    keys: set[str] = set()
+    for e in ends(f, False):
+        d = dec_str(abs(e)).replace(".", "")
+        keys.update(f"m{len(d)}:{d[:i]}?{d[i + 1:]}" for i in range(len(d)))
+        keys.add(f"s{''.join(sorted(d))}")
+        keys.add(f"z{d.strip('0') or '0'}")
+    return frozenset(keys)
 
 
 def has_lookalike(f: Fact, others: list[Fact]) -> bool:

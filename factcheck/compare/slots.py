@@ -6,12 +6,13 @@ then the nearest; and what a slot says about its two facts (:func:`slot_relation
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from dataclasses import dataclass
 
 from factcheck.claims import Claim
 from factcheck.compare import messages
 from factcheck.compare.align import Pair, chains
-from factcheck.compare.alike import figures_plausible, likeness, plausible, weak_small, year_pair
+from factcheck.compare.alike import alike_keys, figures_plausible, likeness, plausible, weak_small, year_pair
 from factcheck.compare.facts import Fact, Prepared, fact_relation
 from factcheck.compare.rates import Rates
 from factcheck.compare.relation.base import NUMERIC_KINDS, Relation
@@ -33,6 +34,9 @@ SETTLED, ASSIGNED, AMBIGUOUS = 0, 1, 2
 #: alike (:func:`likeness`: plausibly one figure written wrong), and at most this many
 _AMBIGUOUS_LIKENESS = 3
 _AMBIGUOUS_MAX = 2
+#: a region with more candidate pairs than this (leftovers of A times leftovers of B) only
+#: pairs figures one digit or one word apart (:func:`~factcheck.compare.alike.alike_keys`)
+_MAX_PAIRS = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,14 +149,37 @@ def _assign(pair: Pair, facts: dict[int, Fact], left_a: list[tuple[int, float, b
     """The leftovers of A and B that fill one slot: candidate pairs of one class, ranked by how
     alike their values are (:func:`likeness`), then whether they are the one leftover of their
     class on each side, then the class level and their distance in the region; a pair is taken
-    when neither member has another candidate of the same rank (mutual best, greedy)."""
+    when neither member has another candidate of the same rank (mutual best, greedy). In a
+    region with many leftovers (a long segment), only figures one digit or one word apart are
+    candidates: position says little there, and the work stays near linear."""
+    def cls_at(f: Fact, level: int) -> str:
+        return f.classes[min(level, len(f.classes) - 1)]
+
+    counts_a = [Counter(cls_at(facts[z], lv) for z, _, _ in left_a) for lv in range(_LEVELS)]
+    counts_b = [Counter(cls_at(facts[z], lv) for z, _, _ in left_b) for lv in range(_LEVELS)]
+    allowed: set[tuple[int, int]] | None = None
+    if len(left_a) * len(left_b) > _MAX_PAIRS:  # crowded: figures sharing an alike key, or non-figures
+        index: dict[str, list[int]] = {}
+        plain_b = []
+        for y, _, _ in left_b:
+            keys = alike_keys(facts[y])
+            for k in keys:
+                index.setdefault(k, []).append(y)
+            if not keys:
+                plain_b.append(y)
+        allowed = set()
+        for x, _, _ in left_a:
+            keys = alike_keys(facts[x])
+            allowed.update((x, y) for k in keys for y in index.get(k, ()))
+            if not keys:
+                allowed.update((x, y) for y in plain_b)
     cands: list[Slot] = []
     for x, px, extra_x in left_a:
         fx = facts[x]
         for y, py, extra_y in left_b:
             fy = facts[y]
-            if x in pair.matched and y in pair.matched:
-                continue  # both matched elsewhere: repeated mentions, not a slot
+            if (x in pair.matched and y in pair.matched) or (allowed is not None and (x, y) not in allowed):
+                continue  # both matched elsewhere (repeated mentions), or too unlike in a crowd
             level = _level(fx, fy)
             if level is None:
                 continue
@@ -160,21 +187,23 @@ def _assign(pair: Pair, facts: dict[int, Fact], left_a: list[tuple[int, float, b
             lk = likeness(fx, fy, rel)
             if lk is None:
                 continue
-            cls_x, cls_y = fx.classes[min(level, len(fx.classes) - 1)], fy.classes[min(level, len(fy.classes) - 1)]
-            n_x = sum(1 for z, _, _ in left_a if facts[z].classes[min(level, len(facts[z].classes) - 1)] == cls_x)
-            n_y = sum(1 for z, _, _ in left_b if facts[z].classes[min(level, len(facts[z].classes) - 1)] == cls_y)
             # the one leftover of its class on each side, neither only a repeated mention
-            settled = n_x == 1 and n_y == 1 and not (extra_x or extra_y)
+            settled = counts_a[level][cls_at(fx, level)] == 1 and counts_b[level][cls_at(fy, level)] == 1 \
+                and not (extra_x or extra_y)
             cands.append(Slot(x, y, lk, SETTLED if settled else ASSIGNED, level, abs(px - py), True, rel,
                               extra_x or extra_y))
     cands.sort(key=lambda c: (c.rank, c.a, c.b))
+    by_member: dict[int, list[Slot]] = {}
+    for c in cands:
+        by_member.setdefault(c.a, []).append(c)
+        by_member.setdefault(c.b, []).append(c)
     taken: set[int] = set()
     out: list[Slot] = []
     for c in cands:
         if c.a in taken or c.b in taken:
             continue
-        rivals = [d for d in cands if d is not c and d.a not in taken and d.b not in taken
-                  and (d.a == c.a or d.b == c.b)]
+        rivals = [d for d in by_member[c.a] + by_member[c.b]
+                  if d is not c and d.a not in taken and d.b not in taken]
         if c.likeness > 0 and any(d.rank == c.rank for d in rivals):
             continue  # two equally good partners: ambiguous (of two compatible ones, either will do)
         # decided by the values alone (no rival as alike), or by position among look-alikes
