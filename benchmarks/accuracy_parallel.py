@@ -96,9 +96,9 @@ def _leading(text: str, pos: int, start: int) -> bool:
     return i < start or not text[i].isdigit()
 
 
-def _caught(plant: dict[str, Any], report: Report) -> bool:
+def _caught(plant: dict[str, Any], report: Report, verdicts: tuple[str, ...] = ("conflict",)) -> bool:
     for f in report.findings:
-        if f.verdict != "conflict":
+        if f.verdict not in verdicts:
             continue
         for c in f.claims:
             if c.source == plant["side"] and c.claim.start <= plant["pos"] < c.claim.end:
@@ -115,7 +115,7 @@ def _why_missed(plant: dict[str, Any], report: Report) -> str:
         if f.verdict == "match":
             return "still compatible (approximate, bound or rounding)"
         if f.verdict == "uncertain":
-            return "uncertain (a unit left out on one side, or cannot be compared)"
+            return "uncertain (the same slot, not judged a conflict: a number word, unlike figures, a unit left out)"
         if f.verdict == "missing":
             left = [g for g in report.findings if g.verdict == "missing" and g.kind in PLANT_KINDS
                     and all(c.source == other for c in g.claims)]
@@ -145,7 +145,8 @@ def run(rows: list[dict[str, Any]], show: int, show_missed: int, progress: Any =
     t0 = time.perf_counter()
     reports = [_compare(r["ko"], r["en"], r["id"]) for r in (progress(rows) if progress else rows)]
     t_real = time.perf_counter() - t0
-    flagged = [(r, rep) for r, rep in zip(rows, reports) if any(f.verdict == "conflict" for f in rep.findings)]
+    flagged = [(r, rep) for r, rep in zip(rows, reports, strict=True)
+               if any(f.verdict == "conflict" for f in rep.findings)]
     verdicts: Counter[str] = Counter()
     for rep in reports:
         verdicts.update(f.verdict for f in rep.findings)
@@ -154,12 +155,13 @@ def run(rows: list[dict[str, Any]], show: int, show_missed: int, progress: Any =
     rng = random.Random(SEED)
     plants = 0
     caught = 0
+    reported = 0
     unreadable = 0
     missed: list[tuple[dict[str, Any], dict[str, Any], Report]] = []
     by_kind: Counter[str] = Counter()
     by_kind_caught: Counter[str] = Counter()
     why: Counter[str] = Counter()
-    for r, rep in zip(rows, reports):
+    for r, rep in zip(rows, reports, strict=True):
         plant = _plant(r, rep, rng)
         if plant is None:
             continue
@@ -169,6 +171,7 @@ def run(rows: list[dict[str, Any]], show: int, show_missed: int, progress: Any =
         plants += 1
         by_kind[plant["kind"]] += 1
         prep = _compare(plant["ko"], plant["en"], r["id"])
+        reported += _caught(plant, prep, ("conflict", "uncertain"))
         if _caught(plant, prep):
             caught += 1
             by_kind_caught[plant["kind"]] += 1
@@ -179,7 +182,7 @@ def run(rows: list[dict[str, Any]], show: int, show_missed: int, progress: Any =
     # what "about" allows, so these are reported apart
     rng = random.Random(SEED + 1)
     approx_plants = approx_caught = 0
-    for r, rep in zip(rows, reports):
+    for r, rep in zip(rows, reports, strict=True):
         plant = _plant(r, rep, rng, approx=True)
         if plant is None or not _changed_value(plant):
             continue
@@ -195,6 +198,8 @@ def run(rows: list[dict[str, Any]], show: int, show_missed: int, progress: Any =
         "reasons": reasons.most_common(),
         "plants": plants,
         "caught": caught,
+        "reported": reported,
+        "flagged_any": sum(1 for rep in reports if any(f.verdict in ("conflict", "uncertain") for f in rep.findings)),
         "unreadable": unreadable,
         "by_kind": {k: (by_kind_caught[k], by_kind[k]) for k in sorted(by_kind)},
         "seconds": t_real,
@@ -219,7 +224,8 @@ def run(rows: list[dict[str, Any]], show: int, show_missed: int, progress: Any =
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
              "October", "November", "December")
 WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTH_EN = re.compile(r"\b(" + "|".join(m for m in MONTHS_EN) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\b")
+_MONTH_EN = re.compile(r"\b(" + "|".join(m for m in MONTHS_EN)
+                       + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\b")
 _MONTH_KO = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])(?=\s*월)")
 _WEEKDAY_EN = re.compile(r"\b(" + "|".join(WEEKDAYS_EN) + r"|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)\b")
 _WEEKDAY_KO = re.compile(r"([월화수목금토일])(?=요일|\))")
@@ -264,7 +270,7 @@ def plant_words(rows: list[dict[str, Any]], reports: list[Report],
     out: dict[str, tuple[int, int, int]] = {}
     for what in ("month", "weekday", "name"):
         caught = planted = unreadable = 0
-        for r, rep in zip(rows, reports):
+        for r, rep in zip(rows, reports, strict=True):
             sites = []  # (side, start, end, old, replacement, claim kind)
             for f in rep.findings:
                 if f.verdict != "match" or {c.source for c in f.claims} != {"ko", "en"}:
@@ -304,7 +310,12 @@ def _table(res: dict[str, Any]) -> str:
         f"| pairs compared | {res['rows']} |",
         f"| pairs with a conflict (real translations) | {res['flagged']} ({_pct(res['flagged'], res['rows'])}) |",
         f"| planted errors (one digit changed) | {res['plants']} |",
-        f"| planted errors caught (a conflict on the changed claim) | {res['caught']} ({_pct(res['caught'], res['plants'])}) |",
+        f"| planted errors caught (a conflict on the changed claim) | {res['caught']} "
+        f"({_pct(res['caught'], res['plants'])}) |",
+        f"| planted errors reported (a conflict or an uncertain finding on the changed claim) | {res['reported']} "
+        f"({_pct(res['reported'], res['plants'])}) |",
+        f"| pairs with a conflict or an uncertain finding | {res['flagged_any']} "
+        f"({_pct(res['flagged_any'], res['rows'])}) |",
         f"| plants left out: the changed text no longer reads as a figure | {res['unreadable']} |",
         f"| planted errors in approximate figures (about, 약, 여) | {res['approx_plants']} |",
         f"| ... caught | {res['approx_caught']} ({_pct(res['approx_caught'], res['approx_plants'])}) |",
@@ -325,7 +336,8 @@ def _table(res: dict[str, Any]) -> str:
     for k, n in res["why"]:
         lines.append(f"| {k} | {n} |")
     lines += ["", "Findings over the real pairs: " +
-              ", ".join(f"{v} {res['verdicts'].get(v, 0)}" for v in ("match", "conflict", "missing", "uncertain")) + ".",
+              ", ".join(f"{v} {res['verdicts'].get(v, 0)}" for v in ("match", "conflict", "missing", "uncertain"))
+              + ".",
               "", "Conflicts on the real pairs, by kind and reason: " +
               (", ".join(f"{k} {n}" for k, n in res["reasons"]) or "none") + "."]
     return "\n".join(lines)

@@ -69,6 +69,9 @@ class _Bounded:
     low: Decimal | None = None
     high: Decimal | None = None
     approx: bool = False
+    # "down" or "up" when a word beside the figure says it is a fall or a rise ("dropped 14.6
+    # percent", "14.6% 감소"); the figure stays as written. Not in to_dict (the JSON is unchanged)
+    direction: str | None = None
 
     def _bounds(self) -> dict[str, Any]:
         out: dict[str, Any] = {}

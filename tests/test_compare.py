@@ -317,14 +317,17 @@ def test_examples_line_up_and_said_friday_is_the_only_conflict() -> None:
     report = check(srcs)
     (conflict,) = _by(report, "conflict")
     assert conflict.reason == "statement-vs-published" and "'Friday' (article_en" in conflict.message
-    assert not _by(report, "uncertain")
+    # without a glossary the agency's Korean and English names cannot be linked: they stand in
+    # the same place, so one uncertain finding says so (not a conflict, not two missing facts)
+    (agency,) = _by(report, "uncertain")
+    assert agency.kind == "org" and agency.reason == "names-unlinked" and "glossary" in agency.message
+    assert {c.claim.text for c in agency.claims} >= {"국가물류혁신청", "National Logistics Innovation Agency"}
     linked = {f.message.split(" in all sources")[0] for f in _by(report, "match")}
     for fact in ("23,500,000 USD", "18%", "1,200", "12,000 square meter", "40", "about 8,500,000,000 KRW",
                  "Park Seo-yoon", "Han Do-kyung", "Haedam Solutions", "Suncheon", "South Jeolla Province",
                  "2024-03-14"):
         assert fact in linked, fact
-    # without a glossary the agency's Korean and English names cannot be linked: missing, not a conflict
-    assert {f.kind for f in _by(report, "missing")} <= {"org", "date"}
+    assert {f.kind for f in _by(report, "missing")} <= {"date"}
     _all_claims_covered(report, srcs)
 
 
@@ -343,6 +346,7 @@ def test_a_bilingual_release_is_one_source() -> None:
     srcs = [Source(release, id="release"), Source((EXAMPLES / "article_en.txt").read_text(encoding="utf-8"), id="news")]
     report = check(srcs)
     assert [f.reason for f in _by(report, "conflict")] == ["statement-vs-published"]
-    assert not _by(report, "uncertain")
+    # only the agency's Korean name, which no glossary links to its English one
+    assert [(f.kind, f.reason) for f in _by(report, "uncertain")] == [("org", "names-unlinked")]
     assert report.sources[1].lang == "en+ko" and report.sources[1].published == dt.date(2024, 3, 14)
     _all_claims_covered(report, srcs)

@@ -136,6 +136,7 @@ def beads(pair: Pair, facts: dict[int, Fact], aligned: bool) -> list[Bead]:
         else:
             groups.append(({i}, {j}))
     prev_a, prev_b = -1, -1
+    prev: tuple[set[int], set[int]] | None = None
     for ga, gb in groups + [({na}, {nb})]:
         lo_a, lo_b = min(ga), min(gb)
         gap_a = list(range(prev_a + 1, lo_a))
@@ -146,9 +147,17 @@ def beads(pair: Pair, facts: dict[int, Fact], aligned: bool) -> list[Bead]:
                     out.append((frozenset({x}), frozenset({y}), False))
             elif max(len(gap_a), len(gap_b)) <= 3:
                 out.append((frozenset(gap_a), frozenset(gap_b), False))
+        elif len(gap_a) + len(gap_b) == 1 and (prev is not None or lo_a < na):
+            # one sentence of one side between two anchored beads, none of the other: most
+            # often the end of the sentence before it, cut at an abbreviation ("7 p.m. on
+            # Friday"), or one sentence the other side writes as part of one: it joins the
+            # bead before it (before the first anchored bead, the one after it)
+            near = prev if prev is not None else (ga, gb)
+            out.append((frozenset(near[0] | set(gap_a)), frozenset(near[1] | set(gap_b)), False))
         if lo_a < na:
             out.append((frozenset(ga), frozenset(gb), True))
         prev_a, prev_b = max(ga), max(gb)
+        prev = (ga, gb)
     # sentences that share anchors out of the chain's order (an article retelling a release)
     in_chain = set(chain)
     for (i, j), w in sorted(points.items()):

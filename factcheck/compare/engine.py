@@ -27,11 +27,13 @@ module state or depends on the order of the sources or of their claims.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from types import MappingProxyType
 
 from factcheck.claims import Claim
 from factcheck.compare.align import Edge, Pair, beads, context_score
+from factcheck.compare.alike import WEAK_MATCHES, has_lookalike, may_compare
 from factcheck.compare.facts import Fact, Prepared, fact_relation, prepare
 from factcheck.compare.group import (
     Ctx,
@@ -44,10 +46,12 @@ from factcheck.compare.group import (
     statement_findings,
 )
 from factcheck.compare.rates import Rates
-from factcheck.compare.relation.base import EQUAL, Relation
-from factcheck.compare.slots import has_lookalike, may_compare, plausible, slot_pairs
+from factcheck.compare.relation.base import BASELINE, EQUAL, NUMERIC_KINDS, Relation
+from factcheck.compare.relation.dates import field_differences
+from factcheck.compare.restated import range_end_edges, restatement_edges
+from factcheck.compare.slots import AMBIGUOUS, Slot, slot_pairs, slot_relation
 from factcheck.report import Finding, Source, SourceInfo
-from factcheck.values import in_decimal_context
+from factcheck.values import DateValue, in_decimal_context
 
 __all__ = ["compare_prepared", "finding_order"]
 
@@ -73,7 +77,10 @@ def _compare_pair(pair: Pair, facts: dict[int, Fact], rates: Rates | None, align
     pair.beads = beads(pair, facts, aligned)
     _match_compatible(pair, facts, rates)
     pair.beads = beads(pair, facts, aligned)
+    pair.edges.extend(range_end_edges(pair, facts))
     _pair_slots(pair, facts, rates, statement_checked)
+    pair.edges.extend(range_end_edges(pair, facts))  # ranges a slot matched by one end
+    pair.edges.extend(restatement_edges(pair, facts))
 
 
 def _match(pair: Pair, ida: int, idb: int, rel: Relation) -> None:
@@ -84,62 +91,124 @@ def _match(pair: Pair, ida: int, idb: int, rel: Relation) -> None:
 
 def _match_compatible(pair: Pair, facts: dict[int, Fact], rates: Rates | None) -> None:
     """2. compatible facts, best first (relation strength, then aligned context). A conversion
-    (miles to km, dollars to won) is the weakest evidence: it gives way to a figure of the same
-    unit that differs by one digit, which is then compared as the same slot."""
+    (miles to km, dollars to won), a figure against a bound or a range's end is weak evidence:
+    it gives way to a figure of the same unit and shape that differs by one digit ("at least
+    50" against 50표 and "최소한 58표"), which is then compared as the same slot."""
     cands = []
     unmatched_a = [f for f in pair.a.facts if f.id not in pair.matched]
     unmatched_b = [f for f in pair.b.facts if f.id not in pair.matched]
     for fa in unmatched_a:
         for fb in unmatched_b:
-            if not may_compare(fa, fb):
-                continue
+            if not may_compare(fa, fb) or (fa.kind != fb.kind and fa.kind in NUMERIC_KINDS):
+                continue  # a figure whose unit one side leaves out is compared only in its slot
             rel = fact_relation(fa, fb, rates)
-            if not rel.matches:
-                continue
-            if rel.reason == "converted" and (has_lookalike(fa, unmatched_b) or has_lookalike(fb, unmatched_a)):
+            if not rel.matches or ((fa.baseline or fb.baseline) and rel.outcome != "equal"):
+                continue  # a baseline ("from a year earlier") matches only the same relative date
+            if rel.reason in WEAK_MATCHES and (has_lookalike(fa, unmatched_b) or has_lookalike(fb, unmatched_a)):
                 continue
             strength = _STRENGTH.get(rel.reason, _OTHER_STRENGTH)
             ctx = context_score(fa, fb, pair.beads)
-            cands.append((-strength, -ctx, fa.mentions[0].claim.start, fb.mentions[0].claim.start, fa.id, fb.id, rel))
-    cands.sort(key=lambda t: t[:6])
-    for _, _, _, _, ida, idb, rel in cands:
+            cands.append((-strength, -_agreeing_fields(fa, fb), -ctx, fa.mentions[0].claim.start,
+                          fb.mentions[0].claim.start, fa.id, fb.id, rel))
+    cands.sort(key=lambda t: t[:7])
+    for _, _, _, _, _, ida, idb, rel in cands:
         if ida in pair.matched or idb in pair.matched:
             continue
         _match(pair, ida, idb, rel)
 
 
+def _agreeing_fields(fa: Fact, fb: Fact) -> int:
+    """How many calendar fields two dates both state alike: "Nov. 5" says more of 2024-11-05
+    than "the 5th" does, and is matched first."""
+    va, vb = fa.value, fb.value
+    if isinstance(va, DateValue) and isinstance(vb, DateValue):
+        return field_differences(va, vb)[0]
+    return 0
+
+
 def _pair_slots(pair: Pair, facts: dict[int, Fact], rates: Rates | None, statement_checked: set[str]) -> None:
-    """3. the same slot: one leftover of a class on each side of a pair of aligned sentences,
-    or between the same two anchors inside them."""
-    found: dict[int, dict[int, int]] = {}  # fact -> partner -> finest class level that paired them
+    """3. the same slot: the leftovers of the two sides of a pair of aligned sentences (or of
+    the stretch between two anchors inside them) assigned to one another. Each fact keeps its
+    strongest slots over all beads; two facts that are each other's one strongest partner are
+    one slot; a few facts whose strongest partners tie (one figure of A as alike to two of B)
+    are reported together as uncertain; larger tangles are left alone."""
+    best: dict[int, dict[int, Slot]] = {}  # fact -> partner -> strongest slot that paired them
+    runners_up: dict[tuple[int, int], Slot] = {}
     for ba, bb, _anch in pair.beads:
-        for x_id, y_id, level in slot_pairs(pair, facts, ba, bb, statement_checked):
-            for x, y in ((x_id, y_id), (y_id, x_id)):
-                known = found.setdefault(x, {})
-                known[y] = min(level, known.get(y, level))
+        for slot in slot_pairs(pair, facts, ba, bb, statement_checked, rates):
+            if slot.strength == AMBIGUOUS:
+                runners_up.setdefault((slot.a, slot.b), slot)
+                continue
+            for x, y in ((slot.a, slot.b), (slot.b, slot.a)):
+                known = best.setdefault(x, {})
+                if y not in known or slot.rank < known[y].rank:
+                    known[y] = slot
 
-    def partner(x: int) -> int | None:
-        """The one partner at the finest level that paired ``x``; None when ambiguous."""
-        options = found.get(x, {})
+    def tops(x: int) -> set[int]:
+        """The partners of the strongest slots of ``x``."""
+        options = best.get(x, {})
         if not options:
-            return None
-        best = min(options.values())
-        at_best = [y for y, lv in options.items() if lv == best]
-        return at_best[0] if len(at_best) == 1 else None
+            return set()
+        top = min(s.rank[:4] for s in options.values())
+        return {y for y, s in options.items() if s.rank[:4] == top}
 
-    for fa_id in sorted(found):
-        if facts[fa_id].source != pair.a.info.id:
+    links = {(x, y) for x in sorted(best) if facts[x].source == pair.a.info.id for y in tops(x) if x in tops(y)}
+    for component in _components(links):
+        if len(component) == 1 or all(best[x][y].likeness == 0 for x, y in component):
+            (x, y) = component[0]  # one pair; of several compatible ones, either will do
+            rel = slot_relation(facts[x], facts[y], best[x][y], pair)
+        elif len(component) <= _TANGLE_MAX and all(best[x][y].likeness <= _TANGLE_LIKENESS for x, y in component):
+            for x, y in sorted(component):
+                slot = best[x][y]
+                rel = slot_relation(facts[x], facts[y], dataclasses.replace(slot, strength=AMBIGUOUS, by_value=False),
+                                    pair)
+                if rel is not None and not rel.matches:
+                    pair.edges.append((x, y, rel))
             continue
-        fb_id = partner(fa_id)
-        if fb_id is None or partner(fb_id) != fa_id:
-            continue  # paired differently elsewhere: ambiguous, say nothing
-        fa, fb = facts[fa_id], facts[fb_id]
-        rel = fact_relation(fa, fb, rates)
-        if (rel.outcome == "different" or rel.reason == "unit-omitted") and not plausible(fa, fb):
-            continue  # figures too unlike to be one figure written wrong: two facts
-        both_unmatched = fa_id not in pair.matched and fb_id not in pair.matched
-        if rel.outcome in ("different", "uncertain") or (rel.matches and both_unmatched):
-            pair.edges.append((fa_id, fb_id, rel))
+        else:
+            continue  # paired differently by several slots: ambiguous, say nothing
+        if rel is not None:
+            pair.edges.append((x, y, rel))
+    # a value as alike as the one chosen by position joins its finding (one of several)
+    linked = {x for x, y, _ in pair.edges} | {y for x, y, _ in pair.edges}
+    for (x, y), slot in sorted(runners_up.items()):
+        if (x in linked) != (y in linked) and (y if x in linked else x) not in pair.matched:
+            rel = slot_relation(facts[x], facts[y], slot, pair)
+            if rel is not None and not rel.matches:
+                pair.edges.append((x, y, rel))
+                linked.update((x, y))
+
+
+#: a tangle of tied slots is reported (uncertain) when it has at most this many links and its
+#: values are at least this alike (:func:`~factcheck.compare.slots.likeness`)
+_TANGLE_MAX = 2
+_TANGLE_LIKENESS = 3
+
+
+def _components(links: set[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """The links grouped by the facts they share (connected components), in order."""
+    by_fact: dict[int, list[tuple[int, int]]] = {}
+    for x, y in links:
+        by_fact.setdefault(x, []).append((x, y))
+        by_fact.setdefault(y, []).append((x, y))
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for link in sorted(links):
+        if link in seen:
+            continue
+        comp = []
+        todo = [link]
+        seen.add(link)
+        while todo:
+            cur = todo.pop()
+            comp.append(cur)
+            for f in cur:
+                for nxt in by_fact[f]:
+                    if nxt not in seen:
+                        seen.add(nxt)
+                        todo.append(nxt)
+        out.append(sorted(comp))
+    return out
 
 
 # ============================================================================ all sources
@@ -165,6 +234,7 @@ def _compare(prepared: list[Prepared], pivot: str | None, rates: Rates | None, s
         pair = Pair(A, B)
         _compare_pair(pair, facts, rates, aligned, statement_checked)
         edges.extend(pair.edges)
+    edges.extend(_baselines(prepared, edges))
     findings: list[Finding] = []
     covered: set[int] = set()
     for members in group_facts(facts, edges):
@@ -179,6 +249,27 @@ def _compare(prepared: list[Prepared], pivot: str | None, rates: Rates | None, s
     findings.extend(mismatch_findings(prepared, ctx))
     findings.sort(key=lambda f: finding_key(f, order))
     return findings
+
+
+def _baselines(prepared: list[Prepared], edges: list[Edge]) -> list[Edge]:
+    """A baseline date that no other source states ("rose 12% from a year earlier" against
+    "전년 대비 12% 증가", where 전년 is no date) joins the finding of the figure it qualifies:
+    the nearest figure before it in its sentence (else after it). Edges inside one source."""
+    linked = {f for x, y, _ in edges for f in (x, y)}
+    out: list[Edge] = []
+    for P in prepared:
+        for f in P.facts:
+            if not f.baseline or f.id in linked:
+                continue
+            m = f.mentions[0]
+            near = [(fig, c) for fig, c in P.by_sentence.get(m.sentence, ())
+                    if fig.kind in NUMERIC_KINDS and not fig.baseline]
+            if not near:
+                continue
+            before = [t for t in near if t[1].end <= m.claim.start]
+            fig, _ = before[-1] if before else min(near, key=lambda t: t[1].start)
+            out.append((fig.id, f.id, BASELINE))
+    return out
 
 
 @in_decimal_context

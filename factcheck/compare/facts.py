@@ -7,7 +7,8 @@ from __future__ import annotations
 import bisect
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from types import MappingProxyType
 
 from factcheck.claims import Claim
@@ -46,6 +47,7 @@ class Fact:
     text: str
     mentions: tuple[Mention, ...]
     statement_only: bool
+    baseline: bool  # a date a figure is compared with ("from a year earlier"), not an event
     sentences: frozenset[int] = field(init=False, compare=False)  # computed once: hot in alignment
 
     def __post_init__(self) -> None:
@@ -88,6 +90,8 @@ def fact_key(c: Claim) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     v = c.value
     if c.kind == "date" and c.role == "published":
         return None
+    if isinstance(v, (Money, Number, Percent, Quantity)) and v.direction == "down":
+        v = _signed(v)  # "14.6% 감소" and "-14.6%" state one value
     if isinstance(v, Money):
         return (("money", str(v.currency), dec_str(v.amount), str(v.low), str(v.high)),
                 (f"money:{v.currency}", "money", "figure"))
@@ -118,6 +122,18 @@ def fact_key(c: Claim) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
         world = key_class(v.key) if v.kind == "place" else ""
         return (v.kind, v.key), (f"{v.kind}:{world}" if world else v.kind,)
     return (c.kind, json.dumps(v.to_dict(), sort_keys=True, ensure_ascii=False)), (c.kind,)
+
+
+def _signed(v: Money | Number | Percent | Quantity) -> Money | Number | Percent | Quantity:
+    """A figure said to be a fall, as a negative figure (its key only)."""
+    def neg(d: Decimal | None) -> Decimal | None:
+        return -abs(d) if d is not None else None
+    low, high = neg(v.high), neg(v.low)
+    if v.low is None or v.high is None:
+        low, high = neg(v.low), neg(v.high)
+    if isinstance(v, Money):
+        return replace(v, amount=-abs(v.amount), low=low, high=high)
+    return replace(v, value=-abs(v.value), low=low, high=high)
 
 
 def _representative(claims: list[Claim]) -> Claim:
@@ -165,7 +181,7 @@ def prepare(src: Source, claims: Sequence[Claim], info: SourceInfo, first_id: in
         rep = _representative(cs)
         mentions = tuple(Mention(info.id, c, bisect.bisect_right(starts, c.start) - 1) for c in cs)
         facts.append(Fact(first_id + n, info.id, rep.kind, classes[key], key, rep.value, rep.text, mentions,
-                          all(c.role == "statement" for c in cs)))
+                          all(c.role == "statement" for c in cs), all(c.role == "baseline" for c in cs)))
     by_sentence: dict[int, list[tuple[Fact, Claim]]] = {}
     for f in facts:
         for m in f.mentions:

@@ -17,10 +17,10 @@ from factcheck.compare.align import Edge
 from factcheck.compare.facts import Fact, Prepared, fact_relation
 from factcheck.compare.rates import Rates
 from factcheck.compare.relation.base import Relation
-from factcheck.compare.relation.dates import unchecked
+from factcheck.compare.relation.dates import impossible, unchecked
 from factcheck.dates import interval, unify
 from factcheck.report import Finding, SourceClaim
-from factcheck.values import DateValue
+from factcheck.values import DateValue, Number
 
 #: the sort key of a finding: (source rank, start, end) of its first claim, verdict rank, kind, message
 FindingKey = tuple[tuple[int, int, int], int, str, str]
@@ -77,10 +77,13 @@ def group_facts(facts: Mapping[int, Fact], edges: Iterable[Edge]) -> list[list[F
 def group_finding(members: list[Fact], edges: list[Edge], ctx: Ctx, all_sources: tuple[str, ...]) -> Finding:
     """The finding of one group of facts."""
     members = sorted(members, key=lambda f: (ctx.order[f.source], f.mentions[0].claim.start, f.id))
-    sources = sorted({f.source for f in members}, key=lambda s: ctx.order[s])
-    missing = tuple(s for s in all_sources if s not in sources)
     claims = tuple(SourceClaim(m.source, m.claim)
                    for f in members for m in sorted(f.mentions, key=lambda m: (m.claim.start, m.claim.end)))
+    # a baseline date ("from a year earlier") joined to its figure adds its claims, nothing else
+    figures = {f.source for f in members if not f.baseline}
+    members = [f for f in members if not (f.baseline and f.source in figures)] or members
+    sources = sorted({f.source for f in members}, key=lambda s: ctx.order[s])
+    missing = tuple(s for s in all_sources if s not in sources)
     kind = min((f.kind for f in members), key=lambda k: (k == "number", k))
     rels = _relations(members, edges, ctx)
     different = [(x, y, r) for x, y, r in rels if r.outcome == "different"]
@@ -91,18 +94,33 @@ def group_finding(members: list[Fact], edges: list[Edge], ctx: Ctx, all_sources:
         # the side that disagrees with more sources, or the later source, speaks first
         side_x, side_y = _side(x, rels), _side(y, rels)
         side_x = [f for f in side_x if f not in side_y] or [x]
-        msg = messages.conflict(_values_of(side_y, ctx), _values_of(side_x, ctx), r.reason, r.note)
+        vy, vx = _speaker(side_y, y, x, ctx), _speaker(side_x, x, y, ctx)
+        shown_y, shown_x = _shown(vy, r.reason), _shown(vx, r.reason)
+        if shown_x == shown_y:  # two writings of values that only differ in what is unwritten
+            shown_x = shown_y = None
+        msg = messages.conflict(messages.value_where(shown_y, _places(side_y, ctx), undated=_undated(vy)),
+                                messages.value_where(shown_x, _places(side_x, ctx), undated=_undated(vx)),
+                                r.reason, r.note)
         return Finding("conflict", kind, claims, msg, r.reason, ctx.segment, missing)
     if uncertain:
         x, y, r = uncertain[0]
-        msg = messages.uncertain(messages.quote(x.text, x.source), messages.quote(y.text, y.source),
-                                 r.note or r.reason)
+        qx, qy = messages.quote(x.text, x.source), messages.quote(y.text, y.source)
+        others = [f for f in members if f.id not in (x.id, y.id) and f.source == y.source
+                  and any(r2.outcome == "uncertain" and {f.id, x.id} == {a.id, b.id} for a, b, r2 in rels)]
+        if others:  # one of several as alike: name them all
+            qy = " or ".join([qy] + [messages.quote(f.text, f.source) for f in others])
+        if r.reason in messages.JUDGED:
+            msg = messages.uncertain_judged(qx, qy, r.note)
+        else:
+            msg = messages.uncertain(qx, qy, r.note or r.reason)
         return Finding("uncertain", kind, claims, msg, r.reason, ctx.segment, missing)
     best = _best(members)
     shown = messages.show(best.value, best.text)
     if len(sources) == 1:
         f = members[0]
-        written = [messages.one_line(g.text) for g in members if messages.one_line(g.text) != shown]
+        # the texts that write it otherwise ('4분기' (no reference date) names its text already)
+        written = [messages.one_line(g.text) for g in members
+                   if messages.one_line(g.text) != shown and f"'{messages.one_line(g.text)}'" not in shown]
         msg = messages.only_in(shown, written, f.source, missing)
         return Finding("missing", kind, claims, msg, f"only-in:{f.source}", ctx.segment, missing)
     msg = messages.found_in(shown, sources, missing, notes)
@@ -117,13 +135,22 @@ def _relations(members: list[Fact], edges: list[Edge], ctx: Ctx) -> list[_Rel]:
     that linked them, or their relation."""
     rels: list[_Rel] = []
     ids = {f.id for f in members}
+    by_id = {f.id: f for f in members}
     edge_rel = {(min(x, y), max(x, y)): r for x, y, r in edges if x in ids and y in ids}
+    # the sources each member was paired with: two members of two sources that were both
+    # paired in that comparison, but not with each other, are two slots, not compared
+    paired_with: dict[int, set[str]] = {}
+    for x, y in edge_rel:
+        paired_with.setdefault(x, set()).add(by_id[y].source)
+        paired_with.setdefault(y, set()).add(by_id[x].source)
     for i, fa in enumerate(members):
         for fb in members[i + 1:]:
             if fa.source == fb.source or (fa.source, fb.source) not in ctx.compared:
                 continue
             r = edge_rel.get((min(fa.id, fb.id), max(fa.id, fb.id)))
             if r is None:
+                if fb.source in paired_with.get(fa.id, set()) and fa.source in paired_with.get(fb.id, set()):
+                    continue
                 r = fact_relation(fa, fb, ctx.rates)
             rels.append((fa, fb, r))
     return rels
@@ -154,12 +181,29 @@ def _best(members: list[Fact]) -> Fact:
     return min(members, key=rank)
 
 
-def _values_of(facts: list[Fact], ctx: Ctx) -> str:
-    """One value and where it is written (:func:`~factcheck.compare.messages.value_where`)."""
-    f = _best(facts)
-    places = [(g.text, g.source) for g in sorted(facts, key=lambda g: (ctx.order[g.source], g.id))]
-    undated = isinstance(f.value, DateValue) and f.value.start is None
-    return messages.value_where(None if undated else messages.show(f.value, f.text), places)
+def _speaker(side: list[Fact], member: Fact, other: Fact, ctx: Ctx) -> Fact:
+    """The member of a side whose value a conflict shows: the one that says most (a resolved
+    date, an explicit currency) among those that differ from ``other``, else ``member``."""
+    differing = [f for f in side if f is member or fact_relation(f, other, ctx.rates).outcome == "different"]
+    return _best(differing or [member])
+
+
+def _undated(f: Fact) -> bool:
+    return isinstance(f.value, DateValue) and f.value.start is None
+
+
+def _shown(f: Fact, reason: str) -> str | None:
+    """A value as a conflict shows it; None for a partial date, shown by its text; a number
+    taken for a year as the year ("3005", not "3,005")."""
+    if _undated(f):
+        return None
+    if reason == "different-date" and isinstance(f.value, Number):
+        return messages.show_dec(f.value.value).replace(",", "")
+    return messages.show(f.value, f.text, direction=reason == "different-direction")
+
+
+def _places(facts: list[Fact], ctx: Ctx) -> list[tuple[str, str]]:
+    return [(g.text, g.source) for g in sorted(facts, key=lambda g: (ctx.order[g.source], g.id))]
 
 
 def _settled(x: Fact, y: Fact, rels: list[_Rel]) -> bool:
@@ -238,11 +282,17 @@ def published_findings(prepared: list[Prepared], ctx: Ctx, all_sources: tuple[st
 
 
 def mismatch_findings(prepared: list[Prepared], ctx: Ctx) -> list[Finding]:
-    """Dates written with a day of the week they did not fall on."""
+    """Dates written with a day of the week they did not fall on, and dates whose written
+    fields name no day at all ("May 32")."""
     out = []
     for P in prepared:
         for c in P.claims:
             v = c.value
+            bad = impossible(v) if isinstance(v, DateValue) else None
+            if bad is not None:
+                msg = messages.impossible_date(c.text, P.info.id, *bad)
+                out.append(Finding("conflict", "date", (SourceClaim(P.info.id, c),), msg, "impossible-date",
+                                   ctx.segment))
             if isinstance(v, DateValue) and v.weekday_mismatch and v.start is not None:
                 day = v.start.date() if isinstance(v.start, _dt.datetime) else v.start
                 msg = messages.weekday_mismatch(c.text, P.info.id, day, str(v.weekday))

@@ -18,20 +18,29 @@ from types import MappingProxyType
 from factcheck.values import DateValue, Money, Name, Number, Percent, Quantity, Value, dec_str, group_digits
 
 __all__ = [
-    "APPROXIMATE_BOUNDS", "BOUND_AND_FIGURE", "CURRENCY_UNSTATED_ONE_SIDE", "DIFFERENT_ENTITIES",
-    "GIVEN_NAME_DIFFERS", "PERCENT_VS_POINTS", "PERIODS_OVERLAP", "RANGES_OVERLAP", "SAME_RELATIVE_ONE_UNDATED",
-    "SURNAME_DIFFERS", "WEEKDAYS", "approximate", "bare_dollar", "conflict", "converted_at", "currency_unstated",
-    "day_month_order", "found_in", "loose_units", "name_spellings", "needs_reference_date", "not_a_currency_code",
-    "not_converted", "one_line", "only_in", "partial_fits", "published_days", "published_in", "published_only_in",
-    "quote", "rate_not_a_number", "rate_not_positive", "rates_wrong_type", "rounds_to", "same_day_as_written",
-    "same_day_undated", "same_name_two_kinds", "show", "show_date", "show_dec", "statement_fits",
-    "statement_not_published", "statement_shown", "statement_unchecked", "surname_spellings", "twelve_hour_clock",
-    "uncertain", "unit_converted", "unit_left_out", "unit_left_out_uncomparable", "unreadable_rate", "value_where",
-    "weekday_mismatch", "weekday_name", "weekday_word",
+    "AMONG_SEVERAL", "APPROXIMATE_BOUNDS", "BOUNDS_DIFFER", "BOUND_AND_FIGURE", "BOUND_AND_RANGE",
+    "CURRENCY_UNSTATED_ONE_SIDE", "DIFFERENT_ENTITIES", "FALL_AGAINST_RISE", "FALL_WORD_AND_SIGN",
+    "GIVEN_NAME_DIFFERS", "JUDGED", "MONTHS", "NAMES_UNLINKED", "OPPOSITE_BOUNDS", "PAIRED_BY_PLACE",
+    "PERCENT_VS_POINTS", "PERIODS_OVERLAP", "RANGES_OVERLAP", "SAME_RELATIVE_ONE_UNDATED", "SURNAME_DIFFERS",
+    "TOO_UNLIKE", "WEAK_SMALL", "WEEKDAYS", "WORLD_PLACES_DIFFER", "approximate", "bare_dollar", "conflict",
+    "converted_at", "currency_unstated", "day_month_order", "found_in", "impossible_date", "inside_range",
+    "loose_units", "name_spellings", "needs_reference_date", "not_a_currency_code", "not_converted", "one_line",
+    "only_in", "other_end_differs", "outside_range", "partial_fits", "periods_differ", "published_days",
+    "published_in", "published_only_in", "quote", "range_edge", "range_ends_apart", "range_ends_differ",
+    "rate_not_a_number", "rate_not_positive", "rates_wrong_type", "restated", "rounds_to",
+    "same_day_as_written", "same_day_undated", "same_name_two_kinds", "same_place", "show", "show_date",
+    "show_dec", "statement_fits", "statement_not_published", "statement_shown", "statement_unchecked",
+    "surname_spellings", "twelve_hour_clock", "uncertain", "uncertain_judged", "unit_converted",
+    "unit_left_out", "unit_left_out_uncomparable", "unreadable_rate", "value_where", "weekday_mismatch",
+    "weekday_name", "weekday_word", "year_as_number", "year_inside",
 ]
 
 #: the days of the week as reports write them, Monday first (``date.weekday()`` order)
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+#: the months as reports write them, January first
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
 
 #: what a conflict says, by the reason of its relation
 _REASON_WORDS = MappingProxyType({
@@ -39,8 +48,13 @@ _REASON_WORDS = MappingProxyType({
     "different-amount": "the amounts differ",
     "different-date": "the dates differ",
     "different-name": "the names differ",
+    "different-range": "the ranges differ",
+    "different-period": "the periods differ",
+    "range-end": "the other end of the range differs",
+    "outside-range": "the figure lies outside the range",
     "different-entity": "they name different entities",
     "percent-vs-points": "percent and percentage points are different units",
+    "different-direction": "a fall against a rise",
 })
 _OTHER_REASON = "they differ"
 
@@ -106,8 +120,18 @@ def _show_bounded(low: Decimal | None, high: Decimal | None, approx: bool, main:
     return ("about " if approx else "") + s
 
 
-def show(value: Value, text: str = "") -> str:
-    """A value as a report writes it: "16,000,000 USD", "at least 3%", "2024-05-02", a name."""
+def show(value: Value, text: str = "", *, direction: bool = False) -> str:
+    """A value as a report writes it: "16,000,000 USD", "at least 3%", "2024-05-02", a name;
+    with ``direction``, a figure said to be a fall or a rise: "a fall of 14.6%"."""
+    if direction and isinstance(value, (Money, Number, Percent, Quantity)) and value.direction is not None:
+        return f"{_DIRECTIONS.get(value.direction, value.direction)} {_show_plain(value, text)}"
+    return _show_plain(value, text)
+
+
+_DIRECTIONS = MappingProxyType({"down": "a fall of", "up": "a rise of"})
+
+
+def _show_plain(value: Value, text: str) -> str:
     if isinstance(value, Money):
         return _show_bounded(value.low, value.high, value.approx, value.amount,
                              " " + (value.currency or "(currency unknown)"))
@@ -138,8 +162,44 @@ def rounds_to(fine: Decimal, coarse: Decimal) -> str:
     return f"{show_dec(fine)} rounds to {show_dec(coarse)}"
 
 
+FALL_AGAINST_RISE = "a fall against a rise"
+FALL_WORD_AND_SIGN = "a fall stated by a word on one side and by a minus sign on the other"
 BOUND_AND_FIGURE = "a bound on one side, the figure on the other"
 RANGES_OVERLAP = "the ranges overlap"
+BOUND_AND_RANGE = "a bound on one side, a range with that end on the other"
+BOUNDS_DIFFER = "the bounds differ"
+OPPOSITE_BOUNDS = "the same figure as a lower bound on one side and an upper bound on the other"
+
+
+def range_ends_differ(which: Sequence[bool]) -> str:
+    """Which ends of two ranges differ (lower, upper)."""
+    if all(which):
+        return "both ends differ"
+    return "the lower ends differ" if which[0] else "the upper ends differ"
+
+
+def _span(lo: Decimal, hi: Decimal) -> str:
+    return f"{show_dec(lo)}-{show_dec(hi)}"
+
+
+def range_edge(p: Decimal, lo: Decimal, hi: Decimal, lower: bool) -> str:
+    return f"{show_dec(p)} is the {'lower' if lower else 'upper'} end of {_span(lo, hi)}"
+
+
+def range_ends_apart(other: Decimal) -> str:
+    return f"the other end, {show_dec(other)}, is written as a figure of its own"
+
+
+def other_end_differs(other: Decimal, written: Decimal) -> str:
+    return f"the other end of the range is {show_dec(other)}, the figure beside it {show_dec(written)}"
+
+
+def inside_range(p: Decimal, lo: Decimal, hi: Decimal) -> str:
+    return f"{show_dec(p)} lies inside {_span(lo, hi)}, not at an end"
+
+
+def outside_range(p: Decimal, lo: Decimal, hi: Decimal) -> str:
+    return f"{show_dec(p)} lies {'below' if p < lo else 'above'} {_span(lo, hi)}"
 APPROXIMATE_BOUNDS = "approximate bounds"
 PERCENT_VS_POINTS = "percent and percentage points are different units"
 CURRENCY_UNSTATED_ONE_SIDE = "the currency is not stated on one side"
@@ -204,6 +264,22 @@ def same_day_undated(a: str, b: str) -> str:
     return f"'{a}' and '{b}' can name the same day, but neither source has a reference date"
 
 
+def _years(span: tuple[int, int]) -> str:
+    return str(span[0]) if span[0] == span[1] else f"{span[0]}-{span[1]}"
+
+
+def periods_differ(a: tuple[int, int], b: tuple[int, int]) -> str:
+    return f"{_years(a)} against {_years(b)}"
+
+
+def year_inside(year: int, span: tuple[int, int]) -> str:
+    return f"{year} lies inside {_years(span)}, which is more than one year"
+
+
+def year_as_number(text: str) -> str:
+    return f"'{text}' is the year written as a plain number"
+
+
 def partial_fits(text: str, date: DateValue) -> str:
     return f"'{text}' fits {show_date(date)}"
 
@@ -217,6 +293,28 @@ def surname_spellings(a: str, b: str) -> str:
     return f"'{a}' and '{b}' may be two spellings of one surname"
 
 
+TOO_UNLIKE = "they are too unlike to be one value written wrong"
+AMONG_SEVERAL = "other values of the kind are left over there, and these two are not alike enough to be sure"
+WEAK_SMALL = "a small number written as a word, or the number one, is as often no figure of the fact"
+PAIRED_BY_PLACE = "another value there is just as close, so which stands for which is not certain"
+
+
+def same_place(a: str, b: str, why: str) -> str:
+    """Two values left over in the same place of aligned texts that differ, and why that is
+    not called a conflict."""
+    return f"{a} and {b} stand in the same place and differ, but {why}"
+
+
+NAMES_UNLINKED = "they stand in the same place, but no glossary or gazetteer says whether they are one name"
+WORLD_PLACES_DIFFER = ("they stand in the same place but name different places (the other side may write the "
+                       "place as an adjective or by its capital)")
+
+
+def restated(first: str, second: str, source: str) -> str:
+    """A value one source states twice, differently."""
+    return f"{source} states {first} and, in another place, {second}: one of them may be written wrong"
+
+
 def name_spellings(a: str, b: str) -> str:
     return f"'{a}' and '{b}' may be two spellings of one name"
 
@@ -226,12 +324,13 @@ def same_name_two_kinds(a: str, b: str) -> str:
 
 
 # ============================================================================ findings
-def value_where(shown: str | None, places: Iterable[tuple[str, str]]) -> str:
+def value_where(shown: str | None, places: Iterable[tuple[str, str]], *, undated: bool = False) -> str:
     """One value and where it is written: 16,000,000 USD ('1,600만불' in ko, '16 million USD' in
-    en); ``shown`` None for a partial date without a reference date."""
+    en); ``shown`` None to give the written texts only (``undated``: a partial date without a
+    reference date, said so)."""
     where = ", ".join(f"'{one_line(text)}' in {source}" for text, source in places)
     if shown is None:
-        return f"{where} (no reference date)"
+        return f"{where} (no reference date)" if undated else where
     return f"{shown} ({where})"
 
 
@@ -242,6 +341,17 @@ def conflict(first: str, second: str, reason: str, note: str) -> str:
     if note and note != words:
         msg += f" ({note})"
     return one_line(msg)
+
+
+#: the reasons of uncertain findings whose note is a judgment of the two values, not the
+#: reason they cannot be compared
+JUDGED = frozenset({"same-place", "restated", "range-end", "inside-range", "names-unlinked", "opposite-bounds"})
+
+
+def uncertain_judged(a: str, b: str, note: str) -> str:
+    """Two quoted claims that stand for one another but may differ, and why they are not a
+    conflict."""
+    return one_line(f"{a} against {b}: {note}")
 
 
 def uncertain(a: str, b: str, why: str) -> str:
@@ -283,7 +393,7 @@ def statement_shown(v: DateValue, text: str) -> str:
         return show_date(v)
     if v.weekday and v.day is None:
         return f"a {weekday_word(v.weekday)}"
-    return show_date(v, text)
+    return "no reference date"  # the text is quoted already
 
 
 def statement_not_published(text: str, source: str, shown: str, pubs: str) -> str:
@@ -301,6 +411,19 @@ def published_in(day: str, sources: Sequence[str]) -> str:
 
 def published_only_in(day: str, sources: Sequence[str]) -> str:
     return f"publication date {day} stated in {', '.join(sources)} only"
+
+
+def impossible_date(text: str, source: str, what: str, n: int, month: int | None, year: int | None) -> str:
+    """A date whose written fields name no day ("May 32": May has no day 32)."""
+    if what == "month":
+        why = f"there is no month {n}"
+    elif month is None:
+        why = f"no month has a day {n}"
+    elif year is not None:
+        why = f"{MONTHS[month - 1]} {year} has no day {n}"
+    else:
+        why = f"{MONTHS[month - 1]} has no day {n}"
+    return f"'{one_line(text)}' ({source}) is no date of the calendar: {why}"
 
 
 def weekday_mismatch(text: str, source: str, day: _dt.date, written: str) -> str:

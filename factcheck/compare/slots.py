@@ -1,33 +1,74 @@
-"""Slots: in a pair of aligned sentences, the facts left over on each side that fill the same
-slot (the one leftover of a class on each side, or between the same two anchors, or the only
-look-alike of each other among several) and so are compared as one fact; and the look-alike
-checks behind it: whether two different figures look like one figure written wrong (a digit
-changed, two swapped, close values, the same digits at another scale) or like two facts."""
+"""Slots: in a pair of aligned sentences (and between two anchors inside them), the facts left
+over on each side assigned to one another as one slot: the one leftover of its class on each
+side, or among several the pair whose values are most alike (:mod:`factcheck.compare.alike`),
+then the nearest; and what a slot says about its two facts (:func:`slot_relation`)."""
 
 from __future__ import annotations
 
-from decimal import Decimal
+import dataclasses
+from collections import Counter
+from dataclasses import dataclass
 
 from factcheck.claims import Claim
+from factcheck.compare import messages
 from factcheck.compare.align import Pair, chains
-from factcheck.compare.facts import Fact, Prepared
-from factcheck.compare.relation.base import NAME_KINDS, NUMERIC_KINDS
-from factcheck.compare.relation.numbers import Num, num
-from factcheck.compare.relation.quantities import in_units_of, quantity_base
-from factcheck.values import Money, Number, Percent, Quantity, dec_str
+from factcheck.compare.alike import alike_keys, figures_plausible, likeness, plausible, weak_small, year_pair
+from factcheck.compare.facts import Fact, Prepared, fact_relation
+from factcheck.compare.rates import Rates
+from factcheck.compare.relation.base import NUMERIC_KINDS, Relation
+from factcheck.compare.relation.names import names_in_one_slot
+from factcheck.values import Name
 
-__all__ = ["has_lookalike", "may_compare", "plausible", "slot_pairs", "strongly_alike"]
+__all__ = ["AMBIGUOUS", "ASSIGNED", "SETTLED", "Slot", "slot_pairs", "slot_relation"]
 
-#: a mention in a bead: its fact, its claim, and whether the fact is left over there
-_BeadMention = tuple[Fact, Claim, bool]
-#: two facts that fill one slot and the class level that paired them (0: finest)
-_Slot = tuple[int, int, int]
+#: a mention in a bead: its fact, its claim, and whether the fact is left over there (0 no, 1
+#: yes, :data:`_EXTRA` as a mention more than its counterpart has in the bead)
+_BeadMention = tuple[Fact, Claim, int]
+_EXTRA = 2
 #: the class levels of a fact's classes, finest first
 _LEVELS = 3
+#: how a slot was found: the one leftover of its class on each side, the best of several, or
+#: as good a candidate as the best, which only position set apart (reported with it)
+SETTLED, ASSIGNED, AMBIGUOUS = 0, 1, 2
+#: runners-up are reported with a pair chosen by position when their values are at least this
+#: alike (:func:`likeness`: plausibly one figure written wrong), and at most this many
+_AMBIGUOUS_LIKENESS = 3
+_AMBIGUOUS_MAX = 2
+#: a region with more candidate pairs than this (leftovers of A times leftovers of B) only
+#: pairs figures one digit or one word apart (:func:`~factcheck.compare.alike.alike_keys`)
+_MAX_PAIRS = 400
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """Two leftover facts of A and B taken as one slot, and the evidence: ``likeness`` of their
+    values (0 compatible ... 4 unlike, :func:`likeness`), ``strength`` (:data:`SETTLED`: the one
+    leftover of its class on each side; :data:`ASSIGNED`: chosen among several), the class
+    ``level`` (0 finest), their ``distance`` in the region (0 to 1), whether the values alone
+    chose the pair (``by_value``: no other candidate as alike), and their relation."""
+
+    a: int
+    b: int
+    likeness: int
+    strength: int
+    level: int
+    distance: float
+    by_value: bool
+    relation: Relation
+    extra: bool = False  # one of the two is left over only as a mention more than its counterpart has
+
+    @property
+    def rank(self) -> tuple[int, int, int, int, float]:
+        """Lower is stronger evidence: values of one kind alike (one figure written wrong or
+        closer) first; among weaker pairs (and a plain number against a measured figure) the
+        one leftover of its class on each side, then the finer class, before how alike they
+        are."""
+        tier = 0 if self.likeness <= 2 and (self.level < _LEVELS - 1 or self.likeness == 0) else 1
+        return (tier, self.strength, self.level, self.likeness, self.distance)
 
 
 def slot_pairs(pair: Pair, facts: dict[int, Fact], ba: frozenset[int], bb: frozenset[int],
-               statement_checked: set[str]) -> list[_Slot]:
+               statement_checked: set[str], rates: Rates | None) -> list[Slot]:
     """Facts of A and B that fill the same slot in a bead (with the class level that paired
     them: 0 finest): per class (finest first), the one fact left over on each side of the
     bead, or on each side between two consecutive anchors (matched claims in the same order
@@ -46,9 +87,9 @@ def slot_pairs(pair: Pair, facts: dict[int, Fact], ba: frozenset[int], bb: froze
         for j, (fb, _, left_b) in enumerate(mb):
             if not left_b and fb.id == partner:
                 points.append((i, j))
-    out: list[_Slot] = []
+    out: list[Slot] = []
     whole = (list(range(len(ma))), list(range(len(mb))))
-    _pair_regions(pair, facts, [whole], ma, mb, out)
+    _pair_regions(pair, facts, [whole], ma, mb, out, rates)
     # places of the world are no anchors between slots: they stand where each language's word
     # order puts them (미국에서 ... first, "in the U.S." late; a dateline "BAGHDAD, Iraq" before
     # the story), figures and dates keep the order of the sentence
@@ -60,14 +101,14 @@ def slot_pairs(pair: Pair, facts: dict[int, Fact], ba: frozenset[int], bb: froze
         on_b = {j for _, j in chain}
         anchored_a = {ma[i][0].id for i in on_a}
         anchored_b = {mb[j][0].id for j in on_b}
-        la = [(f, c, left or (i not in on_a and f.id in anchored_a)) for i, (f, c, left) in enumerate(ma)]
-        lb = [(f, c, left or (j not in on_b and f.id in anchored_b)) for j, (f, c, left) in enumerate(mb)]
+        la = [(f, c, left or int(i not in on_a and f.id in anchored_a)) for i, (f, c, left) in enumerate(ma)]
+        lb = [(f, c, left or int(j not in on_b and f.id in anchored_b)) for j, (f, c, left) in enumerate(mb)]
         regions: list[tuple[list[int], list[int]]] = []
         prev_i, prev_j = -1, -1
         for i, j in chain + [(len(ma), len(mb))]:
             regions.append((list(range(prev_i + 1, i)), list(range(prev_j + 1, j))))
             prev_i, prev_j = i, j
-        _pair_regions(pair, facts, regions, la, lb, out)
+        _pair_regions(pair, facts, regions, la, lb, out, rates)
     return out
 
 
@@ -77,48 +118,111 @@ def _world_place(f: Fact) -> bool:
 
 
 def _pair_regions(pair: Pair, facts: dict[int, Fact], regions: list[tuple[list[int], list[int]]],
-                  ma: list[_BeadMention], mb: list[_BeadMention], out: list[_Slot]) -> None:
-    """Per region and per class (finest first), the one leftover on each side, or the pairs of
-    look-alike figures among several."""
+                  ma: list[_BeadMention], mb: list[_BeadMention], out: list[Slot], rates: Rates | None) -> None:
+    """Per region, the leftovers of each side assigned to one another (:func:`_assign`)."""
     for ra, rb in regions:
-        paired: set[int] = set()
-        for level in range(_LEVELS):
-            left_a: dict[str, set[int]] = {}
-            left_b: dict[str, set[int]] = {}
-            for side, idx, left in ((ma, ra, left_a), (mb, rb, left_b)):
-                for k in idx:
-                    f, _, is_left = side[k]
-                    if is_left and f.id not in paired:
-                        left.setdefault(f.classes[min(level, len(f.classes) - 1)], set()).add(f.id)
-            for cls in sorted(set(left_a) & set(left_b)):
-                la, lb = left_a[cls], left_b[cls]
-                if len(la) == 1 and len(lb) == 1:
-                    candidates = [(next(iter(la)), next(iter(lb)))]
-                else:
-                    candidates = _alike_pairs(sorted(la), sorted(lb), facts)
-                if cls == "figure":  # across kinds only a plain number meets a measured figure
-                    candidates = [(x, y) for x, y in candidates
-                                  if (facts[x].kind == "number") != (facts[y].kind == "number")]
-                for fa_id, fb_id in candidates:
-                    if fa_id in pair.matched and fb_id in pair.matched:
-                        continue  # both matched elsewhere: repeated mentions, not a slot
-                    out.append((fa_id, fb_id, level))
-                    paired.update((fa_id, fb_id))
+        left_a = _leftovers(ma, ra)
+        left_b = _leftovers(mb, rb)
+        if left_a and left_b:
+            out.extend(_assign(pair, facts, left_a, left_b, rates))
 
 
-def _alike_pairs(la: list[int], lb: list[int], facts: dict[int, Fact]) -> list[tuple[int, int]]:
-    """Among several leftover figures on each side, the pairs that are each other's only
-    look-alike (:func:`strongly_alike`): 1,153 among (1,153, 2011)
-    against 1,553 among (1,553, 3)."""
-    links = {(a, b) for a in la for b in lb if strongly_alike(facts[a], facts[b])}
-    if not links:  # no strong look-alike: a single plausible pair among unlike figures
-        links = {(a, b) for a in la for b in lb
-                 if facts[a].kind in NUMERIC_KINDS and facts[b].kind in NUMERIC_KINDS
-                 and facts[a].kind == facts[b].kind and plausible(facts[a], facts[b])}
-    out = []
-    for a, b in sorted(links):
-        if sum(1 for x, _ in links if x == a) == 1 and sum(1 for _, y in links if y == b) == 1:
-            out.append((a, b))
+def _leftovers(side: list[_BeadMention], idx: list[int]) -> list[tuple[int, float, bool]]:
+    """The facts left over among the mentions ``idx`` of a side, each once, with its relative
+    position there (0 first, 1 last) and whether it is left over only as an extra mention."""
+    seen: dict[int, tuple[int, float, bool]] = {}
+    n = max(len(idx) - 1, 1)
+    for k, i in enumerate(idx):
+        f, _, left = side[i]
+        if left and f.id not in seen:
+            seen[f.id] = (f.id, k / n, left == _EXTRA)
+    return list(seen.values())
+
+
+def _level(fa: Fact, fb: Fact) -> int | None:
+    """The finest class level at which two facts are of one class; across kinds only a plain
+    number meets a measured figure (class ``figure``), or a year (the coarsest level)."""
+    if year_pair(fa, fb):
+        return _LEVELS - 1
+    for level in range(_LEVELS):
+        ca, cb = fa.classes[min(level, len(fa.classes) - 1)], fb.classes[min(level, len(fb.classes) - 1)]
+        if ca == cb:
+            if ca == "figure" and (fa.kind == "number") == (fb.kind == "number"):
+                return None
+            return level
+    return None
+
+
+def _assign(pair: Pair, facts: dict[int, Fact], left_a: list[tuple[int, float, bool]],
+            left_b: list[tuple[int, float, bool]], rates: Rates | None) -> list[Slot]:
+    """The leftovers of A and B that fill one slot: candidate pairs of one class, ranked by how
+    alike their values are (:func:`likeness`), then whether they are the one leftover of their
+    class on each side, then the class level and their distance in the region; a pair is taken
+    when neither member has another candidate of the same rank (mutual best, greedy). In a
+    region with many leftovers (a long segment), only figures one digit or one word apart are
+    candidates: position says little there, and the work stays near linear."""
+    def cls_at(f: Fact, level: int) -> str:
+        return f.classes[min(level, len(f.classes) - 1)]
+
+    counts_a = [Counter(cls_at(facts[z], lv) for z, _, _ in left_a) for lv in range(_LEVELS)]
+    counts_b = [Counter(cls_at(facts[z], lv) for z, _, _ in left_b) for lv in range(_LEVELS)]
+    allowed: set[tuple[int, int]] | None = None
+    if len(left_a) * len(left_b) > _MAX_PAIRS:  # crowded: figures sharing an alike key, or non-figures
+        index: dict[str, list[int]] = {}
+        plain_b = []
+        for y, _, _ in left_b:
+            keys = alike_keys(facts[y])
+            for k in keys:
+                index.setdefault(k, []).append(y)
+            if not keys:
+                plain_b.append(y)
+        allowed = set()
+        for x, _, _ in left_a:
+            keys = alike_keys(facts[x])
+            allowed.update((x, y) for k in keys for y in index.get(k, ()))
+            if not keys:
+                allowed.update((x, y) for y in plain_b)
+    cands: list[Slot] = []
+    for x, px, extra_x in left_a:
+        fx = facts[x]
+        for y, py, extra_y in left_b:
+            fy = facts[y]
+            if (x in pair.matched and y in pair.matched) or (allowed is not None and (x, y) not in allowed):
+                continue  # both matched elsewhere (repeated mentions), or too unlike in a crowd
+            level = _level(fx, fy)
+            if level is None:
+                continue
+            rel = fact_relation(fx, fy, rates)
+            lk = likeness(fx, fy, rel)
+            if lk is None:
+                continue
+            # the one leftover of its class on each side, neither only a repeated mention
+            settled = counts_a[level][cls_at(fx, level)] == 1 and counts_b[level][cls_at(fy, level)] == 1 \
+                and not (extra_x or extra_y)
+            cands.append(Slot(x, y, lk, SETTLED if settled else ASSIGNED, level, abs(px - py), True, rel,
+                              extra_x or extra_y))
+    cands.sort(key=lambda c: (c.rank, c.a, c.b))
+    by_member: dict[int, list[Slot]] = {}
+    for c in cands:
+        by_member.setdefault(c.a, []).append(c)
+        by_member.setdefault(c.b, []).append(c)
+    taken: set[int] = set()
+    out: list[Slot] = []
+    for c in cands:
+        if c.a in taken or c.b in taken:
+            continue
+        rivals = [d for d in by_member[c.a] + by_member[c.b]
+                  if d is not c and d.a not in taken and d.b not in taken]
+        if c.likeness > 0 and any(d.rank == c.rank for d in rivals):
+            continue  # two equally good partners: ambiguous (of two compatible ones, either will do)
+        # decided by the values alone (no rival as alike), or by position among look-alikes
+        by_value = all(d.likeness > c.likeness for d in rivals)
+        out.append(dataclasses.replace(c, strength=c.strength if by_value else ASSIGNED, by_value=by_value))
+        taken.update((c.a, c.b))
+        if not by_value and c.likeness <= _AMBIGUOUS_LIKENESS:
+            # the runners-up as alike as the pair chosen by position: reported with it
+            same = [d for d in rivals if d.likeness == c.likeness][:_AMBIGUOUS_MAX]
+            out.extend(dataclasses.replace(d, strength=AMBIGUOUS, by_value=False) for d in same)
     return out
 
 
@@ -127,138 +231,63 @@ def _bead_mentions(P: Prepared, mine: frozenset[int], theirs: frozenset[int], pa
     """The mentions of ``P`` in sentences ``mine``, in text order, each with whether its fact
     is left over here (unmatched, or its counterpart is not in ``theirs``)."""
     out = []
-    lefts: dict[int, bool] = {}
+    lefts: dict[int, int] = {}
     for sentence in mine:
         for f, claim in P.by_sentence.get(sentence, ()):
             if f.statement_only and f.source in statement_checked and getattr(f.value, "start", None) is None:
                 continue  # "said Friday" in an undated text: checked against the publication dates instead
+            if f.baseline:
+                continue  # "from a year earlier": the figure's baseline, not a slot of its own
             left = lefts.get(f.id)
             if left is None:
                 partner = pair.matched.get(f.id)
-                left = lefts[f.id] = partner is None or not (facts[partner].sentences & theirs)
+                if partner is None:
+                    left = 1
+                else:
+                    # left over when its counterpart is not in the bead, or is mentioned there
+                    # fewer times (a value stated twice, once changed: 3-3 against 5-3)
+                    here = sum(1 for m in f.mentions if m.sentence in mine)
+                    there = sum(1 for m in facts[partner].mentions if m.sentence in theirs)
+                    left = 1 if there == 0 else _EXTRA if here > there else 0
+                lefts[f.id] = left
             out.append((f, claim, left))
     out.sort(key=lambda t: (t[1].start, t[1].end, t[0].id))
     return out
 
 
-# ============================================================================ look-alike figures
-def _digits(x: Decimal) -> str:
-    return dec_str(abs(x)).replace(".", "").lstrip("0") or "0"
+def slot_relation(fa: Fact, fb: Fact, slot: Slot, pair: Pair) -> Relation | None:
+    """What a slot says about its two facts: their relation when the evidence is enough (a
+    conflict needs one figure written wrong in a settled slot, or a look-alike chosen by its
+    value), an uncertain relation when the values are too unlike or the pair was chosen by
+    position among several, None when there is nothing to say (compatible facts already
+    matched elsewhere, unrelated values)."""
+    rel = slot.relation
+    if rel.matches:
+        return rel if fa.id not in pair.matched and fb.id not in pair.matched else None
+    if rel.outcome == "unrelated":
+        va, vb = fa.value, fb.value
+        if not (isinstance(va, Name) and isinstance(vb, Name) and va.kind == vb.kind):
+            return None
+        rel = names_in_one_slot(va, vb)
+        if rel.matches:
+            return rel if fa.id not in pair.matched and fb.id not in pair.matched else None
+        if slot.extra:
+            return None  # a name mentioned once more on one side, against one that nothing links
+    if fa.kind != fb.kind and fa.kind in NUMERIC_KINDS and fb.kind in NUMERIC_KINDS and not figures_plausible(fa, fb):
+        return None  # a plain number and a measured figure too unlike to be one: two facts
+    if rel.outcome == "different":
+        if plausible(fa, fb) and (slot.strength == SETTLED or (slot.by_value and slot.likeness <= 2)):
+            return rel
+        if slot.strength != SETTLED and not slot.by_value:
+            why = messages.PAIRED_BY_PLACE
+        elif weak_small(fa) or weak_small(fb):
+            why = messages.WEAK_SMALL
+        elif plausible(fa, fb):
+            why = messages.AMONG_SEVERAL
+        else:
+            why = messages.TOO_UNLIKE
+        return Relation("uncertain", "same-place", messages.same_place(
+            messages.show(fa.value, fa.text), messages.show(fb.value, fb.text), why))
+    return rel
 
 
-def _one_digit_apart(dx: str, dy: str) -> bool:
-    """Digit strings of one length with one digit changed or the same digits in another order."""
-    return sum(a != b for a, b in zip(dx, dy, strict=True)) <= 1 or sorted(dx) == sorted(dy)
-
-
-def _figures_alike(x: Decimal, y: Decimal, magnitude: bool) -> bool:
-    """Whether two different figures look like one figure written wrong: a digit changed or
-    two swapped (1,153 / 1,553), close values (within half), or the same digits at another
-    scale (3억 / 30 million; ``magnitude``)."""
-    if x == y:
-        return True
-    if x == 0 or y == 0:
-        return False
-    dx, dy = _digits(x), _digits(y)
-    if len(dx) == len(dy) and _one_digit_apart(dx, dy):
-        return True
-    big, small = max(abs(x), abs(y)), min(abs(x), abs(y))
-    if big / small <= Decimal("1.5"):
-        return True
-    if magnitude and dx.rstrip("0") == dy.rstrip("0") and len(dx.rstrip("0")) >= 2:
-        return True
-    return False
-
-
-def _ends(f: Fact, base: bool = True) -> list[Decimal]:
-    """The figures a value states: one for a figure or a bound, two for a range; quantities in
-    the base units of their dimension (``base``) or as written."""
-    v = f.value
-    n: Num | None = None
-    if isinstance(v, Quantity) and base:
-        based = quantity_base(v, f.text)
-        n = based[1] if based is not None else None
-    if n is None and isinstance(v, (Money, Number, Percent, Quantity)):
-        n = num(v, f.text)
-    if n is None:
-        return []
-    if n.point is not None:
-        return [n.point]
-    return [e for e in (n.lo, n.hi) if e is not None]
-
-
-def strongly_alike(x: Fact, y: Fact) -> bool:
-    """One figure written wrong, by its digits alone: the same unit, figures of two digits or
-    more, one digit changed or two swapped (1,153 / 1,553)."""
-    if x.kind not in NUMERIC_KINDS or y.kind not in NUMERIC_KINDS:
-        return False
-    if isinstance(x.value, Quantity) and isinstance(y.value, Quantity) and x.value.unit != y.value.unit:
-        return False
-    ex, ey = _ends(x, False), _ends(y, False)
-    if not ex or len(ex) != len(ey):
-        return False
-    for p, q in zip(ex, ey, strict=True):
-        dp, dq = _digits(p), _digits(q)
-        if len(dp) < 2 or len(dq) != len(dp) or p == q:
-            if p == q and len(ex) > 1:
-                continue
-            return False
-        if not _one_digit_apart(dp, dq):
-            return False
-    return True
-
-
-def _weak_one(f: Fact) -> bool:
-    """The number one, unless written in digits with a counting word (1명, 1개월): "one" and
-    한 are as often an article as a figure (한 건도, one of them), and a bare 1 often an
-    ordinal or a score (1심, 1라운드, 1-0)."""
-    v = f.value
-    if not isinstance(v, Number) or _ends(f) != [Decimal(1)]:
-        return False
-    return not (v.counter and any(ch.isdigit() for m in f.mentions for ch in m.claim.text))
-
-
-def plausible(fa: Fact, fb: Fact) -> bool:
-    """Whether two different figures in one slot are one figure written wrong rather than two
-    facts (a translation that says "three days" where the original gives "14 months"). Dates
-    and names are judged by their own relations."""
-    if fa.kind not in NUMERIC_KINDS or fb.kind not in NUMERIC_KINDS:
-        return True
-    if any(_weak_one(f) for f in (fa, fb)):
-        return False
-    ea, eb = _ends(fa), _ends(fb)
-    if not ea or not eb or len(ea) != len(eb):
-        return False
-    va, vb = fa.value, fb.value
-    if isinstance(va, Quantity) and isinstance(vb, Quantity) and va.unit == vb.unit:
-        ea, eb = _ends(fa, False), _ends(fb, False)  # one unit: compare the figures as written
-    elif isinstance(va, Quantity) and isinstance(vb, Quantity):
-        # different units: compare in the units of each side, at its precision
-        if quantity_base(va) is None or quantity_base(vb) is None:
-            return False
-        return any(_figures_alike(x, y, True) for x, y in
-                   ((in_units_of(vb, va), va.value), (in_units_of(va, vb), vb.value))
-                   if x is not None)
-    if fa.kind != fb.kind:  # a figure whose unit one side leaves out: compare as written
-        ea, eb = _ends(fa, False), _ends(fb, False)
-    if isinstance(va, Money) and isinstance(vb, Money) and va.currency != vb.currency:
-        return True  # converted at the user's rates: the relation has judged the amounts
-    magnitude = fa.kind != "number" or fb.kind != "number"
-    return all(_figures_alike(x, y, magnitude or len(_digits(x).rstrip("0")) >= 2)
-               for x, y in zip(ea, eb, strict=False))
-
-
-def has_lookalike(f: Fact, others: list[Fact]) -> bool:
-    """Whether one of ``others`` is the same kind of figure in the same unit, one digit away."""
-    return any(o.classes[0] == f.classes[0] and strongly_alike(f, o) for o in others)
-
-
-def may_compare(fa: Fact, fb: Fact) -> bool:
-    """Whether two facts are of kinds that can be one fact: one class, two names, or a plain
-    number and a measured figure."""
-    if fa.cls == fb.cls:
-        return True
-    ka, kb = fa.kind, fb.kind
-    if ka in NAME_KINDS and kb in NAME_KINDS:
-        return True
-    return "number" in (ka, kb) and ka in NUMERIC_KINDS and kb in NUMERIC_KINDS

@@ -45,6 +45,8 @@ _QUALIFIER_KEYS = (
     "approx_before", "approx_after", "min_before", "min_after", "max_before", "max_after", "bounds_join",
     "particles_before_after", "range_separators", "range_open", "range_join", "range_join_close", "range_close",
     "change_after", "change_before", "change_verbs", "change_verb_links", "change_verb_separators", "glued_after",
+    # words that say a figure is a fall or a rise ("dropped 14.6 percent", "14.6% 감소")
+    "fall_before", "rise_before", "fall_after", "rise_after",
 )
 
 _PERCENT = _table(percent=_WORDS, points=_WORDS)
@@ -212,6 +214,8 @@ DATES: Table = _table(
         )},
     ),
     statement=_table(**{k: _TEXT for k in ("before", "after", "subject_before", "sentence_verb", "sentence_end")}),
+    # a comparison baseline, not a dated event ("from a year earlier", "지난해보다")
+    baseline=_table(before=_TEXT, after=_TEXT),
     snippets=_SNIPPETS,
     # [vocab.<table>] word = a value, a number or a list of them ("오늘" = ["day", 0])
     vocab=MapOf(MapOf(AnyOf((_SCALAR, ListOf(_SCALAR))))),

@@ -99,6 +99,14 @@ def reading(name: str) -> Reading:
     return "roman"
 
 
+@functools.lru_cache(maxsize=8192)
+def sound_key(name: str) -> str:
+    """A rough key of how a name sounds, the same for a name in Hangul and its transliteration
+    (부시 and Bush, 맨체스터 and Manchester): the loanword fold of its romanisation. Only a hint
+    for two names in different scripts that fill one slot; never a key a match is made on."""
+    return fold(romanise(tidy(name), "loanword"), True)
+
+
 # ----------------------------------------------------------------------------- people
 def person_parts(surface: str) -> tuple[str, list[str]] | None:
     """(surname key, folded syllables of the given name) of a Korean personal name in either

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from types import MappingProxyType
 
-__all__ = ["EQUAL", "NAME_KINDS", "NUMERIC_KINDS", "OUTCOME_RANK", "UNRELATED", "Relation"]
+__all__ = ["BASELINE", "EQUAL", "NAME_KINDS", "NUMERIC_KINDS", "OUTCOME_RANK", "UNRELATED", "Relation"]
 
 #: the kinds whose values are figures (a plain number may meet any of them)
 NUMERIC_KINDS = ("money", "number", "percent", "quantity")
@@ -30,6 +30,8 @@ class Relation:
 
 
 EQUAL = Relation("equal", "equal")
+#: a baseline date ("from a year earlier") and the figure it qualifies, in one source
+BASELINE = Relation("compatible", "baseline")
 UNRELATED = Relation("unrelated", "unrelated")
 
 #: outcomes from the closest to the farthest (the best of several ways a fact is written)

@@ -4,6 +4,7 @@ that a 12-hour clock cannot tell apart."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import json
 
@@ -12,10 +13,13 @@ from factcheck.compare.relation.base import EQUAL, UNRELATED, Relation
 from factcheck.dates import other_order, unify
 from factcheck.values import DateValue
 
-__all__ = ["date_bucket", "date_key", "date_relation", "unchecked"]
+__all__ = ["date_bucket", "date_key", "date_relation", "field_differences", "impossible", "single_year", "unchecked",
+           "year_as_number"]
 
 #: the fields that say how a partial date is written ("지난 일요일": direction and weekday)
 _WRITTEN = ("relative", "direction", "year", "month", "day", "weekday", "half", "quarter", "hour", "minute", "part")
+#: weekday keys as date values write them, Monday first (``date.weekday()`` order)
+_WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: the calendar fields a partial date may write
 _FIELDS = ("year", "month", "day", "weekday", "hour", "minute", "half", "quarter", "decade", "part", "nth")
 
@@ -39,6 +43,39 @@ def _written(v: DateValue) -> tuple[object, ...]:
 def _fields(v: DateValue) -> dict[str, object]:
     """The calendar fields a partial date writes (year, month, day, weekday, time, period)."""
     return {k: getattr(v, k) for k in _FIELDS if getattr(v, k) is not None}
+
+
+def _calendar_fields(v: DateValue) -> dict[str, object]:
+    """The calendar fields a date states: those written, and for a resolved day (or month or
+    year) those of its day."""
+    out = _fields(v)
+    s, e = v.start, v.end
+    if s is not None and e is not None:
+        sd = s.date() if isinstance(s, _dt.datetime) else s
+        ed = e.date() if isinstance(e, _dt.datetime) else e
+        if sd.year == ed.year:
+            out.setdefault("year", sd.year)
+            if sd.month == ed.month:
+                out.setdefault("month", sd.month)
+                if sd == ed:
+                    out.setdefault("day", sd.day)
+                    out.setdefault("weekday", _WEEKDAY_KEYS[sd.weekday()])
+    return out
+
+
+def field_differences(a: DateValue, b: DateValue) -> tuple[int, dict[str, tuple[object, object]]]:
+    """How many calendar fields both dates state agree, and the ones that differ (field ->
+    (value of a, value of b)): "9월 30일 금요일" / "Sunday, 30 September" agree on two and
+    differ in the weekday."""
+    fa, fb = _calendar_fields(a), _calendar_fields(b)
+    agree = 0
+    differ: dict[str, tuple[object, object]] = {}
+    for k in sorted(set(fa) & set(fb)):
+        if fa[k] == fb[k]:
+            agree += 1
+        else:
+            differ[k] = (fa[k], fb[k])
+    return agree, differ
 
 
 def unchecked(v: DateValue) -> bool:
@@ -86,6 +123,9 @@ def date_relation(a: DateValue, b: DateValue, ta: str = "", tb: str = "") -> Rel
                 return Relation("equal", "same-relative")
             return Relation("compatible", "same-relative", messages.SAME_RELATIVE_ONE_UNDATED)
         return Relation("uncertain", "no-reference-date", messages.needs_reference_date(ta if ua else tb))
+    years = _years_relation(a, b, ta, tb)
+    if years is not None:
+        return years
     if unify(a, b) is None:
         if _twelve_hours_apart(a, b):
             return Relation("uncertain", "twelve-hour-clock", messages.twelve_hour_clock(ta, tb))
@@ -103,3 +143,64 @@ def date_relation(a: DateValue, b: DateValue, ta: str = "", tb: str = "") -> Rel
     if b.start is None:
         return Relation("compatible", "partial", messages.partial_fits(tb, a))
     return Relation("compatible", "overlap", messages.PERIODS_OVERLAP)
+
+
+def _years(v: DateValue) -> tuple[int, int] | None:
+    """The first and last year of a date of whole years ("2005년", "the 1980s", "21세기")."""
+    s, e = v.start, v.end
+    if s is None or e is None or v.grain != "year" or (s.month, s.day, e.month, e.day) != (1, 1, 12, 31):
+        return None
+    return s.year, e.year
+
+
+def _years_relation(a: DateValue, b: DateValue, ta: str, tb: str) -> Relation | None:
+    """Periods of several years (a decade, a century, "2020~2022년") compared as ranges: equal
+    only when both ends agree; a year inside such a period is uncertain, outside it differs.
+    None when neither is such a period."""
+    ya, yb = _years(a), _years(b)
+    if ya is None or yb is None or ya == yb or (ya[0] == ya[1] and yb[0] == yb[1]):
+        return None
+    if ya[0] != ya[1] and yb[0] != yb[1]:
+        return Relation("different", "different-period", messages.periods_differ(ya, yb))
+    (year, _), span, text = (ya, yb, tb) if ya[0] == ya[1] else (yb, ya, ta)
+    if span[0] <= year <= span[1]:
+        return Relation("uncertain", "inside-range", messages.year_inside(year, span))
+    return Relation("different", "different-date")
+
+
+def single_year(v: DateValue) -> int | None:
+    """The year a date states when it is one whole year ("2005년", "in 2005"), else None."""
+    if v.start is not None and v.end is not None:
+        s, e = v.start, v.end
+        if v.grain == "year" and s.year == e.year and (s.month, s.day, e.month, e.day) == (1, 1, 12, 31):
+            return s.year
+        return None
+    fields = _fields(v)
+    return v.year if set(fields) == {"year"} and v.relative is None else None
+
+
+def year_as_number(year: int, figure: int, text: str = "") -> Relation:
+    """A year written as a date on one side and as a plain number on the other ("2005년" /
+    "3005"): equal figures are one year; different ones differ."""
+    if year == figure:
+        return Relation("compatible", "year-as-number", messages.year_as_number(text or str(figure)))
+    return Relation("different", "different-date")
+
+
+def impossible(v: DateValue) -> tuple[str, int, int | None, int | None] | None:
+    """Why a date's written fields name no day of the calendar ("May 32", "29 February 1918"):
+    ("month", month, None, None) for no such month, ("day", day, month, year) for no such day
+    (of that month, in that year when written); None for a possible date. Only partial dates
+    can be impossible (a resolved date is a day)."""
+    if v.start is not None:
+        return None
+    if v.month is not None and not 1 <= v.month <= 12:
+        return ("month", v.month, None, None)
+    if v.day is None:
+        return None
+    if v.month is None:
+        return ("day", v.day, None, None) if not 1 <= v.day <= 31 else None
+    year = v.year if v.year is not None and _dt.MINYEAR <= v.year <= _dt.MAXYEAR else 2000  # a leap year
+    if not 1 <= v.day <= calendar.monthrange(year, v.month)[1]:
+        return ("day", v.day, v.month, v.year)
+    return None

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from factcheck.compare import messages
 from factcheck.compare.relation.base import EQUAL, UNRELATED, Relation
-from factcheck.naming.keys import org_group, person_parts
+from factcheck.naming.keys import org_group, person_parts, reading, sound_key
 from factcheck.naming.tables import key_class
 from factcheck.values import Name
 
-__all__ = ["name_relation"]
+__all__ = ["name_relation", "names_in_one_slot"]
 
 #: where a name's key comes from when it is known, not guessed from a romanisation
 _TRUSTED_BASES = frozenset({"gazetteer", "glossary"})
@@ -66,3 +66,27 @@ def name_relation(a: Name, b: Name) -> Relation:
     if a.kind == "person":
         return _person_relation(a, b)
     return UNRELATED
+
+
+#: keys at least this alike (rapidfuzz ratio) may be two spellings of one name
+_SPELLING_RATIO = 75
+
+
+def names_in_one_slot(a: Name, b: Name) -> Relation:
+    """Two names of one kind that :func:`name_relation` leaves unrelated, known to fill one
+    slot (the one name of the kind left over on each side of an aligned pair): keys alike
+    enough to be two spellings of one name match ("부시" / "Bush"); otherwise they may be
+    another name or the same name that nothing links (대법원 / "Supreme Court"): uncertain."""
+    from rapidfuzz import fuzz  # imported when first needed
+
+    if key_class(a.key) or key_class(b.key) or org_group(a.key) or org_group(b.key):
+        # places of the world tables and companies of a group: their keys are codes, not
+        # spellings (country:at / country:au), so a near key is no second spelling
+        return Relation("uncertain", "places-differ" if a.kind == "place" else "names-unlinked",
+                        messages.WORLD_PLACES_DIFFER if a.kind == "place" else messages.NAMES_UNLINKED)
+    # two spellings of one name are a transliteration (부시 / Bush), judged by how they sound;
+    # in one script, two keys that differ are two names (Hans Bosch / Hans Posch)
+    ka, kb = sound_key(a.full_name or a.name), sound_key(b.full_name or b.name)
+    if ka and kb and reading(a.name) != reading(b.name) and fuzz.ratio(ka, kb) >= _SPELLING_RATIO:
+        return Relation("compatible", "spelling-variant", messages.name_spellings(a.name, b.name))
+    return Relation("uncertain", "names-unlinked", messages.NAMES_UNLINKED)

@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from factcheck.compare import messages
-from factcheck.compare.relation.base import EQUAL, Relation
+from factcheck.compare.relation.base import EQUAL, UNRELATED, Relation
 from factcheck.values import Money, Number, Percent, Quantity
 
 __all__ = ["Measured", "Num", "is_decimal_written", "num", "num_relation", "percent_relation", "quantum",
-           "unit_omitted_relation", "written_quantum"]
+           "text_figure", "unit_omitted_relation",
+           "written_quantum"]
 
 #: a value measured in figures
 Measured = Money | Number | Percent | Quantity
@@ -41,10 +42,11 @@ class Num:
     decimal: bool  # written with a decimal fraction ("15.7 million", "1.5억")
     text: str
     q: Decimal | None = None
+    two: bool = False  # written as two figures, even equal ones ("30 to 30", a score "3-3")
 
     @property
     def point(self) -> Decimal | None:
-        return self.lo if self.lo is not None and self.lo == self.hi else None
+        return self.lo if self.lo is not None and self.lo == self.hi and not self.two else None
 
     @property
     def quantum(self) -> Decimal:
@@ -92,7 +94,8 @@ def num(v: Measured, text: str, scale: Decimal = Decimal(1)) -> Num:
     q = written_quantum(base, text)
     lo = lo * scale if lo is not None else None
     hi = hi * scale if hi is not None else None
-    return Num(lo, hi, bool(v.approx), is_decimal_written(text), text or "", q * scale if q is not None else None)
+    return Num(lo, hi, bool(v.approx), is_decimal_written(text), text or "", q * scale if q is not None else None,
+               v.low is not None and v.high is not None)
 
 
 def quantum(x: Decimal) -> Decimal:
@@ -106,7 +109,7 @@ def quantum(x: Decimal) -> Decimal:
 
 def _shape(x: Num) -> str:
     if x.lo is not None and x.hi is not None:
-        return "point" if x.lo == x.hi else "range"
+        return "point" if x.point is not None else "range"
     return "at-least" if x.lo is not None else "up-to"
 
 
@@ -120,37 +123,60 @@ def num_relation(x: Num, y: Num, *, converted: bool = False) -> Relation:
         return _points_relation(x, y, converted)
     sx, sy = _shape(x), _shape(y)
     if sx == sy:
-        # two bounds or two ranges of the same shape ("at least 21" / "적어도 81명"): their ends
-        # are compared as figures
+        # two ranges or two bounds of one shape ("6-12" / "6~12", "at least 21" / "적어도 81명"):
+        # equal only when every end agrees (each compared as a figure, so a rounding or an
+        # approximation of an end is allowed)
         ends = [(a, b) for a, b in ((x.lo, y.lo), (x.hi, y.hi)) if a is not None and b is not None]
         rels = [num_relation(x.at(a), y.at(b), converted=converted) for a, b in ends]
         bad = [r for r in rels if not r.matches]
         if bad:
+            if sx == "range":
+                return Relation("different", "different-range",
+                                messages.range_ends_differ([a != b for a, b in ends]))
             return bad[0]
         notes = sorted({r.note for r in rels if r.note})
         return Relation("compatible", next((r.reason for r in rels if r.outcome == "compatible"), "equal"),
                         "; ".join(notes))
-    if "point" in (sx, sy) and ("at-least" in (sx, sy) or "up-to" in (sx, sy)):
-        # a figure against a bound: the same figure with its qualifier left out ("at least 70"
-        # / 70명), not another figure that the bound allows ("at least 32" / 36명)
-        bound, point = (x, y) if sy == "point" else (y, x)
-        edge = bound.lo if bound.lo is not None else bound.hi
-        assert edge is not None  # a bound has one end
-        rel = num_relation(bound.at(edge), point, converted=converted)
-        if rel.matches:
-            return Relation("compatible", "bound", messages.BOUND_AND_FIGURE)
+    if "point" in (sx, sy):
+        # a figure against a bound or a range: the same figure with a qualifier or the other
+        # end left out ("at least 70" / 70명, "6 to 12 months" / 6개월) is compatible; a figure
+        # strictly inside a range is uncertain; another figure differs ("at least 32" / 36명)
+        other, point = (x, y) if sy == "point" else (y, x)
+        p = point.point
+        assert p is not None
+        rel = EQUAL
+        for edge, lower in ((other.lo, True), (other.hi, False)):
+            if edge is None:
+                continue
+            rel = num_relation(other.at(edge), point, converted=converted)
+            if rel.matches:
+                if other.lo is not None and other.hi is not None:
+                    return Relation("compatible", "range-edge", messages.range_edge(p, other.lo, other.hi, lower))
+                return Relation("compatible", "bound", messages.BOUND_AND_FIGURE)
+        if other.lo is not None and other.hi is not None:
+            if other.lo < p < other.hi:
+                return Relation("uncertain", "inside-range", messages.inside_range(p, other.lo, other.hi))
+            return Relation("different", "outside-range", messages.outside_range(p, other.lo, other.hi))
         return rel
-    # a figure against a range, or two bounds ("10~12%" / 11%, "over 100" / "up to 150"):
-    # they agree when they overlap
-    lo = max((v for v in (x.lo, y.lo) if v is not None), default=None)
-    hi = min((v for v in (x.hi, y.hi) if v is not None), default=None)
-    if lo is None or hi is None or lo <= hi:
-        return Relation("compatible", "overlap", messages.RANGES_OVERLAP)
+    # a range against a bound, or a lower bound against an upper bound: compatible when they
+    # share the edge a bound states ("at least 6" / "6-12"); otherwise they differ
+    for a, b in ((x.lo, y.lo), (x.hi, y.hi)):
+        if a is not None and b is not None and num_relation(x.at(a), y.at(b), converted=converted).matches:
+            return Relation("compatible", "bound", messages.BOUND_AND_RANGE)
+    if {sx, sy} == {"at-least", "up-to"}:
+        low, high = (x.lo, y.hi) if sx == "at-least" else (y.lo, x.hi)
+        assert low is not None and high is not None
+        if num_relation(Num(low, low, x.approx, x.decimal, x.text, x.q),
+                        Num(high, high, y.approx, y.decimal, y.text, y.q), converted=converted).matches:
+            # "6개월 이상" / "up to six months": one figure, opposite qualifiers
+            return Relation("uncertain", "opposite-bounds", messages.OPPOSITE_BOUNDS)
     if x.approx or y.approx:
+        lo = max((v for v in (x.lo, y.lo) if v is not None), default=None)
+        hi = min((v for v in (x.hi, y.hi) if v is not None), default=None)
         span = max(abs(v) for v in (x.lo, x.hi, y.lo, y.hi) if v is not None)
-        if span and (lo - hi) / span <= APPROX_TOLERANCE:
+        if lo is not None and hi is not None and lo > hi and span and (lo - hi) / span <= APPROX_TOLERANCE:
             return Relation("compatible", "approximate", messages.APPROXIMATE_BOUNDS)
-    return Relation("different", "different-value")
+    return Relation("different", "different-value", messages.BOUNDS_DIFFER)
 
 
 def _points_relation(x: Num, y: Num, converted: bool) -> Relation:
@@ -184,7 +210,7 @@ def percent_relation(a: Percent, b: Percent, ta: str, tb: str) -> Relation:
     return num_relation(num(a, ta), num(b, tb))
 
 
-def _text_figure(text: str) -> str:
+def text_figure(text: str) -> str:
     """The first figure written in a claim's text, digits only ("4센트" -> "4")."""
     m = _FIGURE.search(text or "")
     return re.sub(r"\D", "", m.group(0)) if m else ""
@@ -193,11 +219,14 @@ def _text_figure(text: str) -> str:
 def unit_omitted_relation(a: Measured, b: Measured, ta: str, tb: str) -> Relation:
     """A plain number against a measured one: the same figure with its unit left out, or a
     figure in a unit the extractor did not read (12 mph / 19 km/h), which is uncertain."""
+    plain, measured = (a, b) if isinstance(a, Number) else (b, a)
+    if isinstance(plain, Number) and plain.counter and isinstance(measured, (Money, Percent)):
+        return UNRELATED  # a count of things (1장, 3명) is not an amount or a share
     x, y = num(a, ta), num(b, tb)
     other = b.kind if isinstance(a, Number) else a.kind
-    if num_relation(x, y).matches or (_text_figure(ta) and _text_figure(ta) == _text_figure(tb)):
+    if num_relation(x, y).matches or (text_figure(ta) and text_figure(ta) == text_figure(tb)):
         return Relation("compatible", "unit-omitted", messages.unit_left_out(other))
-    fa, fb = _text_figure(ta), _text_figure(tb)
+    fa, fb = text_figure(ta), text_figure(tb)
     if other != "quantity" and len(fa) >= 2 and len(fa) == len(fb) and \
             sum(p != q for p, q in zip(fa, fb, strict=True)) == 1:
         # the same figure with one digit changed: a currency or a percent sign left out

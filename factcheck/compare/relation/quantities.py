@@ -33,7 +33,8 @@ def quantity_base(q: Quantity, text: str = "") -> tuple[str, Num] | None:
     written = written_quantum(q.value, text)
     factor = to_base(Decimal(1), q.unit)[0] - to_base(Decimal(0), q.unit)[0]
     step = (written if written is not None else quantum(q.value)) * abs(factor)
-    return unit, Num(lo, hi, bool(q.approx), is_decimal_written(text), text or "", step)
+    return unit, Num(lo, hi, bool(q.approx), is_decimal_written(text), text or "", step,
+                     q.low is not None and q.high is not None)
 
 
 def quantity_relation(a: Quantity, b: Quantity, ta: str, tb: str) -> Relation:
@@ -49,10 +50,12 @@ def quantity_relation(a: Quantity, b: Quantity, ta: str, tb: str) -> Relation:
         written = num_relation(num(a, ta), num(b, tb))
         if written.matches:
             return Relation("compatible", "loose-unit", messages.loose_units(ta or a.unit, tb or b.unit))
+    if not converted:  # one unit: the figures as written (notes name them, not base units)
+        return num_relation(num(a, ta), num(b, tb))
     rel = num_relation(qa[1], qb[1], converted=converted)
-    if converted and rel.outcome == "compatible":
+    if rel.outcome == "compatible":
         return Relation("compatible", "converted", messages.unit_converted(ta or a.unit, tb or b.unit))
-    return rel
+    return Relation(rel.outcome, rel.reason)  # its note would give figures in base units
 
 
 def in_units_of(q: Quantity, other: Quantity) -> Decimal | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from factcheck.rules.dates.group import Expr
 from factcheck.rules.dates.locale import DateLocale
+from factcheck.values import DateValue
 
 __all__ = ["header_end", "is_published", "is_statement", "future_before", "future_after"]
 
@@ -94,3 +95,17 @@ def future_before(text: str, pos: int, dl: DateLocale) -> bool:
     lo = max(0, pos - _FUTURE_BEFORE)
     cut = max(lo, max(text.rfind(ch, lo, pos) for ch in _SENTENCE_MARKS) + 1)
     return dl.future_tense_re.search(text, cut, pos) is not None
+
+
+_BASELINE_BEFORE = 40
+
+
+def is_baseline(text: str, e: Expr, dl: DateLocale, value: DateValue) -> bool:
+    """A relative date that a figure is compared with ("from a year earlier", "지난해보다");
+    not "from Jan. 1", the start of something."""
+    if value.relative is None or e.ranged:
+        return False
+    if dl.baseline_before_re is not None and dl.baseline_before_re.search(
+            text, max(0, e.start - _BASELINE_BEFORE), e.start):
+        return True
+    return dl.baseline_after_re is not None and dl.baseline_after_re.match(text, e.end) is not None

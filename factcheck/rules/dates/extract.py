@@ -32,7 +32,14 @@ from factcheck.rules.dates.build import (
     turn_of_year,
     year2_window,
 )
-from factcheck.rules.dates.context import future_after, future_before, header_end, is_published, is_statement
+from factcheck.rules.dates.context import (
+    future_after,
+    future_before,
+    header_end,
+    is_baseline,
+    is_published,
+    is_statement,
+)
 from factcheck.rules.dates.fields import Fields
 from factcheck.rules.dates.group import Expr, alone_ok, group, ranges
 from factcheck.rules.dates.locale import DateLocale, date_locale_or_none, load_date_locale
@@ -66,7 +73,8 @@ def claims(text: str, dl: DateLocale, ref: _dt.date | None, prefer: str, *,
         published = is_published(scan, e, dl, end_of_header)
         if header_only and not published:
             continue
-        role = "published" if published else ("statement" if is_statement(scan, e, dl) else None)
+        role = "published" if published else ("statement" if is_statement(scan, e, dl) else
+                                               "baseline" if is_baseline(scan, e, dl, value) else None)
         content = e.content()
         head = content[0].spec.name if content else e.atoms[0].spec.name
         rule = f"{dl.code}.date.{head}" + (".range" if e.ranged else "")

@@ -91,6 +91,9 @@ class DateLocale:
     statement_subject_re: re.Pattern[str] | None
     statement_verb_re: re.Pattern[str] | None
     sentence_end_re: re.Pattern[str] | None
+    # a comparison baseline ("rose 12% from a year earlier", "지난해보다"): role "baseline"
+    baseline_before_re: re.Pattern[str] | None
+    baseline_after_re: re.Pattern[str] | None
     # a plan or forecast earlier in the sentence ("will open on Friday"): a bare weekday or a
     # month without its year is then read forward in time, whatever the default preference
     future_tense_re: re.Pattern[str] | None
@@ -270,6 +273,8 @@ def load_date_locale(code: str) -> DateLocale:
         statement_subject_re=_compile(st.get("subject_before")),
         statement_verb_re=_compile(st.get("sentence_verb")),
         sentence_end_re=_compile(st.get("sentence_end")),
+        baseline_before_re=_compile(data.get("baseline", {}).get("before")),
+        baseline_after_re=_compile(data.get("baseline", {}).get("after")),
         future_tense_re=_compile(meta.get("future_tense")),
         future_after_re=_compile(meta.get("future_tense_after")),
         past_after_re=_compile(meta.get("past_tense_after")),

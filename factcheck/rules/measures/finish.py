@@ -4,13 +4,16 @@ by side ("more than 10 and less than 20") and build the claims."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import NamedTuple
 
 from factcheck.claims import Claim
 from factcheck.rules.measures.candidates import WINDOW, Cand, after_word_ok, qualifier_kind
+from factcheck.rules.measures.direction import direction
 from factcheck.rules.measures.ranges import RangeItem, join_ranges
 from factcheck.text.document import Document
+from factcheck.values import Money, Number, Percent
 
 __all__ = ["finish"]
 
@@ -49,6 +52,10 @@ def finish(doc: Document, kind: str, cands: list[Cand]) -> list[Claim]:
                 i += 1
         c, lo, hi = b.cand, b.low, b.high
         value = c.make(lo if lo is not None and hi is not None and lo < c.amount else c.amount, lo, hi, b.approx)
+        # a fall or a rise by a word (not of a quantity: "117km 떨어진" is 117 km away)
+        way = direction(doc, b.start, b.end) if kind != "quantity" else None
+        if way is not None and isinstance(value, (Money, Number, Percent)):
+            value = replace(value, direction=way)
         claims.append(Claim(kind, doc.text[b.start:b.end], b.start, b.end, value, c.rule, doc.locale.code,
                             b.qualifier))
         i += 1

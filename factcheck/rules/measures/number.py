@@ -94,8 +94,9 @@ def _number_cands(doc: Document) -> list[Cand]:
                 if n.bare_unit and (glued or (loc.is_word_char(doc.char_at(end))
                                               and doc.starts_with_any(end, loc.bare_unit_particles) is None)):
                     continue  # 만 명이; not 만점 (full marks), 만세, "마이클 만 마리안" (a name)
-            elif n.has_digits and loc.names_glue_numbers and loc.is_word_char(doc.char_before(n.start)):
-                continue  # 코로나19: a figure glued to the word before it, a name
+            elif (n.has_digits and loc.names_glue_numbers and loc.is_word_char(doc.char_before(n.start))
+                  and not _word_after_digit(doc, n.start)):
+                continue  # 코로나19: a figure glued to the word before it, a name (not 2대0, a score)
         fraction = f"{n.fraction[0]}/{n.fraction[1]}" if n.fraction is not None else None
 
         def make(a: Decimal, lo: Decimal | None, hi: Decimal | None, approx: bool, counter: str | None = counter,
@@ -301,3 +302,12 @@ def _in_name(doc: Document, n: Num) -> bool:
            for q in quals.get(key, ())):
         return False
     return True
+
+
+def _word_after_digit(doc: Document, pos: int) -> bool:
+    """Whether the word glued before ``pos`` is itself glued to a digit before it (the 대 of
+    "2대0", a score): then the figure at ``pos`` is a figure, not part of a name."""
+    i = pos
+    while i > 0 and doc.locale.is_word_char(doc.text[i - 1]):
+        i -= 1
+    return i > 0 and doc.text[i - 1].isdigit() and pos - i <= 2
