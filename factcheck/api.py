@@ -64,6 +64,19 @@ def parse_reference_date(value: object, *, what: str = "reference_date") -> _dt.
                      reason="bad-date")
 
 
+def _reference_moment(value: object) -> _dt.datetime | None:
+    """The time of day of a reference given with one (a datetime, or an ISO string with a time):
+    what "3 hours ago" and "in 10 minutes" count from. None for a date alone."""
+    if isinstance(value, _dt.datetime):
+        return value
+    if isinstance(value, str) and len(value.strip()) > 10:
+        try:
+            return _dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
 @in_decimal_context
 def extract(
     text: str,
@@ -98,13 +111,14 @@ def extract(
     if ref is None and (kinds is None or "date" in kinds):
         # no reference date given: the text's own publication date, if its header states one
         ref = _published_reference(text, runs)
+    moment = _reference_moment(reference_date)  # a time of day given with the reference date
     if lang != "auto":
-        return _extract_run(text, lang, ref, kinds, registry, glossary)
+        return _extract_run(text, lang, ref, kinds, registry, glossary, moment)
     # "auto": each run of lines in one script is read in its language, so a Korean release
     # followed by its English version is read as Korean, then as English
     found: list[Claim] = []
     for start, end, run_lang in runs:
-        for c in _extract_run(text[start:end], run_lang, ref, kinds, registry, glossary):
+        for c in _extract_run(text[start:end], run_lang, ref, kinds, registry, glossary, moment):
             found.append(replace(c, start=c.start + start, end=c.end + start) if start else c)
     return found
 
@@ -121,7 +135,8 @@ def _published_reference(text: str, runs: list[tuple[int, int, str]]) -> _dt.dat
 
 
 def _extract_run(text: str, lang: str, ref: _dt.date | None, kinds: tuple[str, ...] | None,
-                 registry: Registry, glossary: Glossary | None = None) -> list[Claim]:
+                 registry: Registry, glossary: Glossary | None = None,
+                 moment: _dt.datetime | None = None) -> list[Claim]:
     locale = load_locale(lang)
     wanted = registry.kinds(lang)
     if kinds is not None:
@@ -129,7 +144,7 @@ def _extract_run(text: str, lang: str, ref: _dt.date | None, kinds: tuple[str, .
         if unknown:
             registry.get(lang, unknown[0])  # raises a clear LocaleError
         wanted = tuple(k for k in wanted if k in kinds)
-    doc = Document(text, locale, ref, glossary=glossary)
+    doc = Document(text, locale, ref, glossary=glossary, reference_time=moment)
     found: list[Claim] = []
     for kind in wanted:
         found.extend(registry.get(lang, kind)(doc))

@@ -394,7 +394,8 @@ def resolve(value: DateValue, reference: _dt.date | None, *, weekday: str = "pas
         mismatch = WEEKDAYS[day.weekday()] != value.weekday
     if value.until is not None:
         first = start.date() if isinstance(start, _dt.datetime) else start
-        until = resolve(_anchor_until(value.until, first), reference, weekday=weekday)
+        at = start if isinstance(start, _dt.datetime) else None
+        until = resolve(_anchor_until(value.until, first, at), reference, weekday=weekday)
         if until.end is None:
             return value
         end = until.end
@@ -409,9 +410,10 @@ def resolve(value: DateValue, reference: _dt.date | None, *, weekday: str = "pas
     return replace(value, start=start, end=end, grain=grain, weekday_mismatch=mismatch)
 
 
-def _anchor_until(u: DateValue, start: _dt.date) -> DateValue:
+def _anchor_until(u: DateValue, start: _dt.date, at: _dt.datetime | None = None) -> DateValue:
     """Give the end of a range what it leaves to its start: "7월 20일~22일" ends on the 22nd of
-    the start's month, "Monday to Friday" on the first Friday from the start."""
+    the start's month, "Monday to Friday" on the first Friday from the start, "10 p.m. to 2 a.m."
+    at 2 a.m. the day after (``at``: the start's time of day)."""
     if u.start is not None or u.relative is not None or u.year is not None:
         return u
     if (u.direction in ("last", "next", "last_week", "next_week")
@@ -430,6 +432,8 @@ def _anchor_until(u: DateValue, start: _dt.date) -> DateValue:
     if u.quarter is not None or u.half is not None:
         return replace(u, year=start.year, direction=None)
     if u.hour is not None:
+        if at is not None and (u.hour, u.minute or 0) < (at.hour, at.minute):
+            start += _dt.timedelta(days=1)  # past midnight
         return replace(u, year=start.year, month=start.month, day=start.day)
     return u
 

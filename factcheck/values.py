@@ -200,6 +200,15 @@ class DateValue:
 
     ``weekday_mismatch`` is True when a weekday written beside a full date disagrees with it
     ("2023년 7월 20일(금)": the 20th was a Thursday); the date keeps the written day number.
+
+    ``open`` marks a range open on one side: ``"after"`` ("since March", "2018년 이후": from
+    ``start`` on, ``end`` is the last day of the calendar) or ``"before"`` ("until Friday", "before
+    2010": up to ``end``, ``start`` is the first day of the calendar). ``every`` is a recurrence
+    ("every Monday", "weekly", 매일 오후 3시): an ISO 8601 period (``"P1W"``, ``"P1D"``,
+    ``"P2D"``), the value partial with the fields of one occurrence. ``invalid`` marks a date that
+    does not exist ("May 32", "2월 30일"): partial, with the fields as written. ``anchor`` is
+    ``"event"`` for a day counted from an event told elsewhere ("the next day", 다음 날), read
+    from the reference date when the text alone gives nothing else.
     """
 
     kind: ClassVar[str] = "date"
@@ -228,6 +237,10 @@ class DateValue:
     # a numeric date whose day and month could be read either way ("6/5/2024": June 5 in the
     # locale's convention, 6 May in the other); the comparator accepts both readings
     ambiguous: bool = False
+    open: str | None = None            # "after" / "before": a range open on that side
+    every: str | None = None           # a recurrence: an ISO 8601 period ("P1W")
+    invalid: bool = False              # a date that does not exist (May 32)
+    anchor: str | None = None          # "event": counted from an event told elsewhere
 
     @property
     def resolved(self) -> bool:
@@ -262,6 +275,11 @@ class DateValue:
             out["weekday_mismatch"] = True
         if self.ambiguous:
             out["ambiguous"] = True
+        for name in ("open", "every", "anchor"):
+            if getattr(self, name) is not None:
+                out[name] = getattr(self, name)
+        if self.invalid:
+            out["invalid"] = True
         return out
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from decimal import Decimal
 from types import MappingProxyType
 
@@ -89,6 +90,12 @@ def show_dec(d: Decimal) -> str:
 def show_date(v: DateValue, text: str = "") -> str:
     """A date value as a report writes it: 2024-05, 2024 H1, 2024 Q3, an ISO date or period,
     or the written text of a partial date that has no reference date."""
+    if v.open is not None and v.start is not None and v.end is not None:  # since March / until Friday
+        anchor = replace(v, open=None, start=v.start, end=v.start) if v.open == "after" else \
+            replace(v, open=None, start=v.end, end=v.end)
+        return ("from " + show_date(anchor) + " on") if v.open == "after" else ("up to " + show_date(anchor))
+    if v.every is not None:
+        return f"'{text}' (every {v.every})" if text else f"every {v.every}"
     if v.start is not None and v.end is not None:
         s, e = v.start, v.end
         if not isinstance(s, _dt.datetime) and not isinstance(e, _dt.datetime):
@@ -241,6 +248,8 @@ def unit_left_out_uncomparable(kind: str) -> str:
 
 
 SAME_RELATIVE_ONE_UNDATED = "the same relative date; one side has no reference date"
+OPEN_BOUND_OR_NEXT = "ranges open from neighbouring dates: one may count the date it opens from, the other not"
+COUNTED_FROM_EVENT = "counted from an event told elsewhere, not from the date of the text"
 PERIODS_OVERLAP = "the periods overlap"
 
 

@@ -207,10 +207,13 @@ DATES: Table = _table(
         dateparser_languages=_WORDS,
         lead_words=_WORDS,
         weekday_in_week=_WORDS,
+        plan_atoms=_WORDS,
         **{k: _TEXT for k in (
             "utc_offset", "local_time", "vocab_space", "word", "join", "range_separator", "range_open",
             "range_from", "range_end", "range_close", "range_change", "weak_context", "published_label",
             "dateline_before", "dateline_after", "future_tense", "future_tense_after", "past_tense_after",
+            "time_join", "open_before", "open_after", "count_before", "count_after", "range_lead", "span_after",
+            "span_before",
         )},
     ),
     statement=_table(**{k: _TEXT for k in ("before", "after", "subject_before", "sentence_verb", "sentence_end")}),

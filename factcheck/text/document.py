@@ -33,6 +33,8 @@ class Document:
     #: serves person, org and place), keyed by the rule's own name: per-text results live here,
     #: never in a module-level cache keyed by the text
     memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    # the reference moment when it was given with a time of day ("3 hours ago" counts from it)
+    reference_time: _dt.datetime | None = None
 
     @cached_property
     def numbers(self) -> list[Num]:

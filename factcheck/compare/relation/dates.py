@@ -25,8 +25,29 @@ _FIELDS = ("year", "month", "day", "weekday", "hour", "minute", "half", "quarter
 
 
 def date_bucket(v: DateValue) -> str:
-    """The grain a date is compared at: times of day are days."""
+    """The grain a date is compared at: times of day are days; a recurrence ("every Monday")
+    only meets recurrences of its period."""
+    if v.every is not None:
+        return "every " + v.every
     return "day" if v.grain in ("minute", "hour", "day") else v.grain
+
+
+def _open_bounds(a: DateValue, b: DateValue) -> Relation | None:
+    """Two ranges open on the same side ("since 2019" / "2019년 이후"): they agree when they
+    open from the same date; from neighbouring dates ("after 2018" / "since 2019") the reading
+    of the word may differ, which cannot be decided."""
+    if a.open is None or a.open != b.open or a.start is None or b.start is None:
+        return None
+    x, y = (a.start, b.start) if a.open == "after" else (a.end, b.end)
+    assert x is not None and y is not None
+    if x == y:
+        return EQUAL
+    dx, dy = (d.date() if isinstance(d, _dt.datetime) else d for d in (x, y))
+    gap = abs((dx - dy).days)
+    grain = date_bucket(a) if a.grain == b.grain else "day"
+    if gap <= {"day": 1, "week": 7, "month": 31, "quarter": 92, "half": 184, "year": 366}.get(grain, 1):
+        return Relation("uncertain", "open-bounds", messages.OPEN_BOUND_OR_NEXT)
+    return Relation("different", "different-date")
 
 
 def date_key(v: DateValue) -> tuple[str, ...]:
@@ -116,6 +137,11 @@ def date_relation(a: DateValue, b: DateValue, ta: str = "", tb: str = "") -> Rel
         return UNRELATED
     if date_key(a) == date_key(b):
         return EQUAL
+    if a.anchor is not None or b.anchor is not None:  # the next day: from which event?
+        return Relation("uncertain", "anchored", messages.COUNTED_FROM_EVENT)
+    opened = _open_bounds(a, b)
+    if opened is not None:
+        return opened
     ua, ub = unchecked(a), unchecked(b)
     if ua or ub:
         if a.relative is not None and _written(a) == _written(b):

@@ -106,9 +106,9 @@ def scan_atoms(text: str, dl: DateLocale) -> list[Atom]:
 
 
 def _longest(found: list[Atom]) -> list[Atom]:
-    """The atoms that do not overlap a longer one (then an earlier one, then one listed
-    before), in text order."""
-    found.sort(key=lambda a: (-(a.end - a.start), a.start))
+    """The atoms that do not overlap a longer one (then an earlier one, then one that is not
+    weak, then one listed before), in text order."""
+    found.sort(key=lambda a: (-(a.end - a.start), a.start, a.spec.weak))
     kept: list[Atom] = []
     starts: list[int] = []
     for a in found:

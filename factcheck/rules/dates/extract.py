@@ -17,6 +17,7 @@ from typing import Any
 from factcheck.claims import Claim
 from factcheck.dates import PREFERENCES, WEEKDAYS, day_with_weekday, interval, resolve
 from factcheck.rules.dates.atoms import scan_atoms
+from factcheck.rules.dates.bounds import drop_counts, invalid_value, keep_planned, mark_open, open_value
 from factcheck.rules.dates.build import (
     around,
     build,
@@ -40,9 +41,19 @@ from factcheck.rules.dates.context import (
     is_published,
     is_statement,
 )
-from factcheck.rules.dates.fields import Fields
+from factcheck.rules.dates.fields import Fields, cats
 from factcheck.rules.dates.group import Expr, alone_ok, group, ranges
 from factcheck.rules.dates.locale import DateLocale, date_locale_or_none, load_date_locale
+from factcheck.rules.dates.moments import (
+    lasting,
+    merge_times,
+    offset_value,
+    prepare,
+    recurrence,
+    with_day_part,
+    with_span,
+    with_time,
+)
 from factcheck.text.document import Document
 from factcheck.values import DateValue
 
@@ -57,17 +68,21 @@ _MAX_HEADER_VALUE = 60
 
 
 def claims(text: str, dl: DateLocale, ref: _dt.date | None, prefer: str, *,
-           header_only: bool = False) -> list[Claim]:
+           header_only: bool = False, moment: _dt.datetime | None = None) -> list[Claim]:
     """The date claims of ``text`` (of its header only, with ``header_only``: then only the
-    publication dates)."""
+    publication dates). ``moment`` is the reference date with its time of day, when known."""
     end_of_header = header_end(text, dl.header_lines)
     scan = text[:end_of_header] if header_only else text
-    exprs = ranges(scan, group(scan, scan_atoms(scan, dl), dl), dl)
+    exprs = lasting(scan, merge_times(scan, ranges(scan, group(scan, scan_atoms(scan, dl), dl), dl), dl), dl)
+    # a word that opens a range makes a bare year or month a date ("2012 or later")
+    exprs = [e for e in mark_open(scan, exprs, dl)
+             if e.ranged or alone_ok(scan, e, dl)
+             or ("open" in e.fields and cats(e.fields) - {"OP", "R", "DIR"} <= {"Y", "M"}
+                 and not all(a.spec.range_only for a in e.content()))]
+    exprs = drop_counts(scan, keep_planned(scan, exprs, dl), dl)
     out: list[Claim] = []
     for e in exprs:
-        if not e.ranged and not alone_ok(scan, e, dl):
-            continue
-        value = _value(scan, e, dl, ref, prefer)
+        value = _value(scan, e, dl, ref, prefer, moment)
         if value is None:
             continue
         published = is_published(scan, e, dl, end_of_header)
@@ -87,15 +102,22 @@ def claims(text: str, dl: DateLocale, ref: _dt.date | None, prefer: str, *,
     return out
 
 
-def _written(scan: str, e: Expr, dl: DateLocale,
-             ref: _dt.date | None) -> tuple[DateValue, Fields, int | None] | None:
-    """The value an expression writes (partial), its fields, and the weekday (0 = Monday) of
-    the week it leads to ("in 3 days on Friday"); None when no real day has its fields."""
+def _offset(scan: str, e: Expr, dl: DateLocale) -> str | None:
+    """The UTC offset of a time of day in this expression (none after 현지시간, local time)."""
     offset = dl.utc_offset
     if (offset and dl.local_time_re is not None
             and dl.local_time_re.search(scan[max(0, e.start - _LOCAL_TIME_WINDOW):e.start])):
         offset = None
-    fields = e.fields
+    return offset
+
+
+def _written(scan: str, e: Expr, dl: DateLocale,
+             ref: _dt.date | None) -> tuple[DateValue, Fields, int | None] | None:
+    """The value an expression writes (partial), its fields, and the weekday (0 = Monday) of
+    the week it leads to ("in 3 days on Friday"); None when no real day has its fields."""
+    offset = _offset(scan, e, dl)
+    fields, e_until = prepare(e.fields, e.until, dl)
+    offset = str(fields["zone"]) if "zone" in fields else offset  # 16:10 GMT
     if ref is not None:  # a two-digit year: the century that puts it at most 20 years after
         fields = year2_window(fields, ref)  # the reference date ("3/18/40" in 2016: 1940)
     if fields.get("week_no") and "year" not in fields and not any(k.startswith("rel_") for k in fields):
@@ -103,7 +125,7 @@ def _written(scan: str, e: Expr, dl: DateLocale,
             return None
         fields = {**fields, "year": ref.year}
     in_week = None  # "in 3 days on Friday": the Friday of the week three days on
-    if ("weekday" in fields and not e.until and dl.weekday_in_week
+    if ("weekday" in fields and not e_until and dl.weekday_in_week
             and any(a.spec.name in dl.weekday_in_week for a in e.atoms)
             # the weekday is not the day counted from ("3 days from Tuesday")
             and (any(k in fields for k in ("year", "month", "day", "easter"))
@@ -111,8 +133,8 @@ def _written(scan: str, e: Expr, dl: DateLocale,
         in_week = WEEKDAYS.index(fields["weekday"])
         fields = {k: v for k, v in fields.items() if k != "weekday"}
     value = build(fields, offset)
-    if e.until:
-        until_fields = year2_window(e.until, ref) if ref is not None else e.until
+    if e_until:
+        until_fields = year2_window(e_until, ref) if ref is not None else e_until
         if until_fields.get("week_no") and "year" not in until_fields and "year" in fields:
             until_fields = {**until_fields, "year": fields["year"]}
         value = replace(value, until=build(until_fields, offset))
@@ -132,9 +154,43 @@ def _preference(scan: str, e: Expr, dl: DateLocale, ref: _dt.date | None, prefer
     return prefer
 
 
-def _value(scan: str, e: Expr, dl: DateLocale, ref: _dt.date | None, prefer: str) -> DateValue | None:
-    """The value of one expression, resolved when the reference date allows; None when it
-    names no date."""
+def _value(scan: str, e: Expr, dl: DateLocale, ref: _dt.date | None, prefer: str,
+           moment: _dt.datetime | None = None) -> DateValue | None:
+    """The value of one expression: an amount of minutes from the reference moment, a
+    recurrence, or a date resolved when the reference date allows (with the part of the day,
+    the open side and the anchor written beside it); a date that does not exist is marked
+    invalid. None when it names no date."""
+    fields = e.fields
+    offset = _offset(scan, e, dl)
+    value: DateValue | None
+    if "shift_min" in fields or "span_min" in fields:
+        value = offset_value(fields, ref, moment, offset)
+    elif "every" in fields:
+        written = _written(scan, e, dl, None)
+        return None if written is None else recurrence(written[0], fields, dl)
+    else:
+        if "day_part" in fields and "hour" not in fields and not cats(fields) & {"D", "WD", "Y", "M", "W", "Q", "H"}:
+            # "in the morning": of the reference day (저녁 9시 is a time of day like "9 p.m.")
+            e = replace(e, fields={**fields, "rel_day": 0})
+        value = _calendar_value(scan, e, dl, ref, prefer)
+        if value is None or (ref is not None and value.start is None and not e.until):
+            # a date that does not exist (May 32, 지난달 31일 in July): marked, not dropped
+            prepared, _ = prepare(fields, None, dl)
+            return invalid_value(prepared, value or build(prepared, offset)) or value
+        if "day_part" in fields:
+            value = with_day_part(value, fields["day_part"], dl, offset)
+        value = with_time(value, prepare(fields, None, dl)[0], offset)  # Easter Monday at 10:30 am
+        value = with_span(value, fields)  # from 9 for 2.5 hrs
+    if value is not None and "anchor" in fields:
+        value = replace(value, anchor=str(fields["anchor"]))
+    if value is not None and "open" in fields:
+        value = open_value(value, str(fields["open"]))
+    return value
+
+
+def _calendar_value(scan: str, e: Expr, dl: DateLocale, ref: _dt.date | None, prefer: str) -> DateValue | None:
+    """The calendar value of one expression, resolved when the reference date allows; None
+    when it names no date."""
     written = _written(scan, e, dl, ref)
     if written is None:
         return None
@@ -260,7 +316,7 @@ def _dateparser_parse(text: str, languages: tuple[str, ...], ref: _dt.date | Non
 
 def _extract(doc: Document, weekday: str = "past") -> list[Claim]:
     dl = load_date_locale(doc.locale.code)
-    return claims(doc.text, dl, doc.reference_date, weekday)
+    return claims(doc.text, dl, doc.reference_date, weekday, moment=doc.reference_time)
 
 
 def make_date_extractor(*, weekday: str = "past") -> functools.partial[list[Claim]]:

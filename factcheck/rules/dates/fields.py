@@ -17,7 +17,7 @@ from typing import Any
 
 from factcheck.rules.dates.locale import DateLocale
 
-__all__ = ["Fields", "CATEGORY", "UNIT_SHIFT", "cats", "lookup", "numeral", "read_fields"]
+__all__ = ["Fields", "CATEGORY", "MINUTES", "UNIT_SHIFT", "cats", "lookup", "numeral", "read_fields"]
 
 #: the fields of an atom or an expression (see the module docstring)
 Fields = dict[str, Any]
@@ -43,12 +43,21 @@ CATEGORY: Mapping[str, str] = MappingProxyType({
     "week_no": "WN", "week_of": "WO", "weekend_of": "WO", "shift": "SH", "shift_to": "SH",
     "shift_open": "SH", "business": "BD", "sub": "SUB", "ambiguous": "AM",
     "shift_day": "SH",
+    # times of day and spans (factcheck.rules.dates.moments, .bounds): minutes from the
+    # reference moment, a part of the day, a recurrence, an open side, an anchor
+    "shift_min": "SH", "span_min": "SH", "for_min": "SH", "for_days": "SH", "day_part": "DP",
+    "every": "EV", "every_n": "EV",
+    "open": "OP", "anchor": "AN", "zone": "TZ",
 })
 #: a shift of n units: (months, days)
 UNIT_SHIFT: Mapping[str, tuple[int, int]] = MappingProxyType({
     "day": (0, 1), "week": (0, 7), "fortnight": (0, 14), "month": (1, 0), "quarter": (3, 0), "year": (12, 0),
     "decade": (120, 0), "bday": (0, 1)})
-_DIGIT_FIELDS = frozenset({"year", "month", "day", "hour", "minute", "quarter", "decade", "half",
+#: minutes of the units of time counted from the reference moment (3 hours ago, in 90 minutes)
+MINUTES: Mapping[str, int] = MappingProxyType({"minute": 1, "hour": 60, "day": 1440, "week": 10080})
+#: minutes written as a fraction of the hour ("half past seven", "a quarter to three")
+_CLOCK_FRACTIONS: Mapping[str, int] = MappingProxyType({"half": 30, "quarter": 15})
+_DIGIT_FIELDS = frozenset({"year", "month", "day", "bad_day", "hour", "minute", "quarter", "decade", "half",
                            "mm_or_dd", "dd_or_mm"})
 _NUMERAL_GROUPS = frozenset({"year_words", "year_hi", "year_lo", "month_words", "day_words"})
 #: groups read from another vocabulary table than their own name
@@ -126,6 +135,43 @@ def _read_group(group: str, text: str, target: Fields, dl: DateLocale) -> bool:
         pass
     elif group == "half_hour":
         target["minute"] = 30
+    elif group == "past_to" and text.lower() == "to":  # twenty to six
+        target[group] = "to"
+    elif group in ("ago_half", "half_only"):  # an hour and a half; half an hour
+        target[group] = True
+    elif group == "iso_zone":  # 2023-07-21T18:00Z, …+09:00, …+0900
+        target["zone"] = "+00:00" if text in ("Z", "z") else f"{text[:3]}:{text[-2:]}"
+    elif group == "now":  # just now, 방금: the reference moment
+        target["shift_min"] = 0
+    elif group == "anchor_event":  # the next day: counted from an event told elsewhere
+        target["anchor"] = "event"
+    elif group == "every_n":  # every three weeks
+        count = int(text) if text.isdigit() else lookup(dl, "ago_n", text)
+        if count is None:
+            return False
+        target[group] = int(count)
+    elif group == "every_other":  # every other Friday
+        target["every_n"] = 2
+    elif group == "every":  # every Monday (the period follows from the day), weekly, every day
+        value = lookup(dl, "set", text) if text else ""
+        if value is None:
+            return False
+        target["every"] = value
+    elif group == "hour_native":  # 두 시
+        value = lookup(dl, "native_hour", text)
+        if value is None:
+            return False
+        target["hour"] = int(value)
+    elif group == "ampm_letter":  # 9a, 8:45p, 3 p . m .
+        target["ampm"] = "am" if text.lower() == "a" else "pm"
+    elif group == "past_to":  # half past seven, twenty to six
+        target[group] = text.lower()
+    elif group in ("hour_words", "minute_words"):  # seven twenty-seven, half past, a quarter to
+        n = _CLOCK_FRACTIONS.get(text.lower()) if group == "minute_words" else None
+        n = n if n is not None else numeral(text, dl)
+        if n is None:
+            return False
+        target["hour" if group == "hour_words" else "minute"] = n
     elif group == "approx":
         target["approx"] = True
     elif group in ("ago_n", "ago_n2", "ago_n3") and text.isdigit():
@@ -171,8 +217,8 @@ def _read_group(group: str, text: str, target: Fields, dl: DateLocale) -> bool:
             target["day"] = int(value)
         elif group == "relative":
             target[f"rel_{value[0]}"] = int(value[1])
-            if len(value) > 2:
-                target["part"] = value[2]
+            if len(value) > 2:  # a part of the week, month or year; or of the day (tonight)
+                target["day_part" if dl.fold(str(value[2])) in dl.vocab.get("day_part", {}) else "part"] = value[2]
         elif group == "scope_part":
             target["scope"], target["part"] = value[0], value[1]
         elif group == "clock":
@@ -256,6 +302,10 @@ def _amounts(out: Fields, until: Fields) -> Fields | None:
             amounts.append((int(target.pop("ago_days")), "day"))
         if not amounts:
             continue
+        if any(u in ("hour", "minute") for _, u in amounts):  # 3 hours ago, within the next 90 minutes
+            if target is not out or not _minutes(target, amounts):
+                return None
+            continue
         if any(u == "bday" for _, u in amounts):  # "in four business days": Monday to Friday
             out["business"] = True
         months = sum(n * UNIT_SHIFT[u][0] for n, u in amounts)
@@ -310,6 +360,25 @@ def _amounts(out: Fields, until: Fields) -> Fields | None:
     return until
 
 
+def _minutes(target: Fields, amounts: list[tuple[int, str]]) -> bool:
+    """Amounts of hours and minutes (and days beside them: "the next day and 5 hours"), counted
+    from the reference moment: ``shift_min`` (3 hours ago) or ``span_min`` (the past 5 minutes,
+    within 2 hours: from the moment to the moment shifted). False when they make no such amount."""
+    if any(u not in MINUTES for _, u in amounts):
+        return False
+    minutes = sum(n * MINUTES[u] for n, u in amounts) + (30 if target.pop("ago_half", False) else 0)
+    if target.pop("half_only", False):  # half an hour
+        minutes = 30
+    if "period_dir" in target:
+        sign = 1 if target.pop("period_dir") in ("next", "within") else -1
+        target["span_min"] = sign * minutes
+        return True
+    if "shift_dir" in target:  # 3 hours after (a date): not read
+        return False
+    target["shift_min"] = int(target.pop("ago_dir", -1)) * minutes
+    return True
+
+
 def read_fields(m: re.Match[str], dl: DateLocale) -> Fields | None:
     """What an atom match says, as fields; None when a word is not in the vocabulary or the
     fields name no date."""
@@ -320,7 +389,17 @@ def read_fields(m: re.Match[str], dl: DateLocale) -> Fields | None:
     for target in (out, until):
         if not _number_words(target):
             return None
+    if "bad_day" in out:  # May 32: a day no month has (marked invalid)
+        out["day"] = int(out.pop("bad_day"))
     _holiday(out)
+    if "past_to" in out:  # ten past nine: 9:10; twenty to six: 5:40
+        if "hour" not in out or not 0 < int(out.get("minute", 0)) < 60:
+            return None
+        if out.pop("past_to") == "to":
+            out["minute"] = 60 - int(out["minute"])
+            out["hour"] = int(out["hour"]) - 1 or 12
+    if not 0 <= int(out.get("hour", 0)) <= 24 or not 0 <= int(out.get("minute", 0)) <= 59:
+        return None
     if "mm_or_dd" in out:  # 21/04/2016 is day-first, 4/21/2016 month-first
         a, b = out.pop("mm_or_dd"), out.pop("dd_or_mm")
         out["month"], out["day"] = (b, a) if a > 12 else (a, b)

@@ -33,7 +33,10 @@ _TOGETHER: Mapping[str, frozenset[str]] = MappingProxyType({
     "MI": frozenset({"Y", "M", "D", "WD", "AP", "T"}),
     "AP": frozenset({"Y", "M", "D", "WD", "T", "MI"}),
 })
-_MODIFIER_CATS = frozenset({"A", "DIR", "P", "U", "R", "WO", "SH", "BD", "SUB", "AM"})
+#: the kinds of field of a time of day, and of periods longer than a day
+_TIME_CATS = frozenset({"T", "MI", "AP", "DP", "A"})
+_PERIOD_CATS = frozenset({"M", "Y", "W", "Q", "H", "WN", "SP"})
+_MODIFIER_CATS = frozenset({"A", "DIR", "P", "U", "R", "WO", "SH", "BD", "SUB", "AM", "DP", "EV", "OP", "AN", "TZ"})
 #: how far before an expression a range's opening word ("between", "from") may stand
 _OPEN_WINDOW = 20
 #: how far before a weak atom its context may stand
@@ -44,6 +47,9 @@ def can_join(kinds: set[str], new: set[str]) -> bool:
     """Whether fields of the kinds ``new`` may join an expression with fields of ``kinds``."""
     if kinds & new:
         return False
+    if (new & {"T", "MI", "AP", "DP"} and not kinds & {"D", "WD"} and kinds & _PERIOD_CATS) or \
+            (kinds & {"T", "MI", "AP", "DP"} and not (kinds | new) & {"D", "WD"} and new & _PERIOD_CATS):
+        return False  # a time of day goes with a day, not a month or a week ("next month at 6pm")
     for c in new - _MODIFIER_CATS:
         if not (kinds - _MODIFIER_CATS) <= _TOGETHER.get(c, frozenset()):
             return False
@@ -100,10 +106,30 @@ def alone_ok(text: str, e: Expr, dl: DateLocale) -> bool:
         return False
     if len(e.atoms) > 1 or not content[0].spec.weak:
         return True
+    if _standing_alone(text, e):
+        return True
     ctx = content[0].spec.context or dl.weak_context_re
     if ctx is None:
         return False
-    return ctx.search(text[max(0, e.start - _CONTEXT_WINDOW):e.start]) is not None
+    # searched in the text itself (not a slice): ^ is the start of the text, not of the window
+    return ctx.search(text, max(0, e.start - _CONTEXT_WINDOW), e.start) is not None
+
+
+#: what may stand around a value alone on its line ("March.", "(Tue)", "16:10")
+_AROUND_ALONE = " \t\"'“”‘’()[].,;:!?"
+
+
+def _standing_alone(text: str, e: Expr) -> bool:
+    """Whether an expression is all its line holds (but punctuation): a bare month, a weekday
+    abbreviation or a clock time standing alone is a date ("March", "Tue.", "16:10"). Not a
+    number alone ("twelve"), a part of the day or a.m./p.m."""
+    c = e.cats
+    if not (c & {"M", "WD"} or {"T", "MI"} <= c):  # a month, a weekday, or hours and minutes
+        return False
+    line_start = text.rfind("\n", 0, e.start) + 1
+    line_end = text.find("\n", e.end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:e.start].strip(_AROUND_ALONE) and not text[e.end:line_end].strip(_AROUND_ALONE)
 
 
 def _range_only(e: Expr) -> bool:
@@ -118,8 +144,8 @@ def _range_ok(text: str, a: Expr, b: Expr | None, dl: DateLocale) -> bool:
     kind that pairs ("April-June")."""
     if alone_ok(text, a, dl) or (b is not None and alone_ok(text, b, dl)):
         return True
-    return (b is not None and len(a.atoms) == 1 and len(b.atoms) == 1
-            and a.atoms[0].spec is b.atoms[0].spec and a.atoms[0].spec.pairs)
+    return (b is not None and len(a.atoms) == 1 and len(b.atoms) == 1 and a.atoms[0].spec.pairs
+            and (a.atoms[0].spec is b.atoms[0].spec or (b.atoms[0].spec.pairs and bool(a.cats & b.cats))))
 
 
 def _before(pattern: re.Pattern[str] | None, text: str, pos: int) -> bool:
@@ -153,13 +179,13 @@ def _range_at(text: str, exprs: list[Expr], i: int, dl: DateLocale) -> tuple[Exp
             b_fields, b_end, bare = read_fields(mb, dl), mb.end(), True
     if not b_fields:
         return None
-    b_cats = cats(b_fields) - {"A", "P", "AP", "R"}
+    b_cats = cats(b_fields) - {"A", "P", "AP", "R", "DP", "TZ"}
     mc = dl.range_close_re.match(text, b_end) if dl.range_close_re is not None else None
     # B says no more than A (a weekday may be added: "1월 22일 수요일까지"), or only adds the
     # year they share ("Nov-Feb 2017", "5월부터 2020년 10월까지"), or both are dates of their own
     # and the range is explicit ("from 2015 to May 5th, 2017", "between 2015 and Feb 2018",
     # "2015년부터 2017년 5월 5일까지")
-    a_cats = a.cats | {"AP"}
+    a_cats = a.cats | {"AP"} | ({"MI"} if "T" in a.cats else set())  # "7 and 9:30": minutes may be added
     same = (b_cats - {"WD"}) <= a_cats and bool(b_cats - {"WD"} or "WD" in a.cats)
     year_added = (not same and "Y" in b_cats and "Y" not in a.cats and "R" not in a.cats
                   and (b_cats - {"WD", "Y"}) <= a_cats and bool(b_cats - {"WD", "Y"}))
@@ -167,6 +193,10 @@ def _range_at(text: str, exprs: list[Expr], i: int, dl: DateLocale) -> tuple[Exp
     day_added = (not same and not opened and not closed and not bare and a.cats == {"M"}
                  and not any(ch.isalpha() for ch in m.group())  # a dash, not "to"
                  and b_cats - {"WD"} == {"Y", "M", "D"})
+    # a range of times whose end names the day of both ("3:00 to 4:00 tomorrow", "6-8 next
+    # Monday", "10:30 to 3 on 1/1/2015")
+    time_day = (not same and a.cats <= _TIME_CATS and "T" in b_cats and bool(b_cats - _TIME_CATS)
+                and (b_cats - _TIME_CATS - {"Y", "M", "D", "WD", "W", "N"}) == set())
     from_before = _before(dl.range_from_re, text, a.start)
     explicit = (not same and not bare and b is not None and b_cats != {"WD"}
                 and (opened or mc is not None or from_before or m.groupdict().get("explicit") is not None)
@@ -176,15 +206,19 @@ def _range_at(text: str, exprs: list[Expr], i: int, dl: DateLocale) -> tuple[Exp
     # a span follows (기간은 2014년에서 2018년)
     if closed and from_before and dl.range_change_re is not None and dl.range_change_re.match(text, b_end):
         from_before = False
-    if not (b_cats and (same or year_added or day_added or explicit)
+    if not (b_cats and (same or year_added or day_added or explicit or time_day)
             and (mc is not None or not closed or from_before) and _range_ok(text, a, b if not bare else None, dl)):
         return None
-    until = dict(b_fields)
-    if "hour" in until and "ampm" not in until and "ampm" in a.fields:
-        until["ampm"] = a.fields["ampm"]
+    until = dict(b_fields)  # a.m./p.m. of one end for the other: factcheck.rules.dates.moments.prepare
     end = mc.end() if mc is not None else b_end
     atoms = a.atoms + (b.atoms if (b is not None and not bare) else [])
     a_fields = dict(a.fields)
+    day_first = b is not None and not bare and bool(b.content()) and not (b.content()[0].cats & _TIME_CATS)
+    if (time_day or (a.cats <= _TIME_CATS and "T" in b_cats)) and not day_first:
+        # the start takes the day of the end ("3:00 to 4:00 tomorrow"; not "2pm till tomorrow 4:30pm")
+        # (a part of the day of its own stays: "밤 10시~새벽 2시")
+        a_fields.update({k: v for k, v in until.items()
+                         if k not in ("hour", "minute", "ampm", "half_hour") and k not in a_fields})
     if ("year" in until and "month" in a_fields and "year" not in a_fields and "direction" not in a_fields
             and not any(k.startswith("rel_") for k in a_fields)):
         # the start takes the year of the end, the year before when its month comes later
@@ -216,7 +250,9 @@ def ranges(text: str, exprs: list[Expr], dl: DateLocale) -> list[Expr]:
                 and can_join(r.cats | cats(until), nxt.cats)
                 and dl.join_re.fullmatch(text, r.end, nxt.start)):
             r.fields.update(nxt.fields)
-            r.until = {**nxt.fields, **until}
+            # "June 3-9, 2024": the end also takes the month of the start
+            month = {"month": r.fields["month"]} if "month" in r.fields and "day" in until else {}
+            r.until = {**month, **nxt.fields, **until}
             r.atoms += nxt.atoms
             r.end = nxt.end
             i += 1

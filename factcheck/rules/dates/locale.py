@@ -124,6 +124,22 @@ class DateLocale:
     # where a word that begins with (or is) a trigger starts; None when the word pattern is
     # not a plain character class, and every word is then looked up
     trigger_re: re.Pattern[str] | None = None
+    # what may stand between a date and its time of day beyond `join` ("at around", "@")
+    time_join_re: re.Pattern[str] | None = None
+    # the words of a range open on one side, before the date ("since ", "until ") and after it
+    # (이후, 부터, " onwards"); named groups since / after / until / before
+    open_before_re: re.Pattern[str] | None = None
+    open_after_re: re.Pattern[str] | None = None
+    # words that make a bare day number a count (근무일수 13일, 13일 연속)
+    count_before_re: re.Pattern[str] | None = None
+    count_after_re: re.Pattern[str] | None = None
+    # atoms read only in a plan or forecast, or alone (3일 이내)
+    plan_atoms: frozenset[str] = frozenset()
+    # the words that open an explicit range, taken into its claim ("from", "between")
+    range_lead_re: re.Pattern[str] | None = None
+    # how long a time of day lasts, after it or before it ("from 9 for 2.5 hrs")
+    span_after_re: re.Pattern[str] | None = None
+    span_before_re: re.Pattern[str] | None = None
 
     def fold(self, word: str) -> str:
         """The vocabulary key of a written word: without spaces (지난 주 = 지난주), lower case
@@ -293,6 +309,15 @@ def load_date_locale(code: str) -> DateLocale:
         late_from_reference=bool(meta.get("late_from_reference", False)),
         range_change_re=_compile(meta.get("range_change")),
         trigger_re=_trigger_re(word, word_atoms, prefix=prefix),
+        time_join_re=_compile(meta.get("time_join")),
+        open_before_re=_compile(expand(meta["open_before"]) + r"\Z" if meta.get("open_before") else None),
+        open_after_re=_compile(expand(meta["open_after"]) if meta.get("open_after") else None),
+        count_before_re=_compile(meta.get("count_before")),
+        count_after_re=_compile(meta.get("count_after")),
+        plan_atoms=frozenset(meta.get("plan_atoms", [])),
+        range_lead_re=_compile(meta.get("range_lead")),
+        span_after_re=_compile(expand(meta["span_after"]) if meta.get("span_after") else None),
+        span_before_re=_compile(expand(meta["span_before"]) + r"\Z" if meta.get("span_before") else None),
     )
 
 
