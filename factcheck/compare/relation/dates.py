@@ -172,9 +172,12 @@ def date_relation(a: DateValue, b: DateValue, ta: str = "", tb: str = "") -> Rel
 
 
 def _years(v: DateValue) -> tuple[int, int] | None:
-    """The first and last year of a date of whole years ("2005년", "the 1980s", "21세기")."""
+    """The first and last year of a date of whole years ("2005년", "the 1980s", "21세기"); not of
+    a range open on one side ("since 2019"), whose far end is no year written: a year inside it
+    is a date the range holds, as a day inside a month is."""
     s, e = v.start, v.end
-    if s is None or e is None or v.grain != "year" or (s.month, s.day, e.month, e.day) != (1, 1, 12, 31):
+    if (s is None or e is None or v.open is not None or v.grain != "year"
+            or (s.month, s.day, e.month, e.day) != (1, 1, 12, 31)):
         return None
     return s.year, e.year
 
