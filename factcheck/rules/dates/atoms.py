@@ -107,8 +107,10 @@ def scan_atoms(text: str, dl: DateLocale) -> list[Atom]:
 
 def _longest(found: list[Atom]) -> list[Atom]:
     """The atoms that do not overlap a longer one (then an earlier one, then one that is not
-    weak, then one listed before), in text order."""
-    found.sort(key=lambda a: (-(a.end - a.start), a.start, a.spec.weak))
+    weak, then one that only goes on from the atom before it, then one listed before), in text
+    order. An atom read only at the end of another composes with it: 성탄절 전날 is the day
+    before Christmas, where 전날 alone is a day counted from an event told elsewhere."""
+    found.sort(key=lambda a: (-(a.end - a.start), a.start, a.spec.weak, a.spec.first != ("after",)))
     kept: list[Atom] = []
     starts: list[int] = []
     for a in found:

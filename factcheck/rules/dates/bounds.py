@@ -14,6 +14,7 @@ import datetime as _dt
 import re
 from dataclasses import replace
 
+from factcheck.dates import last_day, month_shift
 from factcheck.rules.dates.context import future_after, future_before
 from factcheck.rules.dates.fields import Fields
 from factcheck.rules.dates.group import Expr
@@ -155,10 +156,11 @@ def drop_counts(text: str, exprs: list[Expr], dl: DateLocale) -> list[Expr]:
     return out
 
 
-def invalid_value(fields: Fields, value: DateValue) -> DateValue | None:
+def invalid_value(fields: Fields, value: DateValue, ref: _dt.date | None = None) -> DateValue | None:
     """A date written with its day and its month (or a month counted from the reference:
     지난달 31일, "the 31st of this month") that does not exist: the partial value, marked
-    invalid. None when the fields do not write such a date."""
+    invalid. None when the fields do not write such a date, or write a day that exists (whose
+    value is unknown for another reason: "the day after New Year's Eve" needs the year)."""
     nth = "nth" in fields or "nth_week" in fields
     if not ("day" in fields and ("month" in fields or "rel_month" in fields)) and not nth:
         return None
@@ -166,7 +168,27 @@ def invalid_value(fields: Fields, value: DateValue) -> DateValue | None:
         return None
     if nth and "weekday" not in fields:  # the fifth Sunday of a month with four
         return None
+    if "day" in fields and _day_exists(fields, ref):
+        return None
     return replace(value, start=None, end=None, invalid=True)
+
+
+def _day_exists(fields: Fields, ref: _dt.date | None) -> bool:
+    """Whether the day and month written (or counted from the reference) name a day of the
+    calendar: 29 February of a year not written may be one."""
+    day = int(fields["day"])
+    year: int | None = int(fields["year"]) if "year" in fields else None
+    if "month" in fields:
+        month = int(fields["month"])
+        if year is None and "rel_year" in fields and ref is not None:
+            year = ref.year + int(fields["rel_year"])
+    elif ref is not None:
+        year, month = month_shift(ref.year, ref.month, int(fields["rel_month"]))
+    else:  # a month counted from a reference not known: any month may be meant
+        return day <= 31
+    most = last_day(year, month) if year is not None and _dt.MINYEAR <= year <= _dt.MAXYEAR \
+        else (29 if month == 2 else last_day(2001, month))
+    return 1 <= day <= most
 
 
 #: what may stand before a date at the start of its sentence

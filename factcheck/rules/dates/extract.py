@@ -176,7 +176,7 @@ def _value(scan: str, e: Expr, dl: DateLocale, ref: _dt.date | None, prefer: str
         if value is None or (ref is not None and value.start is None and not e.until):
             # a date that does not exist (May 32, 지난달 31일 in July): marked, not dropped
             prepared, _ = prepare(fields, None, dl)
-            return invalid_value(prepared, value or build(prepared, offset)) or value
+            return invalid_value(prepared, value or build(prepared, offset), ref) or value
         if "day_part" in fields:
             value = with_day_part(value, fields["day_part"], dl, offset)
         value = with_time(value, prepare(fields, None, dl)[0], offset)  # Easter Monday at 10:30 am

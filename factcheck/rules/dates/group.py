@@ -122,9 +122,16 @@ _AROUND_ALONE = " \t\"'“”‘’()[].,;:!?"
 def _standing_alone(text: str, e: Expr) -> bool:
     """Whether an expression is all its line holds (but punctuation): a bare month, a weekday
     abbreviation or a clock time standing alone is a date ("March", "Tue.", "16:10"). Not a
-    number alone ("twelve"), a part of the day or a.m./p.m."""
+    number alone ("twelve"), a part of the day or a.m./p.m.; not a word read only beside another
+    part of a date ("sat", "SUN" alone are words), nor digits that only name a month and a day
+    ("6/5", "1/3": a common fraction is no date; the whole-line atoms of the locale decide)."""
     c = e.cats
-    if not (c & {"M", "WD"} or {"T", "MI"} <= c):  # a month, a weekday, or hours and minutes
+    clock = {"T", "MI"} <= c
+    if not (c & {"M", "WD"} or clock):  # a month, a weekday, or hours and minutes
+        return False
+    if any(a.spec.beside_only for a in e.content()):
+        return False
+    if not clock and not any(ch.isalpha() for ch in text[e.start:e.end]):
         return False
     line_start = text.rfind("\n", 0, e.start) + 1
     line_end = text.find("\n", e.end)
@@ -257,4 +264,19 @@ def ranges(text: str, exprs: list[Expr], dl: DateLocale) -> list[Expr]:
             r.end = nxt.end
             i += 1
         out.append(r)
+    return _loose_ends(text, out, dl)
+
+
+def _loose_ends(text: str, exprs: list[Expr], dl: DateLocale) -> list[Expr]:
+    """Expressions that joined the end of a range without its range ("3" "on Saturday" in "won
+    2-3 on Saturday": a score), regrouped without it: the day stays a date, the number is none."""
+    if not any(not e.ranged and len(e.content()) > 1 and any(a.spec.range_only for a in e.content())
+               for e in exprs):
+        return exprs
+    out: list[Expr] = []
+    for e in exprs:
+        if e.ranged or len(e.content()) < 2 or not any(a.spec.range_only for a in e.content()):
+            out.append(e)
+            continue
+        out.extend(group(text, [a for a in e.atoms if not a.spec.range_only], dl))
     return out

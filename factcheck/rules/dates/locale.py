@@ -64,6 +64,12 @@ class AtomSpec:
     def context(self) -> re.Pattern[str] | None:
         return _compiled(self.context_source) if self.context_source else None
 
+    @property
+    def beside_only(self) -> bool:
+        """Whether the atom is read only beside another part of a date: its context can never
+        match ("sat", "SUN": words as well; a bare hour "at 5")."""
+        return self.context_source == _NEVER
+
 
 @dataclass(frozen=True)
 class DateLocale:
