@@ -147,13 +147,23 @@ def test_words_read_alone_only_as_the_whole_text(text: str, lang: str, found: bo
     ("Prices may 5 times exceed the cap.", "en"),
     ("They will march 5 miles.", "en"),
     ("He sat 3 rows back.", "en"),
-    ("매주 화요일 회의를 한다.", "ko"),
-    ("매달 마지막 금요일은 쉰다.", "ko"),
+    ("매달 마지막 금요일은 쉰다.", "ko"),      # the nth weekday of every month: no value says it
+    ("매월 둘째 주 화요일에 모인다.", "ko"),
     ("The board meets on the first Monday of every month.", "en"),
-    ("We meet every Monday.", "en"),
+    ("Rent is due on the 19th of each month.", "en"),
 ])
 def test_near_misses_and_recurrences_give_no_date(text: str, lang: str) -> None:
     assert _dates(text, lang) == []
+
+
+@pytest.mark.parametrize(("text", "lang", "span", "weekday"), [
+    ("We meet every Monday.", "en", "every Monday", "monday"),
+    ("매주 화요일 회의를 한다.", "ko", "매주 화요일", "tuesday"),
+])
+def test_a_recurring_weekday_is_a_recurrence_never_a_date(text: str, lang: str, span: str, weekday: str) -> None:
+    # a recurrence is a claim of its own (`every`), never resolved to one of its days
+    [(found, value)] = _dates(text, lang)
+    assert (found, value["every"], value["weekday"], value["start"], value["end"]) == (span, "P1W", weekday, None, None)
 
 
 @pytest.mark.parametrize(("text", "lang", "month", "day"), [
