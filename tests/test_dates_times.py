@@ -136,6 +136,10 @@ def test_open_ranges_compare_by_their_bounds() -> None:
     before = DateValue(grain="year", start=_dt.date(2010, 1, 1), end=_dt.date(2010, 12, 31))
     assert date_relation(since, inside).matches
     assert date_relation(since, before).outcome == "different"
+    # the year it opens from, written alone on the other side ("since 1965" / 1965년): no
+    # "period of several years" (its far end is not written), so compatible
+    bound = DateValue(grain="year", start=_dt.date(2019, 1, 1), end=_dt.date(2019, 12, 31))
+    assert date_relation(since, bound).matches and date_relation(bound, since).matches
 
 
 # ------------------------------------------------------------------ recurrences
