@@ -468,7 +468,7 @@ def check_tree(root_a: str | os.PathLike[str], root_b: str | os.PathLike[str], *
                        .source(f"{side}/{pair.rel}", path=p, lang=lang)
                        for p, side, lang in ((pair.a, side_a, lang_a), (pair.b, side_b, lang_b))]
             report = check(sources, pivot=f"{pivot}/{pair.rel}" if pivot else None, glossary=g, rates=r,
-                           weekday=weekday)
+                           weekday=weekday, max_chars=max_bytes)
             if keep_sources is not None:
                 keep_sources.extend(sources)
         except (InputError, LocaleError) as exc:

@@ -39,6 +39,12 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"factcheck: error: {message} (see --help)\n")
 
 
+#: the one size limit of the command line: a file larger than this is refused, and so is a text
+#: of more characters (a character is at least one byte, so a file within the limit is too)
+_MAX_BYTES_HELP = (f"refuse an input larger than N bytes (default: {DEFAULT_MAX_BYTES:,}, 20 MiB); raise it to "
+                   "check bigger documents")
+
+
 def _build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="factcheck", description="Check that several sources tell the same story.")
     p.add_argument("--version", action="version", version=f"factcheck {__version__}")
@@ -49,7 +55,7 @@ def _build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--reference-date", metavar="DATE", help="the date the text speaks from (YYYY-MM-DD)")
     ex.add_argument("--format", choices=("json", "text"), default="json", help="output format (default: json)")
     ex.add_argument("--kinds", metavar="KIND,...", help="only these kinds, comma-separated")
-    ex.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="refuse larger inputs")
+    ex.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N", help=_MAX_BYTES_HELP)
     ex.add_argument("--input-format", choices=_INPUT_FORMATS, metavar="FORMAT",
                     help="read the file as this format (default: by its extension; "
                          f"{', '.join(_INPUT_FORMATS)})")
@@ -96,7 +102,7 @@ def _add_check_parser(sub: Any) -> None:
                     help="colour the text report (default: auto, on a terminal)")
     ck.add_argument("--weekday", choices=("past", "future", "nearest"), default="past",
                     help="how a bare weekday resolves against the publication date (default: past)")
-    ck.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="refuse larger inputs")
+    ck.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N", help=_MAX_BYTES_HELP)
 
 
 def _text_report(claims: list[Claim], source: str, origin: Origin | None = None) -> str:
@@ -116,7 +122,7 @@ def _extract(args: argparse.Namespace) -> int:
     name = "<stdin>" if args.file == "-" else args.file
     kinds = tuple(k.strip() for k in args.kinds.split(",")) if args.kinds else None
     source = reading.source(name, lang=args.lang, published=ref, path=None if args.file == "-" else args.file)
-    _, claims = extract_source(source, kinds=kinds)
+    _, claims = extract_source(source, kinds=kinds, max_chars=args.max_bytes)
     origin = reading.origin
     if args.format == "json":
         out = []
@@ -322,7 +328,8 @@ def _check(args: argparse.Namespace) -> int:
             when = parse_reference_date(published[sid], what=f"--published {sid}") if sid in published else None
             sources.append(reading.source(sid, lang=langs.get(sid, "auto"), published=when,
                                           path=None if path == "-" else path))
-        report = check(sources, pivot=args.pivot, glossary=glossary, rates=rates, weekday=args.weekday)
+        report = check(sources, pivot=args.pivot, glossary=glossary, rates=rates, weekday=args.weekday,
+                       max_chars=args.max_bytes)
     if baseline:
         report = Report(report.sources,
                         tuple(replace(f, baseline=True) if _finding_identity(f.to_dict()) in baseline else f

@@ -215,13 +215,51 @@ def test_aligned_readers_stream(tmp_path: pathlib.Path) -> None:
         assert next(it)[1][1].text == "100 million won"
 
 
-def test_text_over_max_chars_names_the_file(tmp_path: pathlib.Path) -> None:
-    """Under --max-bytes but over extract's 5,000,000-character limit: refused, file named."""
+def test_text_over_the_limit_names_the_file_and_the_flag(tmp_path: pathlib.Path) -> None:
+    """A file over --max-bytes (here the size of Python's 5,000,000-character default): refused,
+    file and flag named (the flag raises it: see the next test)."""
     from factcheck.api import DEFAULT_MAX_CHARS
 
     path = tmp_path / "huge.txt"
     path.write_bytes(b" " * (DEFAULT_MAX_CHARS + 1))
-    assert_refused(run("extract", str(path)), str(path), "over the limit")
+    limit = str(DEFAULT_MAX_CHARS)
+    assert_refused(run("extract", str(path), "--max-bytes", limit), str(path), "(--max-bytes)")
     small = tmp_path / "small.txt"
     small.write_text(TEXT, encoding="utf-8")
-    assert_refused(run("check", str(small), str(path)), str(path), "over the limit")
+    assert_refused(run("check", str(small), str(path), "--max-bytes", limit), str(path), "(--max-bytes)")
+
+
+def test_max_bytes_is_the_one_limit_of_the_command(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--max-bytes is the only size limit of the command line: a text of more characters than
+    the Python default (``max_chars``) is read when the file is within --max-bytes, and the
+    refusal names the flag that raises it."""
+    import factcheck.api
+    import factcheck.cli
+
+    path = tmp_path / "big.txt"
+    path.write_text(TEXT * 10, encoding="utf-8")
+    refused = run("check", str(path), str(path), "--max-bytes", "100")
+    assert_refused(refused, str(path), "--max-bytes")
+    seen: list[object] = []
+    real_check, real_extract = factcheck.cli.check, factcheck.cli.extract_source
+
+    def check(*args: object, **kw: object) -> object:
+        seen.append(kw.get("max_chars"))
+        return real_check(*args, **kw)  # type: ignore[arg-type]
+
+    def extract_source(*args: object, **kw: object) -> object:
+        seen.append(kw.get("max_chars"))
+        return real_extract(*args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(factcheck.cli, "check", check)
+    monkeypatch.setattr(factcheck.cli, "extract_source", extract_source)
+    big = str(factcheck.api.DEFAULT_MAX_CHARS * 4)
+    assert factcheck.cli.main(["check", str(path), str(path), "--max-bytes", big, "--fail-on", "none",
+                               "--output", str(tmp_path / "out.txt")]) == 0
+    assert factcheck.cli.main(["extract", str(path), "--max-bytes", big]) == 0
+    assert seen == [int(big), int(big)]
+    # under the default --max-bytes, the Python default of max_chars no longer applies
+    assert factcheck.cli.main(["check", str(path), str(path), "--fail-on", "none",
+                               "--output", str(tmp_path / "out.txt")]) == 0
+    assert seen[-1] > factcheck.api.DEFAULT_MAX_CHARS
+    assert "--max-bytes" in run("check", "--help").stdout
