@@ -112,3 +112,14 @@ def test_name_code_has_no_hangul_or_script_ranges(path: pathlib.Path) -> None:
 def test_the_name_code_is_found() -> None:
     names = {p.name for p in NAME_CODE}
     assert {"hangul.py", "keys.py", "glued.py", "chunks.py", "vocab.py"} <= names
+
+
+def test_the_stored_letter_table_is_the_one_built_now() -> None:
+    """factcheck/data/letters.json (read instead of a pass over the Unicode database) is what
+    build_letter_table makes with this Python's Unicode version (else it is not read at all)."""
+    from factcheck.naming import scripts
+
+    stored = scripts._stored_table()
+    if stored is None:
+        pytest.skip(f"letters.json was made with another Unicode version than {unicodedata.unidata_version}")
+    assert stored == scripts.build_letter_table(), "run scripts/gen_letters.py"

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from factcheck.compare.facts import Fact, Prepared
 from factcheck.compare.relation.base import Relation
 
-__all__ = ["Bead", "Edge", "Pair", "beads", "chains", "context_score"]
+__all__ = ["Bead", "BeadIndex", "Edge", "Pair", "beads", "chains", "context_score"]
 
 #: aligned sentences: (sentences of A, sentences of B, whether anchors aligned them)
 Bead = tuple[frozenset[int], frozenset[int], bool]
@@ -172,3 +172,24 @@ def context_score(fa: Fact, fb: Fact, found: list[Bead]) -> int:
     """How many beads hold a mention of each of two facts."""
     sa, sb = fa.sentences, fb.sentences
     return sum(1 for ba, bb, _ in found if sa & ba and sb & bb)
+
+
+class BeadIndex:
+    """The beads of a pair by sentence of each side: :meth:`score` is :func:`context_score`
+    without a pass over every bead for every two facts."""
+
+    def __init__(self, found: list[Bead]) -> None:
+        self._a: dict[int, list[int]] = {}
+        self._b: dict[int, list[int]] = {}
+        for n, (ba, bb, _) in enumerate(found):
+            for s in ba:
+                self._a.setdefault(s, []).append(n)
+            for s in bb:
+                self._b.setdefault(s, []).append(n)
+
+    def score(self, fa: Fact, fb: Fact) -> int:
+        """How many beads hold a mention of ``fa`` (side a) and of ``fb`` (side b)."""
+        in_a = {n for s in fa.sentences for n in self._a.get(s, ())}
+        if not in_a:
+            return 0
+        return len(in_a.intersection(n for s in fb.sentences for n in self._b.get(s, ())))

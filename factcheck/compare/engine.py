@@ -32,7 +32,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from factcheck.claims import Claim
-from factcheck.compare.align import Edge, Pair, beads, context_score
+from factcheck.compare.align import BeadIndex, Edge, Pair, beads
 from factcheck.compare.alike import WEAK_MATCHES, has_lookalike, may_compare
 from factcheck.compare.facts import Fact, Prepared, fact_relation, prepare
 from factcheck.compare.group import (
@@ -97,6 +97,7 @@ def _match_compatible(pair: Pair, facts: dict[int, Fact], rates: Rates | None) -
     cands = []
     unmatched_a = [f for f in pair.a.facts if f.id not in pair.matched]
     unmatched_b = [f for f in pair.b.facts if f.id not in pair.matched]
+    in_beads = BeadIndex(pair.beads)
     for fa in unmatched_a:
         for fb in unmatched_b:
             if not may_compare(fa, fb) or (fa.kind != fb.kind and fa.kind in NUMERIC_KINDS):
@@ -107,7 +108,7 @@ def _match_compatible(pair: Pair, facts: dict[int, Fact], rates: Rates | None) -
             if rel.reason in WEAK_MATCHES and (has_lookalike(fa, unmatched_b) or has_lookalike(fb, unmatched_a)):
                 continue
             strength = _STRENGTH.get(rel.reason, _OTHER_STRENGTH)
-            ctx = context_score(fa, fb, pair.beads)
+            ctx = in_beads.score(fa, fb)
             cands.append((-strength, -_agreeing_fields(fa, fb), -ctx, fa.mentions[0].claim.start,
                           fb.mentions[0].claim.start, fa.id, fb.id, rel))
     cands.sort(key=lambda t: t[:7])
@@ -237,18 +238,28 @@ def _compare(prepared: list[Prepared], pivot: str | None, rates: Rates | None, s
     edges.extend(_baselines(prepared, edges))
     findings: list[Finding] = []
     covered: set[int] = set()
-    for members in group_facts(facts, edges):
+    groups = group_facts(facts, edges)
+    for members, group_edges in zip(groups, _edges_by_group(groups, edges), strict=True):
         # a statement date alone in its group is reported by the statement check
         if (len(members) == 1 and members[0].statement_only and members[0].source in statement_checked
                 and getattr(members[0].value, "start", None) is None):
             continue
         covered.update(f.id for f in members)
-        findings.append(group_finding(members, edges, ctx, ids))
+        findings.append(group_finding(members, group_edges, ctx, ids))
     findings.extend(statement_findings(prepared, ctx, covered))
     findings.extend(published_findings(prepared, ctx, ids))
     findings.extend(mismatch_findings(prepared, ctx))
     findings.sort(key=lambda f: finding_key(f, order))
     return findings
+
+
+def _edges_by_group(groups: list[list[Fact]], edges: list[Edge]) -> list[list[Edge]]:
+    """The edges inside each group, in their order (a group reads its own edges only)."""
+    where = {f.id: n for n, members in enumerate(groups) for f in members}
+    out: list[list[Edge]] = [[] for _ in groups]
+    for e in edges:
+        out[where[e[0]]].append(e)
+    return out
 
 
 def _baselines(prepared: list[Prepared], edges: list[Edge]) -> list[Edge]:

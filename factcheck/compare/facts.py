@@ -49,22 +49,25 @@ class Fact:
     statement_only: bool
     baseline: bool  # a date a figure is compared with ("from a year earlier"), not an event
     sentences: frozenset[int] = field(init=False, compare=False)  # computed once: hot in alignment
+    # the distinct (value, text) its mentions write: 하반기 and "the latter half of the year"
+    # are one fact of a bilingual source, written two ways (computed once: hot in pairing)
+    forms: tuple[tuple[Value, str], ...] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "sentences", frozenset(m.sentence for m in self.mentions))
+        object.__setattr__(self, "forms", _forms(self.mentions))
 
     @property
     def cls(self) -> str:
         return self.classes[-1]
 
-    @property
-    def forms(self) -> tuple[tuple[Value, str], ...]:
-        """The distinct (value, text) its mentions write: 하반기 and "the latter half of the
-        year" are one fact of a bilingual source, written two ways."""
-        seen: dict[str, tuple[Value, str]] = {}
-        for m in sorted(self.mentions, key=lambda m: (m.claim.start, m.claim.end)):
-            seen.setdefault(repr(m.claim.value), (m.claim.value, m.claim.text))
-        return tuple(seen.values())[:8]
+
+def _forms(mentions: tuple[Mention, ...]) -> tuple[tuple[Value, str], ...]:
+    """The distinct (value, text) the mentions write, first written first (at most eight)."""
+    seen: dict[str, tuple[Value, str]] = {}
+    for m in sorted(mentions, key=lambda m: (m.claim.start, m.claim.end)):
+        seen.setdefault(repr(m.claim.value), (m.claim.value, m.claim.text))
+    return tuple(seen.values())[:8]
 
 
 def fact_relation(fa: Fact, fb: Fact, rates: Rates | None) -> Relation:

@@ -11,7 +11,7 @@ from factcheck.compare import messages
 from factcheck.compare.align import Edge, Pair
 from factcheck.compare.alike import MEASURED, figures_alike, rescaled
 from factcheck.compare.facts import Fact
-from factcheck.compare.relation.base import Relation
+from factcheck.compare.relation.base import NUMERIC_KINDS, Relation
 from factcheck.compare.relation.numbers import Num, num, num_relation
 from factcheck.values import DateValue
 
@@ -109,10 +109,11 @@ def restatement_edges(pair: Pair, facts: dict[int, Fact]) -> list[Edge]:
             partner.setdefault(y, x)
     out: list[Edge] = []
     for side in (pair.a, pair.b):
+        buckets = _twin_buckets(side.facts, partner)
         for lone in side.facts:
             if lone.id in linked or lone.id in pair.matched or lone.statement_only or lone.baseline:
                 continue  # a statement date is checked against the publication dates
-            twins = [m for m in side.facts if m.id != lone.id and m.id in partner
+            twins = [m for m in _candidates(lone, buckets) if m.id != lone.id
                      and (rescaled(lone, m) or _same_words_other_day(lone, m))]
             if len(twins) != 1:
                 continue
@@ -125,6 +126,36 @@ def restatement_edges(pair: Pair, facts: dict[int, Fact]) -> list[Edge]:
             out.append((lone.id, other.id, new) if side is pair.a else (other.id, lone.id, new))
             linked.add(lone.id)
     return out
+
+
+def _twin_keys(f: Fact) -> tuple[tuple[str, ...], ...]:
+    """The buckets a twin of ``f`` is in: a figure of its class and kind (:func:`rescaled`), or
+    any date (:func:`_same_words_other_day`); no other fact can be one."""
+    keys: tuple[tuple[str, ...], ...] = ()
+    if f.kind in NUMERIC_KINDS:
+        keys += (("figure", f.classes[0], f.kind),)
+    if isinstance(f.value, DateValue):
+        keys += (("date",),)
+    return keys
+
+
+def _twin_buckets(facts: tuple[Fact, ...], partner: dict[int, int]) -> dict[tuple[str, ...], list[tuple[int, Fact]]]:
+    """The matched facts of a source by :func:`_twin_keys`, each with its place in the source."""
+    buckets: dict[tuple[str, ...], list[tuple[int, Fact]]] = {}
+    for n, f in enumerate(facts):
+        if f.id in partner:
+            for k in _twin_keys(f):
+                buckets.setdefault(k, []).append((n, f))
+    return buckets
+
+
+def _candidates(lone: Fact, buckets: dict[tuple[str, ...], list[tuple[int, Fact]]]) -> list[Fact]:
+    """The matched facts that may be twins of ``lone``, in source order."""
+    keys = _twin_keys(lone)
+    if len(keys) == 1:
+        return [f for _, f in buckets.get(keys[0], ())]
+    found = {n: f for k in keys for n, f in buckets.get(k, ())}
+    return [found[n] for n in sorted(found)]
 
 
 def _same_words_other_day(x: Fact, y: Fact) -> bool:

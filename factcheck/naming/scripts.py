@@ -15,7 +15,9 @@ words as a list separator, full-width and ligature forms).
 from __future__ import annotations
 
 import functools
+import importlib.resources
 import itertools
+import json
 import operator
 import re
 import unicodedata
@@ -44,10 +46,42 @@ def _ranges(points: list[int]) -> _Ranges:
 _SCANNED = range(0x40000)
 
 
+#: the table :func:`build_letter_table` makes, stored for the Unicode version it was made with
+#: (``python scripts/gen_letters.py`` writes it; ``tests/test_names_scripts.py`` checks it)
+_STORED = "letters.json"
+
+
 @functools.lru_cache(maxsize=1)
 def _letter_table() -> Mapping[str, tuple[_Ranges, _Ranges]]:
+    """script -> (ranges of its name letters, ranges of those that are upper case): the stored
+    table when it was made with this Python's Unicode database, else :func:`build_letter_table`."""
+    stored = _stored_table()
+    return stored if stored is not None else build_letter_table()
+
+
+def _stored_table() -> Mapping[str, tuple[_Ranges, _Ranges]] | None:
+    try:
+        raw = importlib.resources.files("factcheck").joinpath("data", _STORED).read_text(encoding="utf-8")
+    except OSError:
+        return None
+    data = json.loads(raw)
+    if data.get("unidata_version") != unicodedata.unidata_version:
+        return None
+    return MappingProxyType({s: (tuple((lo, hi) for lo, hi in all_r), tuple((lo, hi) for lo, hi in up_r))
+                             for s, (all_r, up_r) in data["scripts"].items()})
+
+
+def letter_table_json() -> str:
+    """The text of ``factcheck/data/letters.json``: the table built now, with its Unicode version."""
+    table = build_letter_table()
+    return json.dumps({"unidata_version": unicodedata.unidata_version,
+                       "scripts": {s: [list(map(list, a)), list(map(list, u))] for s, (a, u) in table.items()}},
+                      separators=(",", ":"), sort_keys=True) + "\n"
+
+
+def build_letter_table() -> Mapping[str, tuple[_Ranges, _Ranges]]:
     """script -> (ranges of its name letters, ranges of those that are upper case): one pass
-    over the Unicode database, made when first asked (about 0.1 s).
+    over the Unicode database (about 0.1 s).
 
     :func:`script_of` names a letter's script by the first word of its Unicode name, so the
     letters are grouped by that word and each group takes the script of its first letter
@@ -114,3 +148,4 @@ def known_scripts() -> tuple[str, ...]:
         for script in locale_meta(code)[0]:
             seen.setdefault(script, None)
     return tuple(seen)
+
