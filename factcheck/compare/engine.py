@@ -46,7 +46,7 @@ from factcheck.compare.group import (
     statement_findings,
 )
 from factcheck.compare.rates import Rates
-from factcheck.compare.relation.base import BASELINE, EQUAL, NUMERIC_KINDS, Relation
+from factcheck.compare.relation.base import BASELINE, EQUAL, NAME_KINDS, NUMERIC_KINDS, Relation
 from factcheck.compare.relation.dates import field_differences
 from factcheck.compare.restated import range_end_edges, restatement_edges
 from factcheck.compare.slots import AMBIGUOUS, Slot, slot_pairs, slot_relation
@@ -98,8 +98,9 @@ def _match_compatible(pair: Pair, facts: dict[int, Fact], rates: Rates | None) -
     unmatched_a = [f for f in pair.a.facts if f.id not in pair.matched]
     unmatched_b = [f for f in pair.b.facts if f.id not in pair.matched]
     in_beads = BeadIndex(pair.beads)
+    comparable = _Comparable(unmatched_b)
     for fa in unmatched_a:
-        for fb in unmatched_b:
+        for fb in comparable.of(fa):
             if not may_compare(fa, fb) or (fa.kind != fb.kind and fa.kind in NUMERIC_KINDS):
                 continue  # a figure whose unit one side leaves out is compared only in its slot
             rel = fact_relation(fa, fb, rates)
@@ -116,6 +117,34 @@ def _match_compatible(pair: Pair, facts: dict[int, Fact], rates: Rates | None) -
         if ida in pair.matched or idb in pair.matched:
             continue
         _match(pair, ida, idb, rel)
+
+
+class _Comparable:
+    """The facts of one side by class and kind: :meth:`of` gives every fact that
+    :func:`may_compare` can accept against a fact of the other side (a superset, in no order),
+    instead of all of them."""
+
+    def __init__(self, facts: list[Fact]) -> None:
+        self._by_cls: dict[str, list[Fact]] = {}
+        self._by_kind: dict[str, list[Fact]] = {}
+        for f in facts:
+            self._by_cls.setdefault(f.cls, []).append(f)
+            self._by_kind.setdefault(f.kind, []).append(f)
+
+    def _kinds(self, kinds: tuple[str, ...]) -> list[Fact]:
+        return [f for k in kinds for f in self._by_kind.get(k, ())]
+
+    def of(self, fa: Fact) -> list[Fact]:
+        if fa.kind in NAME_KINDS:  # two names of any kinds
+            found = self._kinds(NAME_KINDS)
+        elif fa.kind == "number":  # a plain number and any figure
+            found = self._kinds(NUMERIC_KINDS)
+        elif fa.kind in NUMERIC_KINDS:  # a figure and a plain number
+            found = self._kinds(("number",))
+        else:
+            found = []
+        seen = {id(f) for f in found}
+        return found + [f for f in self._by_cls.get(fa.cls, ()) if id(f) not in seen]
 
 
 def _agreeing_fields(fa: Fact, fb: Fact) -> int:
