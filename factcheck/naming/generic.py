@@ -37,6 +37,8 @@ def _drop_marks() -> frozenset[str]:
 def casefold_key(word: str) -> str:
     """``word`` (a name or a part of one) as a comparison key: NFKC casefold, letters and digits only, the diacritics
     of the ``drop_marks`` scripts dropped (``"Émile-Zola"`` -> ``"emilezola"``)."""
+    if word.isascii():  # no normal form, mark or case fold to apply beyond lower case
+        return "".join(filter(str.isalnum, word.lower()))
     drop = _drop_marks()
     decomposed = unicodedata.normalize("NFD", unicodedata.normalize("NFKC", word).casefold())
     out: list[str] = []

@@ -165,21 +165,28 @@ def affixes() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[
     return by_len(suffixes), by_len(prefixes), by_len(legal), by_len(lead)
 
 
+@functools.lru_cache(maxsize=1)
+def _place_affixes() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """The place suffixes and prefixes of :func:`affixes`, each with its lower case."""
+    suffixes, prefixes, _, _ = affixes()
+    return tuple((a, a.lower()) for a in suffixes), tuple((a, a.lower()) for a in prefixes)
+
+
 @functools.lru_cache(maxsize=8192)
 def place_core(surface: str) -> str:
     """A place name without its administrative affixes: 경기도 -> 경기, "Gyeonggi Province" ->
     "Gyeonggi", "the city of An-yang" -> "An-yang". A one-syllable core keeps its suffix
     (대구, 중구, Jung-gu), so it stays a name."""
     text = tidy(surface)
-    suffixes, prefixes, _, _ = affixes()
+    suffixes, prefixes = _place_affixes()
     low = text.lower()
-    for p in prefixes:
-        if low.startswith(p.lower()):
+    for p, p_low in prefixes:
+        if low.startswith(p_low):
             text = text[len(p):].strip()
             low = text.lower()
             break
-    for suf in suffixes:
-        if len(text) > len(suf) and low.endswith(suf.lower()):
+    for suf, suf_low in suffixes:
+        if len(text) > len(suf) and low.endswith(suf_low):
             core = text[: len(text) - len(suf)].strip()
             if is_hangul(core):
                 if len(core.replace(" ", "")) >= 2:

@@ -63,6 +63,15 @@ def scan_atoms(text: str, dl: DateLocale) -> list[Atom]:
             for m in spec.regex.finditer(text):
                 add(spec, m)
             continue
+        if spec.first == ("digit",):  # the most common case: the digit runs, already in order
+            if digits is None:
+                digits = [m.start() for m in _DIGIT_RUN.finditer(text)]
+            match = spec.regex.match
+            for pos in digits:
+                hit = match(text, pos)
+                if hit is not None:
+                    add(spec, hit)
+            continue
         positions: set[int] = set()
         for first in spec.first:
             if first == "digit":
