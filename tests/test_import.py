@@ -66,3 +66,19 @@ def test_quantity_text_does_not_load_pint(text: str, lang: str) -> None:
         "assert [c.kind for c in claims] == ['quantity'], claims"
     )
     assert "pint" not in mods
+
+
+def test_checking_the_bundled_examples_loads_no_heavy_library() -> None:
+    """The bundled locales, units and currencies serve the examples (a Korean release, its
+    English version and a news article, with and without publication dates): neither pint
+    (nor numpy, which it pulls in), babel nor dateparser is imported."""
+    mods = _modules_after(
+        "import pathlib, factcheck\n"
+        "ex = pathlib.Path(factcheck.__file__).resolve().parent.parent / 'examples'\n"
+        "texts = [(ex / n).read_text(encoding='utf-8') for n in ('release_ko.txt', 'release_en.txt', 'article_en.txt')]\n"
+        "report = factcheck.check([factcheck.Source(t, id=str(n)) for n, t in enumerate(texts)])\n"
+        "assert report.findings\n"
+        "factcheck.check([factcheck.Source(texts[0], id='ko', lang='ko', published='2023-07-20'),\n"
+        "                 factcheck.Source(texts[1], id='en', lang='en', published='2023-07-20')])\n"
+    )
+    assert not {"pint", "numpy", "babel", "dateparser"} & mods

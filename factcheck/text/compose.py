@@ -19,9 +19,10 @@ fraction in ``Num.fraction`` and the quotient to 15 significant digits in ``Num.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from decimal import Context, Decimal
 from fractions import Fraction
@@ -87,14 +88,39 @@ def compose_numbers(loc: Locale, text: str, nums: list[Num], blocked: Blocked) -
     # a longer composed number wins over a shorter one it overlaps; a number of the scanner
     # that a composed one would cut in two stays ("a half million" is "half million")
     made.sort(key=lambda n: (-(n.end - n.start), n.start))
-    kept: list[Num] = []
+    scanned = _Spans(nums)
+    kept = _Spans([])
     for n in made:
-        cut = any(o.start < n.end and n.start < o.end and (o.start < n.start or o.end > n.end)
-                  and not _particle_tail(loc, text, n.end, o.end) for o in nums)
-        if not cut and all(n.end <= k.start or k.end <= n.start for k in kept):
-            kept.append(n)
-    out = [n for n in nums if all(n.end <= k.start or k.end <= n.start for k in kept)] + kept
+        cut = any((o.start < n.start or o.end > n.end) and not _particle_tail(loc, text, n.end, o.end)
+                  for o in scanned.overlapping(n))
+        if not cut and not any(True for _ in kept.overlapping(n)):
+            kept.add(n)
+    out = [n for n in nums if not any(True for _ in kept.overlapping(n))] + kept.items
     return sorted(out, key=lambda n: (n.start, n.end))
+
+
+class _Spans:
+    """Numbers indexed by where they start: :meth:`overlapping` finds those that share a
+    character with a span (``o.start < n.end and n.start < o.end``) without a pass over all."""
+
+    def __init__(self, nums: list[Num]) -> None:
+        self.items: list[Num] = []
+        self._order: list[tuple[int, int]] = []  # (start, index in items), sorted
+        self._longest = 0
+        for n in nums:
+            self.add(n)
+
+    def add(self, n: Num) -> None:
+        bisect.insort(self._order, (n.start, len(self.items)))
+        self.items.append(n)
+        self._longest = max(self._longest, n.end - n.start)
+
+    def overlapping(self, n: Num) -> Iterator[Num]:
+        """The numbers that overlap ``n``, in the order they were added."""
+        lo = bisect.bisect_right(self._order, (n.start - self._longest, len(self.items)))
+        hi = bisect.bisect_left(self._order, (n.end, -1))
+        found = sorted(i for _, i in self._order[lo:hi])
+        return (o for o in map(self.items.__getitem__, found) if o.start < n.end and n.start < o.end)
 
 
 def _particle_tail(loc: Locale, text: str, end: int, other_end: int) -> bool:

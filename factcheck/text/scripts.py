@@ -3,13 +3,17 @@ of lines in one language (a Korean release followed by its English version)."""
 
 from __future__ import annotations
 
+import functools
 import re
+from collections import Counter
 
 from factcheck.locale.loader import available_locales, locale_meta, script_of
 
 __all__ = ["detect_language", "language_runs"]
 
 _WORD = re.compile(r"[^\W\d_]+")
+#: the script of a letter, remembered for the letters met most (a pure function of one character)
+_script_of = functools.lru_cache(maxsize=4096)(script_of)
 
 
 def detect_language(text: str, *, default: str | None = "") -> str | None:
@@ -19,11 +23,7 @@ def detect_language(text: str, *, default: str | None = "") -> str | None:
     Text without any letter of a supported script gets ``default``; the empty-string default
     means the first locale in code order (digits, signs and ISO codes read the same in every
     locale)."""
-    counts: dict[str, int] = {}
-    for ch in text:
-        if ch.isalpha():
-            s = script_of(ch)
-            counts[s] = counts.get(s, 0) + 1
+    counts = Counter(map(_script_of, filter(str.isalpha, text)))
     scored: list[tuple[int, str]] = []
     for code in available_locales():
         n = sum(counts.get(s, 0) for s in locale_meta(code)[0])
