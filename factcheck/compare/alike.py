@@ -263,6 +263,12 @@ def rescaled(x: Fact, y: Fact) -> bool:
                for p, q in zip(ex, ey, strict=True))
 
 
+def rescale_key(f: Fact) -> tuple[str, ...]:
+    """What :func:`rescaled` needs two figures to share: the significant digits of each end
+    (keep the two in step: an index of facts by this key finds the candidates)."""
+    return tuple(_digits(e).rstrip("0") for e in ends(f, False)) if f.kind in NUMERIC_KINDS else ()
+
+
 def alike_keys(f: Fact) -> frozenset[str]:
     """Keys that two figures one digit or one word apart share (a digit position masked, the
     digits sorted, the significant digits): an index finds the candidates of a crowded region

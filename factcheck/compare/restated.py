@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from factcheck.compare import messages
 from factcheck.compare.align import Edge, Pair
-from factcheck.compare.alike import MEASURED, figures_alike, rescaled
+from factcheck.compare.alike import MEASURED, figures_alike, rescale_key, rescaled
 from factcheck.compare.facts import Fact
 from factcheck.compare.relation.base import NUMERIC_KINDS, Relation
 from factcheck.compare.relation.numbers import Num, num, num_relation
@@ -129,11 +129,12 @@ def restatement_edges(pair: Pair, facts: dict[int, Fact]) -> list[Edge]:
 
 
 def _twin_keys(f: Fact) -> tuple[tuple[str, ...], ...]:
-    """The buckets a twin of ``f`` is in: a figure of its class and kind (:func:`rescaled`), or
+    """The buckets a twin of ``f`` is in: a figure of its class, kind and significant digits
+    (:func:`rescaled`), or
     any date (:func:`_same_words_other_day`); no other fact can be one."""
     keys: tuple[tuple[str, ...], ...] = ()
     if f.kind in NUMERIC_KINDS:
-        keys += (("figure", f.classes[0], f.kind),)
+        keys += (("figure", f.classes[0], f.kind, *rescale_key(f)),)
     if isinstance(f.value, DateValue):
         keys += (("date",),)
     return keys

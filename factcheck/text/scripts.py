@@ -23,14 +23,19 @@ def detect_language(text: str, *, default: str | None = "") -> str | None:
     Text without any letter of a supported script gets ``default``; the empty-string default
     means the first locale in code order (digits, signs and ISO codes read the same in every
     locale)."""
+    return _detect(text, available_locales(), default)
+
+
+def _detect(text: str, codes: tuple[str, ...], default: str | None) -> str | None:
+    """:func:`detect_language` among the locales ``codes`` (listed once by the caller)."""
     counts = Counter(map(_script_of, filter(str.isalpha, text)))
     scored: list[tuple[int, str]] = []
-    for code in available_locales():
+    for code in codes:
         n = sum(counts.get(s, 0) for s in locale_meta(code)[0])
         if n:
             scored.append((n, code))
     if not scored:
-        return available_locales()[0] if default == "" else default
+        return codes[0] if default == "" else default
     best = max(n for n, _ in scored)
     tied = [code for n, code in scored if n == best]
     if len(tied) == 1:
@@ -48,9 +53,10 @@ def language_runs(text: str) -> list[tuple[int, int, str]]:
     pos = 0
     pending_start = 0
     current: str | None = None
+    codes = available_locales()
     for line in text.splitlines(keepends=True):
         end = pos + len(line)
-        lang = detect_language(line, default=None) if any(ch.isalpha() for ch in line) else None
+        lang = _detect(line, codes, None) if any(ch.isalpha() for ch in line) else None
         if lang is not None:
             if current is None:
                 current = lang
