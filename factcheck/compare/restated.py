@@ -130,8 +130,7 @@ def restatement_edges(pair: Pair, facts: dict[int, Fact]) -> list[Edge]:
 
 def _twin_keys(f: Fact) -> tuple[tuple[str, ...], ...]:
     """The buckets a twin of ``f`` is in: a figure of its class, kind and significant digits
-    (:func:`rescaled`), or
-    any date (:func:`_same_words_other_day`); no other fact can be one."""
+    (:func:`rescaled`), or any date (:func:`_same_words_other_day`); no other fact can be one."""
     keys: tuple[tuple[str, ...], ...] = ()
     if f.kind in NUMERIC_KINDS:
         keys += (("figure", f.classes[0], f.kind, *rescale_key(f)),)
