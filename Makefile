@@ -16,4 +16,4 @@ lock:
 
 # Fail in one line when the installed babel or pint builds different generated data.
 check-data:
-	.venv/bin/python scripts/gen_cldr.py --check && .venv/bin/python scripts/gen_places.py --check && .venv/bin/python scripts/gen_units.py --check
+	.venv/bin/python scripts/gen_cldr.py --check && .venv/bin/python scripts/gen_places.py --check && .venv/bin/python scripts/gen_units.py --check && .venv/bin/python scripts/gen_letters.py --check
