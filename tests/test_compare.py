@@ -350,3 +350,24 @@ def test_a_bilingual_release_is_one_source() -> None:
     assert [(f.kind, f.reason) for f in _by(report, "uncertain")] == [("org", "names-unlinked")]
     assert report.sources[1].lang == "en+ko" and report.sources[1].published == dt.date(2024, 3, 14)
     _all_claims_covered(report, srcs)
+
+
+def test_names_that_may_not_match_never_match() -> None:
+    """The comparator pairs names through names_may_match: every two names it leaves out are
+    names name_relation never says match (kinds, keys, bases and world places mixed)."""
+    import itertools
+
+    from factcheck.compare.relation.names import name_relation, names_may_match
+    from factcheck.values import Name
+
+    keys = ["kim|yunsang", "kim|yunsuk", "country:kr", "city:seoul", "jodalcheong", "samsung", "lee"]
+    names = [Name(kind, key.split("|")[0].title(), key, basis, full)
+             for kind in ("person", "org", "place") for key in keys
+             for basis in ("romanised", "gazetteer", "glossary", "surname", "linked")
+             for full in (None, "Kim Yoon-sang")]
+    checked = 0
+    for a, b in itertools.product(names, repeat=2):
+        if not names_may_match(a, b):
+            checked += 1
+            assert not name_relation(a, b).matches, (a, b)
+    assert checked > 1000

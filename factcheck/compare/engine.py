@@ -48,10 +48,11 @@ from factcheck.compare.group import (
 from factcheck.compare.rates import Rates
 from factcheck.compare.relation.base import BASELINE, EQUAL, NAME_KINDS, NUMERIC_KINDS, Relation
 from factcheck.compare.relation.dates import field_differences
+from factcheck.compare.relation.names import names_may_match
 from factcheck.compare.restated import range_end_edges, restatement_edges
 from factcheck.compare.slots import AMBIGUOUS, Slot, slot_pairs, slot_relation
 from factcheck.report import Finding, Source, SourceInfo
-from factcheck.values import DateValue, in_decimal_context
+from factcheck.values import DateValue, Name, in_decimal_context
 
 __all__ = ["compare_prepared", "finding_order"]
 
@@ -120,24 +121,32 @@ def _match_compatible(pair: Pair, facts: dict[int, Fact], rates: Rates | None) -
 
 
 class _Comparable:
-    """The facts of one side by class and kind: :meth:`of` gives every fact that
-    :func:`may_compare` can accept against a fact of the other side (a superset, in no order),
-    instead of all of them."""
+    """The facts of one side by class, kind and name key: :meth:`of` gives every fact that
+    :func:`may_compare` can accept against a fact of the other side and whose relation to it
+    can match (names: :func:`names_may_match`), instead of all of them (in no order)."""
 
     def __init__(self, facts: list[Fact]) -> None:
         self._by_cls: dict[str, list[Fact]] = {}
         self._by_kind: dict[str, list[Fact]] = {}
+        self._by_name_key: dict[str, list[Fact]] = {}
         for f in facts:
             self._by_cls.setdefault(f.cls, []).append(f)
             self._by_kind.setdefault(f.kind, []).append(f)
+            if isinstance(f.value, Name):
+                self._by_name_key.setdefault(f.value.key, []).append(f)
 
     def _kinds(self, kinds: tuple[str, ...]) -> list[Fact]:
         return [f for k in kinds for f in self._by_kind.get(k, ())]
 
     def of(self, fa: Fact) -> list[Fact]:
-        if fa.kind in NAME_KINDS:  # two names of any kinds
-            found = self._kinds(NAME_KINDS)
-        elif fa.kind == "number":  # a plain number and any figure
+        if fa.kind in NAME_KINDS:  # two names of any kinds, of which only these can match
+            va = fa.value
+            if not isinstance(va, Name):
+                return self._kinds(NAME_KINDS)
+            found = self._by_name_key.get(va.key, []) + (self._kinds(("person",)) if va.kind == "person" else [])
+            found = [f for f in found if isinstance(f.value, Name) and names_may_match(va, f.value)]
+            return list({id(f): f for f in found}.values())
+        if fa.kind == "number":  # a plain number and any figure
             found = self._kinds(NUMERIC_KINDS)
         elif fa.kind in NUMERIC_KINDS:  # a figure and a plain number
             found = self._kinds(("number",))

@@ -18,7 +18,7 @@ from factcheck.naming.keys import org_group, person_parts, reading, sound_key
 from factcheck.naming.tables import key_class
 from factcheck.values import Name
 
-__all__ = ["name_relation", "names_in_one_slot"]
+__all__ = ["name_relation", "names_in_one_slot", "names_may_match"]
 
 #: where a name's key comes from when it is known, not guessed from a romanisation
 _TRUSTED_BASES = frozenset({"gazetteer", "glossary"})
@@ -66,6 +66,13 @@ def name_relation(a: Name, b: Name) -> Relation:
     if a.kind == "person":
         return _person_relation(a, b)
     return UNRELATED
+
+
+def names_may_match(a: Name, b: Name) -> bool:
+    """Whether :func:`name_relation` can say two names match (keep the two in step): only
+    names with one key, or two persons (:func:`_person_relation`); any other two names are
+    unrelated or different. The comparator pairs names through this test, not all with all."""
+    return a.key == b.key or (a.kind == "person" and b.kind == "person")
 
 
 #: keys at least this alike (rapidfuzz ratio) may be two spellings of one name
