@@ -55,6 +55,21 @@ def canonical_unit(expr: str) -> str:
 @in_decimal_context
 def to_base(value: Decimal, unit: str) -> tuple[Decimal, str]:
     """Convert a magnitude to the base units of its dimension (for comparing 1 km and 1000 m)."""
+    if isinstance(value, Decimal):
+        # keyed by the number as written (its digits and exponent: 1.0 and 1 are equal Decimals
+        # whose conversions are written apart); Decimal(str(d)) gives d back exactly
+        return _decimal_to_base(str(value), unit)
+    return _convert(value, unit)
+
+
+@functools.lru_cache(maxsize=4096)
+def _decimal_to_base(written: str, unit: str) -> tuple[Decimal, str]:
+    """:func:`to_base` of a Decimal (a bounded cache of a pure function: the comparator
+    converts each figure of a unit once per figure it meets)."""
+    return _convert(Decimal(written), unit)
+
+
+def _convert(value: Decimal, unit: str) -> tuple[Decimal, str]:
     known = _table()[1].get(unit)
     if known is not None and isinstance(value, Decimal):
         factor, base = known
