@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import pathlib
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 
 def describe(inputs: dict[str, str]) -> str:

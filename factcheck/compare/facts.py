@@ -117,10 +117,10 @@ def fact_key(c: Claim) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     if isinstance(v, DateValue):
         return ("date",) + date_key(v), (f"date:{date_bucket(v)}",)
     if isinstance(v, Name):
-        # a country or city of the world is never compared with another place (see
-        # relation/names.py): its own class, so that it takes no other place's slot
+        # a country or city of the world: its own class first, so that it takes another
+        # place's slot only after the places of its class (see relation/names.py)
         world = key_class(v.key) if v.kind == "place" else ""
-        return (v.kind, v.key), (f"{v.kind}:{world}" if world else v.kind,)
+        return (v.kind, v.key), ((f"{v.kind}:{world}", v.kind) if world else (v.kind,))
     return (c.kind, json.dumps(v.to_dict(), sort_keys=True, ensure_ascii=False)), (c.kind,)
 
 

@@ -17,6 +17,7 @@ from factcheck.compare.facts import Fact, Prepared, fact_relation
 from factcheck.compare.rates import Rates
 from factcheck.compare.relation.base import NUMERIC_KINDS, Relation
 from factcheck.compare.relation.names import names_in_one_slot
+from factcheck.naming.presence import named_in
 from factcheck.values import Name
 
 __all__ = ["AMBIGUOUS", "ASSIGNED", "SETTLED", "Slot", "slot_pairs", "slot_relation"]
@@ -25,6 +26,8 @@ __all__ = ["AMBIGUOUS", "ASSIGNED", "SETTLED", "Slot", "slot_pairs", "slot_relat
 #: yes, :data:`_EXTRA` as a mention more than its counterpart has in the bead)
 _BeadMention = tuple[Fact, Claim, int]
 _EXTRA = 2
+#: the kinds of names
+NAME_KINDS = frozenset({"person", "place", "org"})
 #: the class levels of a fact's classes, finest first
 _LEVELS = 3
 #: how a slot was found: the one leftover of its class on each side, the best of several, or
@@ -166,6 +169,10 @@ def _assign(pair: Pair, facts: dict[int, Fact], left_a: list[tuple[int, float, b
 
     counts_a = [Counter(cls_at(facts[z], lv) for z, _, _ in left_a) for lv in range(_LEVELS)]
     counts_b = [Counter(cls_at(facts[z], lv) for z, _, _ in left_b) for lv in range(_LEVELS)]
+    # names: a name left over only as a mention more than its counterpart has (stated twice)
+    # does not unsettle the one name of its class left over on its side
+    real_a = [Counter(cls_at(facts[z], lv) for z, _, e in left_a if not e) for lv in range(_LEVELS)]
+    real_b = [Counter(cls_at(facts[z], lv) for z, _, e in left_b if not e) for lv in range(_LEVELS)]
     allowed: set[tuple[int, int]] | None = None
     if len(left_a) * len(left_b) > _MAX_PAIRS:  # crowded: figures sharing an alike key, or non-figures
         index: dict[str, list[int]] = {}
@@ -197,8 +204,15 @@ def _assign(pair: Pair, facts: dict[int, Fact], left_a: list[tuple[int, float, b
             if lk is None:
                 continue
             # the one leftover of its class on each side, neither only a repeated mention
-            settled = counts_a[level][cls_at(fx, level)] == 1 and counts_b[level][cls_at(fy, level)] == 1 \
-                and not (extra_x or extra_y)
+            if fx.kind in NAME_KINDS and fy.kind in NAME_KINDS:
+                # a name stated once more than its counterpart is settled only as the one
+                # name of its kind left over on its side
+                lx, ly = (_LEVELS - 1 if extra_x else level), (_LEVELS - 1 if extra_y else level)
+                settled = (counts_a if extra_x else real_a)[lx][cls_at(fx, lx)] == 1 \
+                    and (counts_b if extra_y else real_b)[ly][cls_at(fy, ly)] == 1
+            else:
+                settled = counts_a[level][cls_at(fx, level)] == 1 and counts_b[level][cls_at(fy, level)] == 1 \
+                    and not (extra_x or extra_y)
             cands.append(Slot(x, y, lk, SETTLED if settled else ASSIGNED, level, abs(px - py), True, rel,
                               extra_x or extra_y))
     cands.sort(key=lambda c: (c.rank, c.a, c.b))
@@ -217,6 +231,10 @@ def _assign(pair: Pair, facts: dict[int, Fact], left_a: list[tuple[int, float, b
             continue  # two equally good partners: ambiguous (of two compatible ones, either will do)
         # decided by the values alone (no rival as alike), or by position among look-alikes
         by_value = all(d.likeness > c.likeness for d in rivals)
+        if not by_value and c.strength == SETTLED and facts[c.a].kind in NAME_KINDS:
+            # names are all equally unlike: the one name of its class left over on each side
+            # keeps its strength against rivals of a coarser class or of repeated mentions
+            by_value = all(d.rank[:4] > c.rank[:4] for d in rivals)
         out.append(dataclasses.replace(c, strength=c.strength if by_value else ASSIGNED, by_value=by_value))
         taken.update((c.a, c.b))
         if not by_value and c.likeness <= _AMBIGUOUS_LIKENESS:
@@ -269,8 +287,12 @@ def slot_relation(fa: Fact, fb: Fact, slot: Slot, pair: Pair) -> Relation | None
         if not (isinstance(va, Name) and isinstance(vb, Name) and va.kind == vb.kind):
             return None
         rel = names_in_one_slot(va, vb)
+        if rel.outcome == "unrelated":
+            return None  # a city and its country: the place said at another scale
         if rel.matches:
             return rel if fa.id not in pair.matched and fb.id not in pair.matched else None
+        if rel.outcome == "different":
+            return _names_differ(fa, fb, va, vb, slot, pair, rel)
         if slot.extra:
             return None  # a name mentioned once more on one side, against one that nothing links
     if fa.kind != fb.kind and fa.kind in NUMERIC_KINDS and fb.kind in NUMERIC_KINDS and not figures_plausible(fa, fb):
@@ -291,3 +313,46 @@ def slot_relation(fa: Fact, fb: Fact, slot: Slot, pair: Pair) -> Relation | None
     return rel
 
 
+
+
+def _names_differ(fa: Fact, fb: Fact, va: Name, vb: Name, slot: Slot, pair: Pair, rel: Relation) -> Relation | None:
+    """Two entities the tables know apart in one slot: a conflict when the slot is settled and
+    neither text names the other's entity anywhere (an adjective, inside a word: "South
+    Koreans" for 한국, 멕시코만 for the Gulf of Mexico); uncertain otherwise. A name that is
+    only a mention more than its counterpart has (stated twice, once changed) is checked on
+    its own side only: the other text names it by definition."""
+    text_a, text_b = pair.a.source.text, pair.b.source.text
+    if fa.source != pair.a.info.id:
+        text_a, text_b = text_b, text_a
+    a_extra = fa.id in pair.matched
+    b_extra = fb.id in pair.matched
+    if not (_once_more(fa, pair) and _once_more(fb, pair)):
+        return None  # a name one text repeats more often than the other: nothing to say
+    if slot.strength != SETTLED:
+        why = messages.PAIRED_BY_PLACE
+    elif _dateline(fa, text_a) or _dateline(fb, text_b):
+        why = messages.DATELINE
+    elif not a_extra and named_in(va.key, text_b):
+        why = messages.named_elsewhere(fa.text)
+    elif not b_extra and named_in(vb.key, text_a):
+        why = messages.named_elsewhere(fb.text)
+    else:
+        return rel
+    return Relation("uncertain", "same-place", messages.same_place(
+        messages.show(fa.value, fa.text), messages.show(fb.value, fb.text), why))
+
+
+def _once_more(f: Fact, pair: Pair) -> bool:
+    """A fact left over (unmatched), or matched and stated exactly once more than its
+    counterpart (one of two mentions changed); not one a text simply repeats more often."""
+    partner = pair.matched.get(f.id)
+    if partner is None:
+        return True
+    other = next(g for g in pair.a.facts + pair.b.facts if g.id == partner)
+    return len(f.mentions) == len(other.mentions) + 1
+
+
+def _dateline(f: Fact, text: str) -> bool:
+    """A name written in capitals that opens its text ("SHANGHAI, China (CNN) ..."): a
+    dateline, which a translation leaves out or writes elsewhere."""
+    return any(m.claim.text.isupper() and not text[:m.claim.start].strip() for m in f.mentions)

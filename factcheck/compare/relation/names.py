@@ -3,25 +3,26 @@ gazetteer or glossary knows apart differ, and two Korean personal names are comp
 syllable by syllable.
 
 Two different places of the world tables (countries and cities: :mod:`factcheck.naming.tables`)
-are unrelated, each reported missing, never a conflict: in translations a country is as often
-an adjective (Russian Energy Minister = 러시아 에너지장관), an abbreviation (미 국무장관 = U.S.
+are unrelated in general, each reported missing: in translations a country is as often an
+adjective (Russian Energy Minister = 러시아 에너지장관), an abbreviation (미 국무장관 = U.S.
 Secretary of State), a capital standing for it (Washington) or part of another name (Gulf of
-Mexico, Georgia the US state), so the one country left on each side of two sentences is no
-sign of a wrong name. Nor is a business group and one of its companies (삼성, Samsung
-Electronics), which news write for each other."""
+Mexico, Georgia the US state). Only in one slot (:func:`names_in_one_slot`) do they differ, and
+the slot decides whether that is a conflict (:mod:`factcheck.compare.slots`). A business group
+and one of its companies (삼성, Samsung Electronics), which news write for each other, are never
+compared."""
 
 from __future__ import annotations
 
 from factcheck.compare import messages
 from factcheck.compare.relation.base import EQUAL, UNRELATED, Relation
 from factcheck.naming.keys import org_group, person_parts, reading, sound_key
-from factcheck.naming.tables import key_class
+from factcheck.naming.tables import city_country, key_class
 from factcheck.values import Name
 
-__all__ = ["name_relation", "names_in_one_slot"]
+__all__ = ["TRUSTED_BASES", "name_relation", "names_in_one_slot"]
 
 #: where a name's key comes from when it is known, not guessed from a romanisation
-_TRUSTED_BASES = frozenset({"gazetteer", "glossary"})
+TRUSTED_BASES = frozenset({"gazetteer", "glossary"})
 
 
 def _person_relation(a: Name, b: Name) -> Relation:
@@ -61,7 +62,7 @@ def name_relation(a: Name, b: Name) -> Relation:
         return UNRELATED
     if a.kind == "org" and (org_group(a.key) == b.key or org_group(b.key) == a.key):
         return UNRELATED
-    if a.basis in _TRUSTED_BASES and b.basis in _TRUSTED_BASES:
+    if a.basis in TRUSTED_BASES and b.basis in TRUSTED_BASES:
         return Relation("different", "different-entity", messages.DIFFERENT_ENTITIES)
     if a.kind == "person":
         return _person_relation(a, b)
@@ -74,11 +75,21 @@ _SPELLING_RATIO = 75
 
 def names_in_one_slot(a: Name, b: Name) -> Relation:
     """Two names of one kind that :func:`name_relation` leaves unrelated, known to fill one
-    slot (the one name of the kind left over on each side of an aligned pair): keys alike
-    enough to be two spellings of one name match ("부시" / "Bush"); otherwise they may be
-    another name or the same name that nothing links (대법원 / "Supreme Court"): uncertain."""
+    slot (the one name of the kind left over on each side of an aligned pair): two entities
+    the gazetteer knows differ (a country against a city is uncertain: a capital stands for its
+    country); keys alike enough to be two spellings of one name match ("부시" / "Bush");
+    otherwise they may be another name or the same name that nothing links (대법원 / "Supreme
+    Court"): uncertain."""
     from rapidfuzz import fuzz  # imported when first needed
 
+    if a.basis in TRUSTED_BASES and b.basis in TRUSTED_BASES and not (org_group(a.key) or org_group(b.key)):
+        # two entities the tables know, one in place of the other: a country against a city
+        # may be a capital standing for its country or a city in it; else two different ones
+        if a.kind == "place" and {key_class(a.key), key_class(b.key)} == {"country", "city"}:
+            if city_country(a.key) == b.key or city_country(b.key) == a.key:
+                return UNRELATED  # a city of that country: the place said at another scale
+            return Relation("uncertain", "places-differ", messages.CITY_AND_COUNTRY)
+        return Relation("different", "different-entity", messages.DIFFERENT_ENTITIES)
     if key_class(a.key) or key_class(b.key) or org_group(a.key) or org_group(b.key):
         # places of the world tables and companies of a group: their keys are codes, not
         # spellings (country:at / country:au), so a near key is no second spelling
