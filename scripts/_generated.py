@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import json
 import pathlib
-from collections.abc import Callable
-from typing import Any
+from typing import Any, Callable
 
 
 def describe(inputs: dict[str, str]) -> str:

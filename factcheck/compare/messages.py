@@ -20,7 +20,8 @@ from factcheck.values import DateValue, Money, Name, Number, Percent, Quantity, 
 
 __all__ = [
     "AMONG_SEVERAL", "APPROXIMATE_BOUNDS", "BOUNDS_DIFFER", "BOUND_AND_FIGURE", "BOUND_AND_RANGE", "CITY_AND_COUNTRY",
-    "CURRENCY_UNSTATED_ONE_SIDE", "DATELINE", "DIFFERENT_ENTITIES", "FALL_AGAINST_RISE", "FALL_WORD_AND_SIGN",
+    "CURRENCY_UNSTATED_ONE_SIDE", "DATELINE", "DIFFERENT_ENTITIES", "DISPLACED", "FALL_AGAINST_RISE",
+    "FALL_WORD_AND_SIGN",
     "GIVEN_NAME_DIFFERS", "JUDGED", "MONTHS", "NAMES_UNLINKED", "OPPOSITE_BOUNDS", "PAIRED_BY_PLACE",
     "PERCENT_VS_POINTS", "PERIODS_OVERLAP", "RANGES_OVERLAP", "SAME_RELATIVE_ONE_UNDATED", "SURNAME_DIFFERS",
     "TOO_UNLIKE", "WEAK_SMALL", "WEEKDAYS", "WORLD_PLACES_DIFFER", "approximate", "bare_dollar", "conflict",
@@ -324,6 +325,8 @@ CITY_AND_COUNTRY = ("they stand in the same place, but one is a country and the 
                     "capital standing for it or a city in it")
 
 
+DISPLACED = ("the other text names one of them once, and this text names that one elsewhere too: which mention "
+             "it stands for is not certain")
 DATELINE = "one of them is the dateline that opens the text, which a translation leaves out or moves"
 
 

@@ -15,8 +15,8 @@ from factcheck.compare.align import Pair, chains
 from factcheck.compare.alike import alike_keys, figures_plausible, likeness, plausible, weak_small, year_pair
 from factcheck.compare.facts import Fact, Prepared, fact_relation
 from factcheck.compare.rates import Rates
-from factcheck.compare.relation.base import NUMERIC_KINDS, Relation
-from factcheck.compare.relation.names import names_in_one_slot
+from factcheck.compare.relation.base import NUMERIC_KINDS, UNRELATED, Relation
+from factcheck.compare.relation.names import TRUSTED_BASES, names_in_one_slot
 from factcheck.naming.presence import named_in
 from factcheck.values import Name
 
@@ -59,6 +59,7 @@ class Slot:
     by_value: bool
     relation: Relation
     extra: bool = False  # one of the two is left over only as a mention more than its counterpart has
+    displaced: bool = False  # a leftover name against a matched one it stands in place of
 
     @property
     def rank(self) -> tuple[int, int, int, int, float]:
@@ -93,6 +94,7 @@ def slot_pairs(pair: Pair, facts: dict[int, Fact], ba: frozenset[int], bb: froze
     out: list[Slot] = []
     whole = (list(range(len(ma))), list(range(len(mb))))
     _pair_regions(pair, facts, [whole], ma, mb, out, rates)
+    out.extend(_displaced(pair, ma, mb))
     # places of the world are no anchors between slots: they stand where each language's word
     # order puts them (미국에서 ... first, "in the U.S." late; a dateline "BAGHDAD, Iraq" before
     # the story), figures and dates keep the order of the sentence
@@ -211,8 +213,11 @@ def _assign(pair: Pair, facts: dict[int, Fact], left_a: list[tuple[int, float, b
                 settled = (counts_a if extra_x else real_a)[lx][cls_at(fx, lx)] == 1 \
                     and (counts_b if extra_y else real_b)[ly][cls_at(fy, ly)] == 1
             else:
+                # a figure stated once more than its counterpart, the one leftover of its class
+                # there, is the mention changed (6~14개월 twice against "six to 14" and "six to 12");
+                # not when a mention is a number word ("two holes": as often an idiom)
                 settled = counts_a[level][cls_at(fx, level)] == 1 and counts_b[level][cls_at(fy, level)] == 1 \
-                    and not (extra_x or extra_y)
+                    and all(_once_more(f, pair) and _in_digits(f) for f, e in ((fx, extra_x), (fy, extra_y)) if e)
             cands.append(Slot(x, y, lk, SETTLED if settled else ASSIGNED, level, abs(px - py), True, rel,
                               extra_x or extra_y))
     cands.sort(key=lambda c: (c.rank, c.a, c.b))
@@ -282,8 +287,10 @@ def slot_relation(fa: Fact, fb: Fact, slot: Slot, pair: Pair) -> Relation | None
     rel = slot.relation
     if rel.matches:
         return rel if fa.id not in pair.matched and fb.id not in pair.matched else None
+    va, vb = fa.value, fb.value
+    if rel.reason == "different-entity" and isinstance(va, Name) and isinstance(vb, Name):
+        return _names_differ(fa, fb, va, vb, slot, pair, rel)  # two entities the tables know apart
     if rel.outcome == "unrelated":
-        va, vb = fa.value, fb.value
         if not (isinstance(va, Name) and isinstance(vb, Name) and va.kind == vb.kind):
             return None
         rel = names_in_one_slot(va, vb)
@@ -291,7 +298,7 @@ def slot_relation(fa: Fact, fb: Fact, slot: Slot, pair: Pair) -> Relation | None
             return None  # a city and its country: the place said at another scale
         if rel.matches:
             return rel if fa.id not in pair.matched and fb.id not in pair.matched else None
-        if rel.outcome == "different":
+        if rel.outcome == "different" or (rel.outcome == "uncertain" and _known(va) and _known(vb)):
             return _names_differ(fa, fb, va, vb, slot, pair, rel)
         if slot.extra:
             return None  # a name mentioned once more on one side, against one that nothing links
@@ -316,16 +323,22 @@ def slot_relation(fa: Fact, fb: Fact, slot: Slot, pair: Pair) -> Relation | None
 
 
 def _names_differ(fa: Fact, fb: Fact, va: Name, vb: Name, slot: Slot, pair: Pair, rel: Relation) -> Relation | None:
-    """Two entities the tables know apart in one slot: a conflict when the slot is settled and
-    neither text names the other's entity anywhere (an adjective, inside a word: "South
-    Koreans" for 한국, 멕시코만 for the Gulf of Mexico); uncertain otherwise. A name that is
-    only a mention more than its counterpart has (stated twice, once changed) is checked on
-    its own side only: the other text names it by definition."""
+    """Two entities the tables know apart in one slot (``rel``: different, or uncertain for
+    places of the world): a conflict when the slot is settled and neither text names the
+    other's entity anywhere (an adjective, inside a word: "South Koreans" for 한국, 멕시코만 for
+    the Gulf of Mexico) nor opens with it as a dateline; uncertain otherwise. A name that is
+    only a mention more than its counterpart has (stated twice, once changed) is compared only
+    when it is exactly one mention more, and checked on its own side only: the other text
+    names it by definition. A leftover name that stands where the other side's matched name
+    stands (:func:`_displaced`) is uncertain."""
     text_a, text_b = pair.a.source.text, pair.b.source.text
     if fa.source != pair.a.info.id:
         text_a, text_b = text_b, text_a
     a_extra = fa.id in pair.matched
     b_extra = fb.id in pair.matched
+    if slot.displaced:
+        return Relation("uncertain", "same-place", messages.same_place(
+            messages.show(fa.value, fa.text), messages.show(fb.value, fb.text), messages.DISPLACED))
     if not (_once_more(fa, pair) and _once_more(fb, pair)):
         return None  # a name one text repeats more often than the other: nothing to say
     if slot.strength != SETTLED:
@@ -342,6 +355,16 @@ def _names_differ(fa: Fact, fb: Fact, va: Name, vb: Name, slot: Slot, pair: Pair
         messages.show(fa.value, fa.text), messages.show(fb.value, fb.text), why))
 
 
+def _in_digits(f: Fact) -> bool:
+    """Every mention of a fact has a digit."""
+    return all(any(ch.isdigit() for ch in m.claim.text) for m in f.mentions)
+
+
+def _known(v: Name) -> bool:
+    """A name the tables or a glossary know."""
+    return v.basis in TRUSTED_BASES
+
+
 def _once_more(f: Fact, pair: Pair) -> bool:
     """A fact left over (unmatched), or matched and stated exactly once more than its
     counterpart (one of two mentions changed); not one a text simply repeats more often."""
@@ -356,3 +379,46 @@ def _dateline(f: Fact, text: str) -> bool:
     """A name written in capitals that opens its text ("SHANGHAI, China (CNN) ..."): a
     dateline, which a translation leaves out or writes elsewhere."""
     return any(m.claim.text.isupper() and not text[:m.claim.start].strip() for m in f.mentions)
+
+
+#: a leftover name takes the place of a matched name of the other side when it stands at least
+#: this much nearer to it (relative position in the bead, 0 to 1) than the name's partner does
+_DISPLACED_MARGIN = 0.3
+
+
+def _displaced(pair: Pair, ma: list[_BeadMention], mb: list[_BeadMention]) -> list[Slot]:
+    """A name stated twice on one side and once on the other, one of the two mentions changed:
+    the changed mention is the one leftover of its kind on its side, the other side has no
+    leftover of the kind, and the other side's name of the kind stands where the leftover
+    stands, its partner well away (미국과 영국의 ... 폴란드에 against "The United States and
+    Poland ..."). Names the tables know only; the slot is never settled (position alone)."""
+    out: list[Slot] = []
+    for mine, theirs, flip in ((ma, mb, False), (mb, ma, True)):
+        def pos(side: list[_BeadMention], k: int) -> float:
+            lo, hi = side[0][1].start, side[-1][1].start
+            return (side[k][1].start - lo) / (hi - lo) if hi > lo else 0.0
+        for kind in NAME_KINDS:
+            left = [k for k, (f, _, lf) in enumerate(mine) if f.kind == kind and lf]
+            if len(left) != 1 or any(f.kind == kind and lf for f, _, lf in theirs):
+                continue
+            x = left[0]
+            fx = mine[x][0]
+            if not isinstance(fx.value, Name) or fx.value.basis not in TRUSTED_BASES:
+                continue
+            best: tuple[float, int] | None = None
+            for j, (fy, _, _) in enumerate(theirs):
+                if fy.kind != kind or not isinstance(fy.value, Name) or fy.value.basis not in TRUSTED_BASES:
+                    continue
+                partner = pair.matched.get(fy.id)
+                near = [abs(pos(mine, k) - pos(theirs, j)) for k, (f, _, _) in enumerate(mine) if f.id == partner]
+                if not near:
+                    continue
+                gap = abs(pos(mine, x) - pos(theirs, j))
+                if min(near) - gap >= _DISPLACED_MARGIN and (best is None or gap < best[0]):
+                    best = (gap, j)
+            if best is None:
+                continue
+            fy = theirs[best[1]][0]
+            a, b = (fy.id, fx.id) if flip else (fx.id, fy.id)
+            out.append(Slot(a, b, 4, ASSIGNED, 0, best[0], False, UNRELATED, extra=True, displaced=True))
+    return out

@@ -69,27 +69,41 @@ def name_relation(a: Name, b: Name) -> Relation:
     return UNRELATED
 
 
+#: the key of the country of the places of the Korean gazetteer
+KOREA = "country:kr"
+
 #: keys at least this alike (rapidfuzz ratio) may be two spellings of one name
 _SPELLING_RATIO = 75
 
 
+def _country(key: str) -> str | None:
+    """The country of a place key: itself for a country, the country of a city of the world
+    (by its time zone), Korea for a place of the Korean gazetteer."""
+    cls = key_class(key)
+    if cls == "country":
+        return key
+    return city_country(key) if cls else KOREA
+
+
 def names_in_one_slot(a: Name, b: Name) -> Relation:
     """Two names of one kind that :func:`name_relation` leaves unrelated, known to fill one
-    slot (the one name of the kind left over on each side of an aligned pair): two entities
-    the gazetteer knows differ (a country against a city is uncertain: a capital stands for its
-    country); keys alike enough to be two spellings of one name match ("부시" / "Bush");
+    slot (the one name of the kind left over on each side of an aligned pair): two places the
+    tables know are uncertain (a place against its own country is no slot); keys alike
+    enough to be two spellings of one name match ("부시" / "Bush");
     otherwise they may be another name or the same name that nothing links (대법원 / "Supreme
     Court"): uncertain."""
     from rapidfuzz import fuzz  # imported when first needed
 
-    if a.basis in TRUSTED_BASES and b.basis in TRUSTED_BASES and not (org_group(a.key) or org_group(b.key)):
-        # two entities the tables know, one in place of the other: a country against a city
-        # may be a capital standing for its country or a city in it; else two different ones
-        if a.kind == "place" and {key_class(a.key), key_class(b.key)} == {"country", "city"}:
-            if city_country(a.key) == b.key or city_country(b.key) == a.key:
-                return UNRELATED  # a city of that country: the place said at another scale
+    if a.kind == "place" and a.basis in TRUSTED_BASES and b.basis in TRUSTED_BASES:
+        # two places the tables know, one of them of the world: uncertain, never a conflict
+        # (a translation names a country by its capital, an adjective, a dateline); a place
+        # against its own country is the place said at another scale, no slot at all
+        ca, cb = _country(a.key), _country(b.key)
+        if (key_class(a.key) == "country") != (key_class(b.key) == "country"):
+            if ca == cb:
+                return UNRELATED
             return Relation("uncertain", "places-differ", messages.CITY_AND_COUNTRY)
-        return Relation("different", "different-entity", messages.DIFFERENT_ENTITIES)
+        return Relation("uncertain", "places-differ", messages.WORLD_PLACES_DIFFER)
     if key_class(a.key) or key_class(b.key) or org_group(a.key) or org_group(b.key):
         # places of the world tables and companies of a group: their keys are codes, not
         # spellings (country:at / country:au), so a near key is no second spelling
