@@ -173,3 +173,14 @@ def test_a_name_translated_once_for_two_mentions_stays_a_match() -> None:
                        "North Korea's foreign minister told the United Nations on Saturday its mistrust of the United "
                        "States was deepening and the country would not give up its nuclear weapons.")
     assert {f.verdict for f in report.findings if f.kind == "place"} == {"match"}
+
+
+def test_a_name_repeated_in_documents_and_changed_once_is_a_conflict() -> None:
+    ko = "부산시는 10월 해양관광 축제를 연다.\n부산시 관광국장은 26일 축제 계획을 발표했다.\n부산시는 관광객 120만 명을 기대한다.\n"
+    en = ("Busan will hold a marine tourism festival in October.\nThe tourism director of Suwon announced the plan on "
+          "the 26th.\nBusan expects 1.2 million visitors.\n")
+    report = check([Source(ko, id="ko", lang="ko", published="2024-09-26"),
+                    Source(en, id="en", lang="en", published="2024-09-26")])
+    (f,) = [f for f in report.findings if f.verdict == "conflict"]
+    assert f.kind == "place" and "Suwon" in {c.claim.text for c in f.claims}
+    _one_line_naming(f, "Busan", "Suwon")

@@ -23,9 +23,10 @@ from factcheck.values import Name
 __all__ = ["AMBIGUOUS", "ASSIGNED", "SETTLED", "Slot", "slot_pairs", "slot_relation"]
 
 #: a mention in a bead: its fact, its claim, and whether the fact is left over there (0 no, 1
-#: yes, :data:`_EXTRA` as a mention more than its counterpart has in the bead)
+#: yes, :data:`_EXTRA` as one mention more than its counterpart has in the bead, :data:`_MANY`
+#: as several more)
 _BeadMention = tuple[Fact, Claim, int]
-_EXTRA = 2
+_EXTRA, _MANY = 2, 3
 #: the kinds of names
 NAME_KINDS = frozenset({"person", "place", "org"})
 #: the class levels of a fact's classes, finest first
@@ -60,6 +61,7 @@ class Slot:
     relation: Relation
     extra: bool = False  # one of the two is left over only as a mention more than its counterpart has
     displaced: bool = False  # a leftover name against a matched one it stands in place of
+    many: bool = False  # one of the two is left over as several mentions more than its counterpart has
 
     @property
     def rank(self) -> tuple[int, int, int, int, float]:
@@ -132,15 +134,15 @@ def _pair_regions(pair: Pair, facts: dict[int, Fact], regions: list[tuple[list[i
             out.extend(_assign(pair, facts, left_a, left_b, rates))
 
 
-def _leftovers(side: list[_BeadMention], idx: list[int]) -> list[tuple[int, float, bool]]:
+def _leftovers(side: list[_BeadMention], idx: list[int]) -> list[tuple[int, float, int]]:
     """The facts left over among the mentions ``idx`` of a side, each once, with its relative
     position there (0 first, 1 last) and whether it is left over only as an extra mention."""
-    seen: dict[int, tuple[int, float, bool]] = {}
+    seen: dict[int, tuple[int, float, int]] = {}
     n = max(len(idx) - 1, 1)
     for k, i in enumerate(idx):
         f, _, left = side[i]
         if left and f.id not in seen:
-            seen[f.id] = (f.id, k / n, left == _EXTRA)
+            seen[f.id] = (f.id, k / n, max(left - 1, 0))  # 0 left over, 1 one mention more, 2 several
     return list(seen.values())
 
 
@@ -158,8 +160,8 @@ def _level(fa: Fact, fb: Fact) -> int | None:
     return None
 
 
-def _assign(pair: Pair, facts: dict[int, Fact], left_a: list[tuple[int, float, bool]],
-            left_b: list[tuple[int, float, bool]], rates: Rates | None) -> list[Slot]:
+def _assign(pair: Pair, facts: dict[int, Fact], left_a: list[tuple[int, float, int]],
+            left_b: list[tuple[int, float, int]], rates: Rates | None) -> list[Slot]:
     """The leftovers of A and B that fill one slot: candidate pairs of one class, ranked by how
     alike their values are (:func:`likeness`), then whether they are the one leftover of their
     class on each side, then the class level and their distance in the region; a pair is taken
@@ -217,9 +219,9 @@ def _assign(pair: Pair, facts: dict[int, Fact], left_a: list[tuple[int, float, b
                 # there, is the mention changed (6~14개월 twice against "six to 14" and "six to 12");
                 # not when a mention is a number word ("two holes": as often an idiom)
                 settled = counts_a[level][cls_at(fx, level)] == 1 and counts_b[level][cls_at(fy, level)] == 1 \
-                    and all(_once_more(f, pair) and _in_digits(f) for f, e in ((fx, extra_x), (fy, extra_y)) if e)
+                    and all(e == 1 and _in_digits(f) for f, e in ((fx, extra_x), (fy, extra_y)) if e)
             cands.append(Slot(x, y, lk, SETTLED if settled else ASSIGNED, level, abs(px - py), True, rel,
-                              extra_x or extra_y))
+                              bool(extra_x or extra_y), many=2 in (extra_x, extra_y)))
     cands.sort(key=lambda c: (c.rank, c.a, c.b))
     by_member: dict[int, list[Slot]] = {}
     for c in cands:
@@ -271,7 +273,7 @@ def _bead_mentions(P: Prepared, mine: frozenset[int], theirs: frozenset[int], pa
                     # fewer times (a value stated twice, once changed: 3-3 against 5-3)
                     here = sum(1 for m in f.mentions if m.sentence in mine)
                     there = sum(1 for m in facts[partner].mentions if m.sentence in theirs)
-                    left = 1 if there == 0 else _EXTRA if here > there else 0
+                    left = 1 if there == 0 else 0 if here <= there else _EXTRA if here == there + 1 else _MANY
                 lefts[f.id] = left
             out.append((f, claim, left))
     out.sort(key=lambda t: (t[1].start, t[1].end, t[0].id))
@@ -339,7 +341,7 @@ def _names_differ(fa: Fact, fb: Fact, va: Name, vb: Name, slot: Slot, pair: Pair
     if slot.displaced:
         return Relation("uncertain", "same-place", messages.same_place(
             messages.show(fa.value, fa.text), messages.show(fb.value, fb.text), messages.DISPLACED))
-    if not (_once_more(fa, pair) and _once_more(fb, pair)):
+    if slot.many:
         return None  # a name one text repeats more often than the other: nothing to say
     if slot.strength != SETTLED:
         why = messages.PAIRED_BY_PLACE
@@ -363,16 +365,6 @@ def _in_digits(f: Fact) -> bool:
 def _known(v: Name) -> bool:
     """A name the tables or a glossary know."""
     return v.basis in TRUSTED_BASES
-
-
-def _once_more(f: Fact, pair: Pair) -> bool:
-    """A fact left over (unmatched), or matched and stated exactly once more than its
-    counterpart (one of two mentions changed); not one a text simply repeats more often."""
-    partner = pair.matched.get(f.id)
-    if partner is None:
-        return True
-    other = next(g for g in pair.a.facts + pair.b.facts if g.id == partner)
-    return len(f.mentions) == len(other.mentions) + 1
 
 
 def _dateline(f: Fact, text: str) -> bool:
