@@ -480,8 +480,9 @@ def test_property_undated_and_dated_article_agree(days_before: int, form: str, l
 
 
 # --------------------------------------------------------------------------- round 2: figures
-def test_a_range_stated_twice_and_changed_once_is_a_conflict() -> None:
-    report = _segments("직원들은 6~14개월의 의료 혜택과 6~12개월의 항공 혜택을 받는다.",
+@BOTH
+def test_a_range_stated_twice_and_changed_once_is_a_conflict(run) -> None:  # type: ignore[no-untyped-def]
+    report = run("직원들은 6~14개월의 의료 혜택과 6~12개월의 항공 혜택을 받는다.",
                        "Employees will receive six to 14 months of medical benefits and six to 14 months of flight "
                        "privileges.")
     (f,) = _by(report, "conflict")

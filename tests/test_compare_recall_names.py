@@ -90,8 +90,9 @@ def test_a_city_against_its_own_country_is_no_finding_of_one_slot(run) -> None: 
     assert city_country("city:vienna") == "country:at"
 
 
-def test_a_name_stated_twice_and_changed_once_is_a_conflict() -> None:
-    report = _segments("순천시는 순천에 공장 2곳을 세운다고 밝혔다.", "Suncheon said it would build two plants in Suwon.")
+@BOTH
+def test_a_name_stated_twice_and_changed_once_is_a_conflict(run) -> None:  # type: ignore[no-untyped-def]
+    report = run("순천시는 순천에 공장 2곳을 세운다고 밝혔다.", "Suncheon said it would build two plants in Suwon.")
     (f,) = [f for f in report.findings if f.verdict == "conflict"]
     assert f.kind == "place" and "Suwon" in {c.claim.text for c in f.claims}
     _one_line_naming(f, "Suncheon", "Suwon")
@@ -149,8 +150,9 @@ def test_named_in_finds_a_name_in_any_form(key: str, text: str, named: bool) -> 
 
 
 # --------------------------------------------------------------------------- several names, a name stated twice
-def test_two_places_left_against_one_pair_by_position_uncertain() -> None:
-    report = _segments("카카의 이적설은 영국 구단인 첼시가 브라질 출신 감독을 영입한 이후 나왔다.",
+@BOTH
+def test_two_places_left_against_one_pair_by_position_uncertain(run) -> None:  # type: ignore[no-untyped-def]
+    report = run("카카의 이적설은 영국 구단인 첼시가 브라질 출신 감독을 영입한 이후 나왔다.",
                        "Talk of Kaka's move followed Chelsea's appointment of Turkey's former coach.")
     assert not [f for f in report.findings if f.verdict == "conflict"]
     (f,) = [f for f in report.findings if f.kind == "place" and f.verdict == "uncertain"]
@@ -158,8 +160,10 @@ def test_two_places_left_against_one_pair_by_position_uncertain() -> None:
     _one_line_naming(f, "Turkey", "not certain")
 
 
-def test_a_name_stated_twice_and_changed_where_the_other_side_names_it_once_is_uncertain() -> None:
-    report = _segments("아르헨티나 외무장관은 토요일 유엔에서 미국에 대한 불신이 깊어져 북한이 핵무기를 포기할 방법은 없다고 말했다.",
+@BOTH
+def test_a_name_stated_twice_and_changed_where_the_other_side_names_it_once_is_uncertain(  # type: ignore[no-untyped-def]
+        run) -> None:
+    report = run("아르헨티나 외무장관은 토요일 유엔에서 미국에 대한 불신이 깊어져 북한이 핵무기를 포기할 방법은 없다고 말했다.",
                        "North Korea's foreign minister told the United Nations on Saturday its mistrust of the United "
                        "States was deepening and the country would not give up its nuclear weapons.")
     assert not [f for f in report.findings if f.verdict == "conflict"]
