@@ -1,11 +1,12 @@
 """Regenerate ``factcheck/data/places_cldr.json`` from babel's CLDR data.
 
-Two tables of place names, in the CLDR locale of every locale file (``[locale] cldr``):
+Two tables of place names and the country of each city, in the CLDR locale of every locale file (``[locale] cldr``):
 
 - ``countries``: the display name of every territory CLDR keeps population and language data
   for (its supplemental ``territoryInfo``, babel's ``territory_languages``), keyed by ISO 3166
   code. That leaves out groupings (EU, the euro area, the United Nations, "Outlying Oceania")
   and private-use codes; ``ZZ``, CLDR's "Unknown Region", is left out by name.
+- ``city_countries``: the country (ISO 3166 code) of the time zone of each city;
 - ``cities``: the exemplar city of every CLDR time zone (``Asia/Seoul`` -> 서울, Seoul), keyed by
   IANA zone ID (CLDR may file a zone's names under an older ID of it, ``Asia/Saigon``
   for ``Asia/Ho_Chi_Minh``), ``Etc/`` zones left out. A locale without its own exemplar city for a zone takes the
@@ -91,7 +92,10 @@ def build() -> dict[str, Any]:
                 names[loc] = city
         if names:
             cities[zone] = names
-    return {"generator": inputs(), "countries": countries, "cities": cities}
+    # the country of each city named: a city against its own country is no other place
+    zone_countries = get_global("zone_territories")
+    city_countries = {z: zone_countries[z] for z in cities if zone_countries.get(z, UNKNOWN_REGION) in countries}
+    return {"generator": inputs(), "countries": countries, "cities": cities, "city_countries": city_countries}
 
 
 def render(data: dict[str, Any]) -> str:

@@ -477,3 +477,26 @@ def test_property_undated_and_dated_article_agree(days_before: int, form: str, l
         f = _holding(report, "news", written)
         verdicts.append((f.verdict, {c.source for c in f.claims}))
     assert verdicts[0] == verdicts[1] == ("match", {"ko", "en", "news"}), (written, verdicts)
+
+
+# --------------------------------------------------------------------------- round 2: figures
+@BOTH
+def test_a_range_stated_twice_and_changed_once_is_a_conflict(run) -> None:  # type: ignore[no-untyped-def]
+    report = run("직원들은 6~14개월의 의료 혜택과 6~12개월의 항공 혜택을 받는다.",
+                       "Employees will receive six to 14 months of medical benefits and six to 14 months of flight "
+                       "privileges.")
+    (f,) = _by(report, "conflict")
+    assert {c.claim.text for c in f.claims} >= {"6~12개월", "six to 14"}
+    _one_line_naming(f, "6-12", "6-14", "differ")
+
+
+@BOTH
+def test_a_position_of_two_digits_takes_the_slot_of_a_plain_number(run) -> None:  # type: ignore[no-untyped-def]
+    report = run("미켈슨은 16번홀에서 티샷을 물에 빠뜨렸다.", "Mickelson hit his tee shot into the water at the par-3 18th hole.")
+    (f,) = _by(report, "conflict")
+    _one_line_naming(f, "16", "18")
+
+
+def test_a_small_position_is_still_no_count() -> None:
+    report = _segments("회사는 업계 1위 업체 두 곳을 인수했다.", "The company bought two of the largest firms.")
+    assert not _by(report, "conflict")

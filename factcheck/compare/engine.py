@@ -48,7 +48,7 @@ from factcheck.compare.group import (
 from factcheck.compare.rates import Rates
 from factcheck.compare.relation.base import BASELINE, EQUAL, NAME_KINDS, NUMERIC_KINDS, Relation
 from factcheck.compare.relation.dates import field_differences
-from factcheck.compare.relation.names import names_may_match
+from factcheck.compare.relation.names import TRUSTED_BASES, names_may_match
 from factcheck.compare.restated import range_end_edges, restatement_edges
 from factcheck.compare.slots import AMBIGUOUS, Slot, slot_pairs, slot_relation
 from factcheck.report import Finding, Source, SourceInfo
@@ -196,7 +196,8 @@ def _pair_slots(pair: Pair, facts: dict[int, Fact], rates: Rates | None, stateme
         if len(component) == 1 or all(best[x][y].likeness == 0 for x, y in component):
             (x, y) = component[0]  # one pair; of several compatible ones, either will do
             rel = slot_relation(facts[x], facts[y], best[x][y], pair)
-        elif len(component) <= _TANGLE_MAX and all(best[x][y].likeness <= _TANGLE_LIKENESS for x, y in component):
+        elif len(component) <= _TANGLE_MAX and all(best[x][y].likeness <= _TANGLE_LIKENESS
+                                                   or _known_names(facts[x], facts[y]) for x, y in component):
             for x, y in sorted(component):
                 slot = best[x][y]
                 rel = slot_relation(facts[x], facts[y], dataclasses.replace(slot, strength=AMBIGUOUS, by_value=False),
@@ -222,6 +223,14 @@ def _pair_slots(pair: Pair, facts: dict[int, Fact], rates: Rates | None, stateme
 #: values are at least this alike (:func:`~factcheck.compare.slots.likeness`)
 _TANGLE_MAX = 2
 _TANGLE_LIKENESS = 3
+
+
+def _known_names(fa: Fact, fb: Fact) -> bool:
+    """Two names of one kind that the tables or a glossary know: a tie between a few of them
+    (two places left on one side, one on the other) is reported, each pair uncertain."""
+    va, vb = fa.value, fb.value
+    return isinstance(va, Name) and isinstance(vb, Name) and va.kind == vb.kind \
+        and va.basis in TRUSTED_BASES and vb.basis in TRUSTED_BASES
 
 
 def _components(links: set[tuple[int, int]]) -> list[list[tuple[int, int]]]:

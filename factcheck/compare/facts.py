@@ -86,6 +86,8 @@ def fact_relation(fa: Fact, fb: Fact, rates: Rates | None) -> Relation:
 
 #: the sorts of numbers (the last part of a number rule's name) compared only with their like
 _NUMBER_SORTS = frozenset({"ordinal", "fraction", "vague"})
+#: a position at least this large also takes the slot of a plain number
+_ORDINAL_AS_NUMBER = 10
 
 
 def fact_key(c: Claim) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
@@ -107,7 +109,10 @@ def fact_key(c: Claim) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
         sort = c.rule.rsplit(".", 1)[-1]
         if sort in _NUMBER_SORTS:
             cls = f"number:{sort}"
-            return ("number", sort, dec_str(v.value), str(v.low), str(v.high)), (cls, cls, cls)
+            # a position of two digits or more is also compared with a plain number (16번홀 /
+            # "the 16th hole"); a small one is not (1위 is no count of two)
+            mid = "number" if sort == "ordinal" and abs(v.value) >= _ORDINAL_AS_NUMBER else cls
+            return ("number", sort, dec_str(v.value), str(v.low), str(v.high)), (cls, mid, cls)
         return ("number", dec_str(v.value), str(v.low), str(v.high)), ("number", "number", "figure")
     if isinstance(v, Quantity):
         based = quantity_base(v)
@@ -120,10 +125,10 @@ def fact_key(c: Claim) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     if isinstance(v, DateValue):
         return ("date",) + date_key(v), (f"date:{date_bucket(v)}",)
     if isinstance(v, Name):
-        # a country or city of the world is never compared with another place (see
-        # relation/names.py): its own class, so that it takes no other place's slot
+        # a country or city of the world: its own class first, so that it takes another
+        # place's slot only after the places of its class (see relation/names.py)
         world = key_class(v.key) if v.kind == "place" else ""
-        return (v.kind, v.key), (f"{v.kind}:{world}" if world else v.kind,)
+        return (v.kind, v.key), ((f"{v.kind}:{world}", v.kind) if world else (v.kind,))
     return (c.kind, json.dumps(v.to_dict(), sort_keys=True, ensure_ascii=False)), (c.kind,)
 
 

@@ -19,13 +19,15 @@ from types import MappingProxyType
 from factcheck.values import DateValue, Money, Name, Number, Percent, Quantity, Value, dec_str, group_digits
 
 __all__ = [
-    "AMONG_SEVERAL", "APPROXIMATE_BOUNDS", "BOUNDS_DIFFER", "BOUND_AND_FIGURE", "BOUND_AND_RANGE",
-    "CURRENCY_UNSTATED_ONE_SIDE", "DIFFERENT_ENTITIES", "FALL_AGAINST_RISE", "FALL_WORD_AND_SIGN",
+    "AMONG_SEVERAL", "APPROXIMATE_BOUNDS", "BOUNDS_DIFFER", "BOUND_AND_FIGURE", "BOUND_AND_RANGE", "CITY_AND_COUNTRY",
+    "CURRENCY_UNSTATED_ONE_SIDE", "DATELINE", "DIFFERENT_ENTITIES", "DISPLACED", "FALL_AGAINST_RISE",
+    "FALL_WORD_AND_SIGN",
     "GIVEN_NAME_DIFFERS", "JUDGED", "MONTHS", "NAMES_UNLINKED", "OPPOSITE_BOUNDS", "PAIRED_BY_PLACE",
     "PERCENT_VS_POINTS", "PERIODS_OVERLAP", "RANGES_OVERLAP", "SAME_RELATIVE_ONE_UNDATED", "SURNAME_DIFFERS",
     "TOO_UNLIKE", "WEAK_SMALL", "WEEKDAYS", "WORLD_PLACES_DIFFER", "approximate", "bare_dollar", "conflict",
     "converted_at", "currency_unstated", "day_month_order", "found_in", "impossible_date", "inside_range",
-    "loose_units", "name_spellings", "needs_reference_date", "not_a_currency_code", "not_converted", "one_line",
+    "loose_units", "name_spellings", "named_elsewhere", "needs_reference_date", "not_a_currency_code",
+    "not_converted", "one_line",
     "only_in", "other_end_differs", "outside_range", "partial_fits", "periods_differ", "published_days",
     "published_in", "published_only_in", "quote", "range_edge", "range_ends_apart", "range_ends_differ",
     "rate_not_a_number", "rate_not_positive", "rates_wrong_type", "restated", "rounds_to",
@@ -317,6 +319,21 @@ def same_place(a: str, b: str, why: str) -> str:
 NAMES_UNLINKED = "they stand in the same place, but no glossary or gazetteer says whether they are one name"
 WORLD_PLACES_DIFFER = ("they stand in the same place but name different places (the other side may write the "
                        "place as an adjective or by its capital)")
+
+
+CITY_AND_COUNTRY = ("they stand in the same place, but one is a country and the other a city, which may be its "
+                    "capital standing for it or a city in it")
+
+
+DISPLACED = ("the other text names one of them once, and this text names that one elsewhere too: which mention "
+             "it stands for is not certain")
+DATELINE = "one of them is the dateline that opens the text, which a translation leaves out or moves"
+
+
+def named_elsewhere(name: str) -> str:
+    """Why two different names in one slot are not a conflict: the other text names one of
+    them elsewhere, perhaps as an adjective or inside a word."""
+    return one_line(f"the other text also names {name} (perhaps as an adjective or inside another word)")
 
 
 def restated(first: str, second: str, source: str) -> str:

@@ -15,16 +15,20 @@ from factcheck.compare.align import Pair, chains
 from factcheck.compare.alike import alike_keys, figures_plausible, likeness, plausible, weak_small, year_pair
 from factcheck.compare.facts import Fact, Prepared, fact_relation
 from factcheck.compare.rates import Rates
-from factcheck.compare.relation.base import NUMERIC_KINDS, Relation
-from factcheck.compare.relation.names import names_in_one_slot
+from factcheck.compare.relation.base import NUMERIC_KINDS, UNRELATED, Relation
+from factcheck.compare.relation.names import TRUSTED_BASES, names_in_one_slot
+from factcheck.naming.presence import named_in
 from factcheck.values import Name
 
 __all__ = ["AMBIGUOUS", "ASSIGNED", "SETTLED", "Slot", "slot_pairs", "slot_relation"]
 
 #: a mention in a bead: its fact, its claim, and whether the fact is left over there (0 no, 1
-#: yes, :data:`_EXTRA` as a mention more than its counterpart has in the bead)
+#: yes, :data:`_EXTRA` as one mention more than its counterpart has in the bead, :data:`_MANY`
+#: as several more)
 _BeadMention = tuple[Fact, Claim, int]
-_EXTRA = 2
+_EXTRA, _MANY = 2, 3
+#: the kinds of names
+NAME_KINDS = frozenset({"person", "place", "org"})
 #: the class levels of a fact's classes, finest first
 _LEVELS = 3
 #: how a slot was found: the one leftover of its class on each side, the best of several, or
@@ -56,6 +60,8 @@ class Slot:
     by_value: bool
     relation: Relation
     extra: bool = False  # one of the two is left over only as a mention more than its counterpart has
+    displaced: bool = False  # a leftover name against a matched one it stands in place of
+    many: bool = False  # one of the two is left over as several mentions more than its counterpart has
 
     @property
     def rank(self) -> tuple[int, int, int, int, float]:
@@ -90,6 +96,7 @@ def slot_pairs(pair: Pair, facts: dict[int, Fact], ba: frozenset[int], bb: froze
     out: list[Slot] = []
     whole = (list(range(len(ma))), list(range(len(mb))))
     _pair_regions(pair, facts, [whole], ma, mb, out, rates)
+    out.extend(_displaced(pair, ma, mb))
     # places of the world are no anchors between slots: they stand where each language's word
     # order puts them (미국에서 ... first, "in the U.S." late; a dateline "BAGHDAD, Iraq" before
     # the story), figures and dates keep the order of the sentence
@@ -127,15 +134,15 @@ def _pair_regions(pair: Pair, facts: dict[int, Fact], regions: list[tuple[list[i
             out.extend(_assign(pair, facts, left_a, left_b, rates))
 
 
-def _leftovers(side: list[_BeadMention], idx: list[int]) -> list[tuple[int, float, bool]]:
+def _leftovers(side: list[_BeadMention], idx: list[int]) -> list[tuple[int, float, int]]:
     """The facts left over among the mentions ``idx`` of a side, each once, with its relative
     position there (0 first, 1 last) and whether it is left over only as an extra mention."""
-    seen: dict[int, tuple[int, float, bool]] = {}
+    seen: dict[int, tuple[int, float, int]] = {}
     n = max(len(idx) - 1, 1)
     for k, i in enumerate(idx):
         f, _, left = side[i]
         if left and f.id not in seen:
-            seen[f.id] = (f.id, k / n, left == _EXTRA)
+            seen[f.id] = (f.id, k / n, max(left - 1, 0))  # 0 left over, 1 one mention more, 2 several
     return list(seen.values())
 
 
@@ -153,8 +160,8 @@ def _level(fa: Fact, fb: Fact) -> int | None:
     return None
 
 
-def _assign(pair: Pair, facts: dict[int, Fact], left_a: list[tuple[int, float, bool]],
-            left_b: list[tuple[int, float, bool]], rates: Rates | None) -> list[Slot]:
+def _assign(pair: Pair, facts: dict[int, Fact], left_a: list[tuple[int, float, int]],
+            left_b: list[tuple[int, float, int]], rates: Rates | None) -> list[Slot]:
     """The leftovers of A and B that fill one slot: candidate pairs of one class, ranked by how
     alike their values are (:func:`likeness`), then whether they are the one leftover of their
     class on each side, then the class level and their distance in the region; a pair is taken
@@ -166,6 +173,10 @@ def _assign(pair: Pair, facts: dict[int, Fact], left_a: list[tuple[int, float, b
 
     counts_a = [Counter(cls_at(facts[z], lv) for z, _, _ in left_a) for lv in range(_LEVELS)]
     counts_b = [Counter(cls_at(facts[z], lv) for z, _, _ in left_b) for lv in range(_LEVELS)]
+    # names: a name left over only as a mention more than its counterpart has (stated twice)
+    # does not unsettle the one name of its class left over on its side
+    real_a = [Counter(cls_at(facts[z], lv) for z, _, e in left_a if not e) for lv in range(_LEVELS)]
+    real_b = [Counter(cls_at(facts[z], lv) for z, _, e in left_b if not e) for lv in range(_LEVELS)]
     allowed: set[tuple[int, int]] | None = None
     if len(left_a) * len(left_b) > _MAX_PAIRS:  # crowded: figures sharing an alike key, or non-figures
         index: dict[str, list[int]] = {}
@@ -197,10 +208,20 @@ def _assign(pair: Pair, facts: dict[int, Fact], left_a: list[tuple[int, float, b
             if lk is None:
                 continue
             # the one leftover of its class on each side, neither only a repeated mention
-            settled = counts_a[level][cls_at(fx, level)] == 1 and counts_b[level][cls_at(fy, level)] == 1 \
-                and not (extra_x or extra_y)
+            if fx.kind in NAME_KINDS and fy.kind in NAME_KINDS:
+                # a name stated once more than its counterpart is settled only as the one
+                # name of its kind left over on its side
+                lx, ly = (_LEVELS - 1 if extra_x else level), (_LEVELS - 1 if extra_y else level)
+                settled = (counts_a if extra_x else real_a)[lx][cls_at(fx, lx)] == 1 \
+                    and (counts_b if extra_y else real_b)[ly][cls_at(fy, ly)] == 1
+            else:
+                # a figure stated once more than its counterpart, the one leftover of its class
+                # there, is the mention changed (6~14개월 twice against "six to 14" and "six to 12");
+                # not when a mention is a number word ("two holes": as often an idiom)
+                settled = counts_a[level][cls_at(fx, level)] == 1 and counts_b[level][cls_at(fy, level)] == 1 \
+                    and all(e == 1 and _in_digits(f) for f, e in ((fx, extra_x), (fy, extra_y)) if e)
             cands.append(Slot(x, y, lk, SETTLED if settled else ASSIGNED, level, abs(px - py), True, rel,
-                              extra_x or extra_y))
+                              bool(extra_x or extra_y), many=2 in (extra_x, extra_y)))
     cands.sort(key=lambda c: (c.rank, c.a, c.b))
     by_member: dict[int, list[Slot]] = {}
     for c in cands:
@@ -217,6 +238,10 @@ def _assign(pair: Pair, facts: dict[int, Fact], left_a: list[tuple[int, float, b
             continue  # two equally good partners: ambiguous (of two compatible ones, either will do)
         # decided by the values alone (no rival as alike), or by position among look-alikes
         by_value = all(d.likeness > c.likeness for d in rivals)
+        if not by_value and c.strength == SETTLED and facts[c.a].kind in NAME_KINDS:
+            # names are all equally unlike: the one name of its class left over on each side
+            # keeps its strength against rivals of a coarser class or of repeated mentions
+            by_value = all(d.rank[:4] > c.rank[:4] for d in rivals)
         out.append(dataclasses.replace(c, strength=c.strength if by_value else ASSIGNED, by_value=by_value))
         taken.update((c.a, c.b))
         if not by_value and c.likeness <= _AMBIGUOUS_LIKENESS:
@@ -248,7 +273,7 @@ def _bead_mentions(P: Prepared, mine: frozenset[int], theirs: frozenset[int], pa
                     # fewer times (a value stated twice, once changed: 3-3 against 5-3)
                     here = sum(1 for m in f.mentions if m.sentence in mine)
                     there = sum(1 for m in facts[partner].mentions if m.sentence in theirs)
-                    left = 1 if there == 0 else _EXTRA if here > there else 0
+                    left = 1 if there == 0 else 0 if here <= there else _EXTRA if here == there + 1 else _MANY
                 lefts[f.id] = left
             out.append((f, claim, left))
     out.sort(key=lambda t: (t[1].start, t[1].end, t[0].id))
@@ -264,13 +289,19 @@ def slot_relation(fa: Fact, fb: Fact, slot: Slot, pair: Pair) -> Relation | None
     rel = slot.relation
     if rel.matches:
         return rel if fa.id not in pair.matched and fb.id not in pair.matched else None
+    va, vb = fa.value, fb.value
+    if rel.reason == "different-entity" and isinstance(va, Name) and isinstance(vb, Name):
+        return _names_differ(fa, fb, va, vb, slot, pair, rel)  # two entities the tables know apart
     if rel.outcome == "unrelated":
-        va, vb = fa.value, fb.value
         if not (isinstance(va, Name) and isinstance(vb, Name) and va.kind == vb.kind):
             return None
         rel = names_in_one_slot(va, vb)
+        if rel.outcome == "unrelated":
+            return None  # a city and its country: the place said at another scale
         if rel.matches:
             return rel if fa.id not in pair.matched and fb.id not in pair.matched else None
+        if rel.outcome == "different" or (rel.outcome == "uncertain" and _known(va) and _known(vb)):
+            return _names_differ(fa, fb, va, vb, slot, pair, rel)
         if slot.extra:
             return None  # a name mentioned once more on one side, against one that nothing links
     if fa.kind != fb.kind and fa.kind in NUMERIC_KINDS and fb.kind in NUMERIC_KINDS and not figures_plausible(fa, fb):
@@ -291,3 +322,95 @@ def slot_relation(fa: Fact, fb: Fact, slot: Slot, pair: Pair) -> Relation | None
     return rel
 
 
+
+
+def _names_differ(fa: Fact, fb: Fact, va: Name, vb: Name, slot: Slot, pair: Pair, rel: Relation) -> Relation | None:
+    """Two entities the tables know apart in one slot (``rel``: different, or uncertain for
+    places of the world): a conflict when the slot is settled and neither text names the
+    other's entity anywhere (an adjective, inside a word: "South Koreans" for 한국, 멕시코만 for
+    the Gulf of Mexico) nor opens with it as a dateline; uncertain otherwise. A name that is
+    only a mention more than its counterpart has (stated twice, once changed) is compared only
+    when it is exactly one mention more, and checked on its own side only: the other text
+    names it by definition. A leftover name that stands where the other side's matched name
+    stands (:func:`_displaced`) is uncertain."""
+    text_a, text_b = pair.a.source.text, pair.b.source.text
+    if fa.source != pair.a.info.id:
+        text_a, text_b = text_b, text_a
+    a_extra = fa.id in pair.matched
+    b_extra = fb.id in pair.matched
+    if slot.displaced:
+        return Relation("uncertain", "same-place", messages.same_place(
+            messages.show(fa.value, fa.text), messages.show(fb.value, fb.text), messages.DISPLACED))
+    if slot.many:
+        return None  # a name one text repeats more often than the other: nothing to say
+    if slot.strength != SETTLED:
+        why = messages.PAIRED_BY_PLACE
+    elif _dateline(fa, text_a) or _dateline(fb, text_b):
+        why = messages.DATELINE
+    elif not a_extra and named_in(va.key, text_b):
+        why = messages.named_elsewhere(fa.text)
+    elif not b_extra and named_in(vb.key, text_a):
+        why = messages.named_elsewhere(fb.text)
+    else:
+        return rel
+    return Relation("uncertain", "same-place", messages.same_place(
+        messages.show(fa.value, fa.text), messages.show(fb.value, fb.text), why))
+
+
+def _in_digits(f: Fact) -> bool:
+    """Every mention of a fact has a digit."""
+    return all(any(ch.isdigit() for ch in m.claim.text) for m in f.mentions)
+
+
+def _known(v: Name) -> bool:
+    """A name the tables or a glossary know."""
+    return v.basis in TRUSTED_BASES
+
+
+def _dateline(f: Fact, text: str) -> bool:
+    """A name written in capitals that opens its text ("SHANGHAI, China (CNN) ..."): a
+    dateline, which a translation leaves out or writes elsewhere."""
+    return any(m.claim.text.isupper() and not text[:m.claim.start].strip() for m in f.mentions)
+
+
+#: a leftover name takes the place of a matched name of the other side when it stands at least
+#: this much nearer to it (relative position in the bead, 0 to 1) than the name's partner does
+_DISPLACED_MARGIN = 0.3
+
+
+def _displaced(pair: Pair, ma: list[_BeadMention], mb: list[_BeadMention]) -> list[Slot]:
+    """A name stated twice on one side and once on the other, one of the two mentions changed:
+    the changed mention is the one leftover of its kind on its side, the other side has no
+    leftover of the kind, and the other side's name of the kind stands where the leftover
+    stands, its partner well away (미국과 영국의 ... 폴란드에 against "The United States and
+    Poland ..."). Names the tables know only; the slot is never settled (position alone)."""
+    out: list[Slot] = []
+    for mine, theirs, flip in ((ma, mb, False), (mb, ma, True)):
+        def pos(side: list[_BeadMention], k: int) -> float:
+            lo, hi = side[0][1].start, side[-1][1].start
+            return (side[k][1].start - lo) / (hi - lo) if hi > lo else 0.0
+        for kind in NAME_KINDS:
+            left = [k for k, (f, _, lf) in enumerate(mine) if f.kind == kind and lf]
+            if len(left) != 1 or any(f.kind == kind and lf for f, _, lf in theirs):
+                continue
+            x = left[0]
+            fx = mine[x][0]
+            if not isinstance(fx.value, Name) or fx.value.basis not in TRUSTED_BASES:
+                continue
+            best: tuple[float, int] | None = None
+            for j, (fy, _, _) in enumerate(theirs):
+                if fy.kind != kind or not isinstance(fy.value, Name) or fy.value.basis not in TRUSTED_BASES:
+                    continue
+                partner = pair.matched.get(fy.id)
+                near = [abs(pos(mine, k) - pos(theirs, j)) for k, (f, _, _) in enumerate(mine) if f.id == partner]
+                if not near:
+                    continue
+                gap = abs(pos(mine, x) - pos(theirs, j))
+                if min(near) - gap >= _DISPLACED_MARGIN and (best is None or gap < best[0]):
+                    best = (gap, j)
+            if best is None:
+                continue
+            fy = theirs[best[1]][0]
+            a, b = (fy.id, fx.id) if flip else (fx.id, fy.id)
+            out.append(Slot(a, b, 4, ASSIGNED, 0, best[0], False, UNRELATED, extra=True, displaced=True))
+    return out

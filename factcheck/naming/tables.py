@@ -37,7 +37,7 @@ from factcheck.naming.generic import casefold_key, without_marks
 from factcheck.naming.hangul import is_hangul, roman_scripts
 from factcheck.naming.scripts import has_letter
 
-__all__ = ["CITY", "COUNTRY", "Row", "company_rows", "gazetteer_rows", "key_class", "world_place_rows"]
+__all__ = ["CITY", "COUNTRY", "Row", "city_country", "company_rows", "gazetteer_rows", "key_class", "world_place_rows"]
 
 #: the prefixes of the keys of countries and territories, and of the other places of the world
 COUNTRY, CITY = "country:", "city:"
@@ -164,3 +164,15 @@ def world_place_rows() -> tuple[Row, ...]:
             continue
         rows.append(Row("place", key, tuple(mine), tuple(t for t, h in mine.items() if not h)))
     return tuple(rows)
+
+
+@functools.lru_cache(maxsize=1)
+def _city_countries() -> dict[str, str]:
+    data = json.loads(_data_text("places_cldr.json"))
+    return {_city_key(zone): COUNTRY + code.lower() for zone, code in data.get("city_countries", {}).items()}
+
+
+def city_country(key: str) -> str | None:
+    """The key of the country a city of the world tables is in (``city:vienna`` ->
+    ``country:at``, by its time zone), or None when the tables do not say."""
+    return _city_countries().get(key)
