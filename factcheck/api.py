@@ -14,6 +14,7 @@ import pickle
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 from typing import Any, cast
 
 from factcheck.claims import Claim
@@ -37,9 +38,24 @@ from factcheck.text.document import Document
 from factcheck.text.scripts import detect_language, language_runs
 from factcheck.values import DateValue, Verbatim, in_decimal_context
 
-__all__ = ["DEFAULT_CHUNK_SIZE", "DEFAULT_LOOKAHEAD", "DEFAULT_MAX_CHARS", "GlossaryArg", "RatesArg", "SegmentResult",
-           "check", "check_claims", "check_segments", "check_tree", "extract", "extract_source", "iter_check_segments",
-           "merge_sources", "parse_reference_date"]
+__all__ = [
+    "DEFAULT_CHUNK_SIZE",
+    "DEFAULT_LOOKAHEAD",
+    "DEFAULT_MAX_CHARS",
+    "GlossaryArg",
+    "RatesArg",
+    "SegmentResult",
+    "check",
+    "check_claims",
+    "check_segments",
+    "check_tree",
+    "collect_segments",
+    "extract",
+    "extract_source",
+    "iter_check_segments",
+    "merge_sources",
+    "parse_reference_date",
+]
 
 #: a glossary: a :class:`~factcheck.glossary.Glossary` or the path of a glossary file
 GlossaryArg = Glossary | str | os.PathLike[str] | None
@@ -418,6 +434,21 @@ class _SegmentOptions:
     weekday: str
     pivot: str | None
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # the glossary's index and the rates' table are read-only mappings, which do not pickle:
+        # they travel as dicts and are made read-only again on arrival
+        g, r = self.glossary, self.rates
+        glossary = (g.entries, dict(g.index), g.source) if isinstance(g, Glossary) else g
+        rates = (dict(r.table), r.tolerance) if r is not None else None
+        return (_segment_options, (glossary, rates, self.weekday, self.pivot))
+
+
+def _segment_options(glossary: Any, rates: Any, weekday: str, pivot: str | None) -> _SegmentOptions:
+    if isinstance(glossary, tuple):
+        glossary = Glossary(glossary[0], MappingProxyType(glossary[1]), glossary[2])
+    return _SegmentOptions(glossary, Rates(MappingProxyType(rates[0]), rates[1]) if rates is not None else None,
+                           weekday, pivot)
+
 
 def _segment_ids(segments: Iterable[tuple[str, Sequence[Source]]]) -> Iterator[tuple[str, tuple[Any, ...]]]:
     """The segments with their ids as strings, refusing an id met before."""
@@ -520,11 +551,18 @@ def check_segments(segments: Iterable[tuple[str, Sequence[Source]]], *, glossary
 
     ``executor``: any :class:`concurrent.futures.Executor` runs chunks of ``chunk_size``
     segments (see :func:`iter_check_segments`); the report is the same as without one."""
+    return collect_segments(iter_check_segments(segments, glossary=glossary, rates=rates, pivot=pivot,
+                                                weekday=weekday, executor=executor, chunk_size=chunk_size),
+                            pivot=pivot)
+
+
+def collect_segments(results: Iterable[SegmentResult], *, pivot: str | None = None) -> Report:
+    """The report of :func:`check_segments` from the results of :func:`iter_check_segments`
+    (the same ``pivot``): every segment's findings, its sources merged by id."""
     findings: list[Finding] = []
     infos: dict[str, SourceInfo] = {}
     seg_rank: dict[str, int] = {}
-    for result in iter_check_segments(segments, glossary=glossary, rates=rates, pivot=pivot, weekday=weekday,
-                                      executor=executor, chunk_size=chunk_size):
+    for result in results:
         seg_rank[result.segment] = len(seg_rank)
         findings.extend(result.findings)
         merge_sources(infos, result.sources)
