@@ -4,8 +4,8 @@ input order, with a bounded look-ahead (memory stays flat however long the input
 The executor is the caller's: a ``ProcessPoolExecutor``, a thread pool, or a Dask cluster's
 ``Client.get_executor()``. What every chunk shares (the glossary, the rates, the options) is
 pickled once here; the first chunks carry the bytes and the others only a token (a hash of
-the bytes). A worker unpickles the bytes once and keeps them in a small cache keyed by that
-token, so a long run sends them about once per worker, never once per segment. A worker that
+the bytes). A worker unpickles the bytes once and keeps them in a small ``lru_cache`` keyed by
+that token, so a long run sends them about once per worker, never once per segment. A worker that
 meets a token it does not know says so, and its chunk is sent again with the bytes. The cache
 is bounded (:data:`CACHED_CONTEXTS` entries) and its values are a pure function of their key:
 nothing a caller can observe depends on it.
@@ -16,10 +16,10 @@ function ``fn(shared, items)`` and reads the results.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import pickle
-import threading
-from collections import OrderedDict, deque
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import BrokenExecutor, CancelledError, Executor, Future
 from dataclasses import dataclass
@@ -33,10 +33,6 @@ T = TypeVar("T")
 
 #: contexts a worker keeps, by token (the newest ones)
 CACHED_CONTEXTS = 4
-
-_cache: OrderedDict[str, Any] = OrderedDict()
-_cache_lock = threading.Lock()
-
 
 class _Missing:
     """What a worker answers when it does not hold the context of a token."""
@@ -61,19 +57,27 @@ class Chunk(Generic[T]):
         return self.start + len(self.items) - 1
 
 
+class _Box:
+    """Where a worker keeps the context of one token, once it has unpickled it."""
+
+    __slots__ = ("value",)
+
+    def __init__(self) -> None:
+        self.value: Any = MISSING
+
+
+@functools.lru_cache(maxsize=CACHED_CONTEXTS)
+def _box(token: str) -> _Box:
+    """The box of ``token``: a bounded cache keyed by a small value, whose content is a pure
+    function of its key (the token is a hash of the bytes)."""
+    return _Box()
+
+
 def _context(token: str, payload: bytes | None) -> Any:
-    with _cache_lock:
-        if token in _cache:
-            _cache.move_to_end(token)
-            return _cache[token]
-    if payload is None:
-        return MISSING
-    value = pickle.loads(payload)
-    with _cache_lock:
-        _cache[token] = value
-        while len(_cache) > CACHED_CONTEXTS:
-            _cache.popitem(last=False)
-    return value
+    box = _box(token)
+    if box.value is MISSING and payload is not None:
+        box.value = pickle.loads(payload)  # two threads may both unpickle: the same value
+    return box.value
 
 
 def run_chunk(fn: Callable[[Any, tuple[Any, ...]], Any], token: str, payload: bytes | None,

@@ -251,3 +251,23 @@ def test_bad_options_are_input_errors(pool: ProcessPoolExecutor) -> None:
 def test_iter_check_segments_is_public() -> None:
     assert "iter_check_segments" in factcheck.__all__ and "SegmentResult" in factcheck.__all__
     assert "WorkerError" in factcheck.__all__
+
+
+def test_a_worker_imports_only_what_it_needs() -> None:
+    """What a worker runs pulls in neither the command line, nor the reports, nor Dask."""
+    import subprocess
+    import sys
+
+    code = ("import pickle, sys\n"
+            "from factcheck.parallel import run_chunk\n"
+            "from factcheck.api import _check_chunk, _SegmentOptions\n"
+            "from factcheck import Source\n"
+            "opts = pickle.dumps(_SegmentOptions(None, None, 'past', None))\n"
+            "out, err = run_chunk(_check_chunk, 't', opts, (('1', (Source('3명', id='ko', lang='ko'), "
+            "Source('3 people', id='en', lang='en'))),))\n"
+            "assert err is None and out[0].findings[0].verdict == 'match', out\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('distributed', 'dask', 'tqdm') "
+            "or m.startswith(('factcheck.cli', 'factcheck.render', 'factcheck.progress', 'factcheck.glossary'))))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -91,6 +91,15 @@ def test_jobs_2_on_20000_segments_gives_the_report_of_one_process(tmp_path: Path
     assert data["summary"]["conflict"] > 0
 
 
+def test_the_example_memory_with_two_jobs(capsys: pytest.CaptureFixture[str]) -> None:
+    memory = str(Path(__file__).resolve().parent.parent / "examples" / "memory.jsonl")
+    serial = _run(capsys, memory, "--format", "json")
+    assert _run(capsys, memory, "--format", "json", "--jobs", "2") == serial
+    data = json.loads(serial[1])
+    assert serial[0] == 1 and data["summary"]["conflict"] == 1
+    assert [f["segment"] for f in data["findings"] if f["verdict"] == "conflict"] == ["3"]
+
+
 class _Terminal(io.StringIO):
     def isatty(self) -> bool:
         return True
