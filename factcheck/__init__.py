@@ -8,9 +8,18 @@
 from __future__ import annotations
 
 from factcheck._version import __version__
-from factcheck.api import check, check_claims, check_segments, check_tree, extract, extract_source
+from factcheck.api import (
+    SegmentResult,
+    check,
+    check_claims,
+    check_segments,
+    check_tree,
+    extract,
+    extract_source,
+    iter_check_segments,
+)
 from factcheck.claims import Claim
-from factcheck.errors import FactcheckError, InputError, LocaleError, NormalisationError
+from factcheck.errors import FactcheckError, InputError, LocaleError, NormalisationError, WorkerError
 from factcheck.io.readers.registry import read_document
 from factcheck.origin import Location
 from factcheck.report import Finding, Report, Source
@@ -22,6 +31,7 @@ __all__ = [
     "Claim",
     "Finding",
     "Report",
+    "SegmentResult",
     "Source",
     "check",
     "check_claims",
@@ -41,8 +51,10 @@ __all__ = [
     "Registry",
     "Value",
     "Verbatim",
+    "WorkerError",
     "default_registry",
     "extract",
     "extract_source",
+    "iter_check_segments",
     "read_document",
 ]

@@ -10,15 +10,18 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import os
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
+import pickle
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Executor
+from dataclasses import dataclass, replace
+from types import MappingProxyType
 from typing import Any, cast
 
 from factcheck.claims import Claim
 from factcheck.compare import Rates, compare_prepared, finding_order, messages
 from factcheck.compare.verbatim import VerbatimSource, verbatim_findings
 from factcheck.dates import PREFERENCES
-from factcheck.errors import InputError, LocaleError
+from factcheck.errors import FactcheckError, InputError, LocaleError
 from factcheck.io.files import DEFAULT_MAX_BYTES
 from factcheck.io.glossary import load_glossary
 from factcheck.io.rates import as_rates
@@ -27,6 +30,7 @@ from factcheck.io.tree import pair_trees, tree_names
 from factcheck.locale.loader import load_locale
 from factcheck.naming import Glossary
 from factcheck.origin import mask_spans
+from factcheck.parallel import Chunk, ordered_map
 from factcheck.report import FileError, Finding, Report, Source, SourceClaim, SourceInfo
 from factcheck.rules.dates import make_date_extractor, published_date
 from factcheck.rules.registry import KIND_PRIORITY, Registry, default_registry
@@ -34,8 +38,24 @@ from factcheck.text.document import Document
 from factcheck.text.scripts import detect_language, language_runs
 from factcheck.values import DateValue, Verbatim, in_decimal_context
 
-__all__ = ["DEFAULT_MAX_CHARS", "GlossaryArg", "RatesArg", "check", "check_claims", "check_segments", "check_tree",
-           "extract", "extract_source", "parse_reference_date"]
+__all__ = [
+    "DEFAULT_CHUNK_SIZE",
+    "DEFAULT_LOOKAHEAD",
+    "DEFAULT_MAX_CHARS",
+    "GlossaryArg",
+    "RatesArg",
+    "SegmentResult",
+    "check",
+    "check_claims",
+    "check_segments",
+    "check_tree",
+    "collect_segments",
+    "extract",
+    "extract_source",
+    "iter_check_segments",
+    "merge_sources",
+    "parse_reference_date",
+]
 
 #: a glossary: a :class:`~factcheck.glossary.Glossary` or the path of a glossary file
 GlossaryArg = Glossary | str | os.PathLike[str] | None
@@ -388,43 +408,180 @@ def check_claims(items: Iterable[tuple[Source, Sequence[Claim]]], *, pivot: str 
     return Report(infos, tuple(findings), {"pivot": pivot} if pivot else {})
 
 
+#: segments a worker of an executor checks at a time (``chunk_size=``)
+DEFAULT_CHUNK_SIZE = 200
+#: chunks submitted to an executor and not yet given back, at most (``lookahead=``)
+DEFAULT_LOOKAHEAD = 16
+
+
+@dataclass(frozen=True)
+class SegmentResult:
+    """What :func:`iter_check_segments` yields for one aligned segment, in input order: its id,
+    what it says of each of its sources (id, language, path) and its findings, in the order
+    :func:`check_segments` reports them (every finding carries ``segment``)."""
+
+    segment: str
+    sources: tuple[SourceInfo, ...]
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
+class _SegmentOptions:
+    """What every segment of a run shares; sent once to each worker of an executor."""
+
+    glossary: Glossary | None
+    rates: Rates | None
+    weekday: str
+    pivot: str | None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # the glossary's index and the rates' table are read-only mappings, which do not pickle:
+        # they travel as dicts and are made read-only again on arrival
+        g, r = self.glossary, self.rates
+        glossary = (g.entries, dict(g.index), g.source) if isinstance(g, Glossary) else g
+        rates = (dict(r.table), r.tolerance) if r is not None else None
+        return (_segment_options, (glossary, rates, self.weekday, self.pivot))
+
+
+def _segment_options(glossary: Any, rates: Any, weekday: str, pivot: str | None) -> _SegmentOptions:
+    if isinstance(glossary, tuple):
+        glossary = Glossary(glossary[0], MappingProxyType(glossary[1]), glossary[2])
+    return _SegmentOptions(glossary, Rates(MappingProxyType(rates[0]), rates[1]) if rates is not None else None,
+                           weekday, pivot)
+
+
+def _segment_ids(segments: Iterable[tuple[str, Sequence[Source]]]) -> Iterator[tuple[str, tuple[Any, ...]]]:
+    """The segments with their ids as strings, refusing an id met before."""
+    seen: set[str] = set()
+    for item in segments:
+        seg_id, sources = item
+        seg_id = str(seg_id)
+        if seg_id in seen:
+            raise InputError(f"two segments have the id {seg_id!r}", reason="duplicate-segment")
+        seen.add(seg_id)
+        yield seg_id, tuple(sources)
+
+
+def _check_one(seg_id: str, sources: Sequence[Any], opts: _SegmentOptions, reg: Registry | None) -> SegmentResult:
+    """One segment compared on its own; an error names the segment."""
+    try:
+        srcs = [_as_source(s, n) for n, s in enumerate(sources)]
+        seg_pivot = opts.pivot if opts.pivot in {s.id for s in srcs} else None
+        _validate(srcs, seg_pivot)
+        read = [_read_source(s, opts.glossary, reg) for s in srcs]
+        infos, findings = compare_prepared([(i, s, c) for i, c, s in read], seg_pivot, opts.rates, seg_id, True)
+    except FactcheckError as exc:
+        raise type(exc)(f"segment {seg_id!r}: {exc.message}", reason=exc.reason, path=exc.path) from None
+    order = {i.id: n for n, i in enumerate(sorted(infos, key=lambda i: (i.id != opts.pivot, i.id)))}
+    return SegmentResult(seg_id, tuple(SourceInfo(i.id, i.lang, None, None, i.path) for i in infos),
+                         tuple(sorted(findings, key=lambda f: finding_order(f, order))))
+
+
+@in_decimal_context
+def _check_chunk(opts: _SegmentOptions, items: tuple[tuple[str, tuple[Any, ...]], ...]
+                 ) -> tuple[list[SegmentResult], FactcheckError | None]:
+    """What a worker runs: the segments of a chunk, up to the first that raises (its error
+    comes back beside the results before it, to be raised in its turn)."""
+    reg = _registry(opts.weekday)
+    out: list[SegmentResult] = []
+    for seg_id, sources in items:
+        try:
+            out.append(_check_one(seg_id, sources, opts, reg))
+        except FactcheckError as exc:
+            return out, exc
+    return out, None
+
+
+def _describe(chunk: Chunk[tuple[str, tuple[Any, ...]]]) -> str:
+    first, last = chunk.items[0][0], chunk.items[-1][0]
+    ids = f"id {first!r}" if len(chunk.items) == 1 else f"ids {first!r} to {last!r}"
+    return f"segments {chunk.start}\u2013{chunk.end} ({ids})"
+
+
+def iter_check_segments(segments: Iterable[tuple[str, Sequence[Source]]], *, glossary: GlossaryArg = None,
+                        rates: RatesArg = None, pivot: str | None = None, weekday: str = "past",
+                        executor: Executor | None = None, chunk_size: int = DEFAULT_CHUNK_SIZE,
+                        lookahead: int = DEFAULT_LOOKAHEAD) -> Iterator[SegmentResult]:
+    """Compare aligned segments as :func:`check_segments` does, yielding a
+    :class:`SegmentResult` for each segment as soon as it is done, in input order; the
+    segments are read as they are needed, so memory stays flat however many there are.
+
+    ``executor``: any :class:`concurrent.futures.Executor` (a ``ProcessPoolExecutor``, a Dask
+    ``Client.get_executor()``) runs chunks of ``chunk_size`` segments, at most ``lookahead``
+    chunks ahead of the one yielded; the glossary, rates and options are sent once per worker.
+    A segment that cannot be checked raises an error naming it, after the results of the
+    segments before it; a worker that dies raises :class:`~factcheck.errors.WorkerError`
+    naming its chunk's segments.
+    """
+    opts = _SegmentOptions(_glossary(glossary), as_rates(rates), weekday, pivot)
+    reg = _registry(weekday)  # a bad weekday raises here, before any segment
+    items = _segment_ids(segments)
+    if executor is None:
+        for seg_id, sources in items:
+            yield _in_context(seg_id, sources, opts, reg)
+        return
+    if chunk_size < 1 or lookahead < 1:
+        raise InputError(f"chunk_size and lookahead must be at least 1, not {chunk_size} and {lookahead}",
+                         reason="bad-option")
+    try:
+        pickle.dumps(opts)
+    except Exception as exc:
+        raise InputError(f"the glossary or rates cannot be sent to the executor's workers: {exc}",
+                         reason="bad-option") from None
+    for _, (results, error) in ordered_map(executor, _check_chunk, opts, items, chunk_size=chunk_size,
+                                           lookahead=lookahead, describe=_describe):
+        yield from results
+        if error is not None:
+            raise error
+
+
+@in_decimal_context
+def _in_context(seg_id: str, sources: Sequence[Any], opts: _SegmentOptions, reg: Registry | None) -> SegmentResult:
+    return _check_one(seg_id, sources, opts, reg)
+
+
 @in_decimal_context
 def check_segments(segments: Iterable[tuple[str, Sequence[Source]]], *, glossary: GlossaryArg = None,
-                   rates: RatesArg = None,
-                   pivot: str | None = None, weekday: str = "past") -> Report:
+                   rates: RatesArg = None, pivot: str | None = None, weekday: str = "past",
+                   executor: Executor | None = None, chunk_size: int = DEFAULT_CHUNK_SIZE) -> Report:
     """Compare aligned segments (a translation memory, a PO file, a CSV of segment pairs):
     each ``(segment_id, sources)`` is compared on its own (its texts are known to say the same
     thing, so one leftover of a kind on each side is the same slot) and every finding carries
-    ``segment``. The report's sources are the ids met in the segments, with their languages."""
-    g = _glossary(glossary)
-    r = as_rates(rates)
-    reg = _registry(weekday)
+    ``segment``. The report's sources are the ids met in the segments, with their languages.
+
+    ``executor``: any :class:`concurrent.futures.Executor` runs chunks of ``chunk_size``
+    segments (see :func:`iter_check_segments`); the report is the same as without one."""
+    return collect_segments(iter_check_segments(segments, glossary=glossary, rates=rates, pivot=pivot,
+                                                weekday=weekday, executor=executor, chunk_size=chunk_size),
+                            pivot=pivot)
+
+
+def collect_segments(results: Iterable[SegmentResult], *, pivot: str | None = None) -> Report:
+    """The report of :func:`check_segments` from the results of :func:`iter_check_segments`
+    (the same ``pivot``): every segment's findings, its sources merged by id."""
     findings: list[Finding] = []
     infos: dict[str, SourceInfo] = {}
-    seen_segments: dict[str, None] = {}
-    for seg_id, sources in segments:
-        seg_id = str(seg_id)
-        if seg_id in seen_segments:
-            raise InputError(f"two segments have the id {seg_id!r}", reason="duplicate-segment")
-        seen_segments[seg_id] = None
-        srcs = [_as_source(s, n) for n, s in enumerate(sources)]
-        _validate(srcs, pivot if pivot in {s.id for s in srcs} else None)
-        read = [_read_source(s, g, reg) for s in srcs]
-        seg_pivot = pivot if pivot in {s.id for s in srcs} else None
-        seg_infos, seg_findings = compare_prepared([(i, s, c) for i, c, s in read], seg_pivot, r, seg_id, True)
-        findings.extend(seg_findings)
-        for info in seg_infos:
-            known = infos.get(info.id)
-            if known is None:
-                infos[info.id] = SourceInfo(info.id, info.lang, None, None, info.path)
-            elif known.lang != info.lang and info.lang not in known.lang.split("+"):
-                infos[info.id] = SourceInfo(info.id, "+".join(sorted(set(known.lang.split("+")) | {info.lang})),
-                                            None, None, known.path)
+    seg_rank: dict[str, int] = {}
+    for result in results:
+        seg_rank[result.segment] = len(seg_rank)
+        findings.extend(result.findings)
+        merge_sources(infos, result.sources)
     ordered = sorted(infos.values(), key=lambda i: (i.id != pivot, i.id))
     order = {i.id: n for n, i in enumerate(ordered)}
-    seg_rank = {seg: n for n, seg in enumerate(seen_segments)}
     findings.sort(key=lambda f: (seg_rank.get(f.segment or "", -1), finding_order(f, order)))
-    return Report(tuple(ordered), tuple(findings), {"segments": len(seen_segments)})
+    return Report(tuple(ordered), tuple(findings), {"segments": len(seg_rank)})
+
+
+def merge_sources(infos: dict[str, SourceInfo], seen: Iterable[SourceInfo]) -> None:
+    """Add the sources of one segment to ``infos`` (by id): a source met in several languages
+    is listed once with its languages joined by ``+``."""
+    for info in seen:
+        known = infos.get(info.id)
+        if known is None:
+            infos[info.id] = info
+        elif known.lang != info.lang and info.lang not in known.lang.split("+"):
+            infos[info.id] = SourceInfo(info.id, "+".join(sorted(set(known.lang.split("+")) | {info.lang})),
+                                        None, None, known.path)
 
 
 @in_decimal_context

@@ -9,16 +9,30 @@ reason, never a traceback).
 from __future__ import annotations
 
 import argparse
+import contextlib
+import importlib
 import json
 import logging
 import os
+import shutil
 import sys
-from collections.abc import Iterator, Sequence
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import replace
 from typing import Any, NoReturn
 
 from factcheck._version import __version__
-from factcheck.api import check, check_segments, check_tree, extract_source, parse_reference_date
+from factcheck.api import (
+    DEFAULT_CHUNK_SIZE,
+    SegmentResult,
+    check,
+    check_tree,
+    collect_segments,
+    extract_source,
+    iter_check_segments,
+    parse_reference_date,
+)
 from factcheck.claims import Claim
 from factcheck.errors import FactcheckError, InputError
 from factcheck.io.aligned import is_aligned, iter_segments
@@ -28,8 +42,9 @@ from factcheck.io.rates import as_rates
 from factcheck.io.readers.registry import default_readers, read_document
 from factcheck.io.tree import tree_names
 from factcheck.origin import Origin
-from factcheck.render import render
-from factcheck.report import Report
+from factcheck.progress import Progress
+from factcheck.render import STREAM_FORMATS, StreamedReport, render
+from factcheck.report import Finding, Report
 
 __all__ = ["main"]
 
@@ -103,6 +118,15 @@ def _add_check_parser(sub: Any) -> None:
     ck.add_argument("--weekday", choices=("past", "future", "nearest"), default="past",
                     help="how a bare weekday resolves against the publication date (default: past)")
     ck.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N", help=_MAX_BYTES_HELP)
+    ck.add_argument("--jobs", metavar="N",
+                    help="aligned files: check the segments in N worker processes (auto: one per core)")
+    ck.add_argument("--dask", metavar="ADDRESS",
+                    help="aligned files: check the segments on the Dask scheduler at ADDRESS "
+                         "(pip install 'factcheck[dask]')")
+    ck.add_argument("--chunk-size", type=int, default=DEFAULT_CHUNK_SIZE, metavar="N",
+                    help=f"aligned files with --jobs or --dask: segments per task (default: {DEFAULT_CHUNK_SIZE})")
+    ck.add_argument("--quiet", action="store_true",
+                    help="no progress bar (shown on standard error for aligned files, when it is a terminal)")
 
 
 def _text_report(claims: list[Claim], source: str, origin: Origin | None = None) -> str:
@@ -271,6 +295,13 @@ def _check(args: argparse.Namespace) -> int:
     rates = as_rates(args.rates) if args.rates else None
     baseline = _read_baseline(args.baseline) if args.baseline else set()
     sources: Any
+    if (args.jobs is not None or args.dask) and not aligned:
+        raise InputError("--jobs and --dask check the segments of one aligned file", reason="usage")
+    if args.jobs is not None and args.dask:
+        raise InputError("give --jobs or --dask, not both", reason="usage")
+    if args.chunk_size < 1:
+        raise InputError(f"--chunk-size {args.chunk_size}: give a number of segments of at least 1",
+                         reason="bad-option")
     if (args.lang_a or args.lang_b) and not aligned:
         raise InputError("--lang-a and --lang-b choose the language columns of one aligned file; "
                          "give the language of a source with --lang ID=LANG", reason="usage")
@@ -314,7 +345,14 @@ def _check(args: argparse.Namespace) -> int:
             if not count:
                 raise InputError("no translated segment pairs", reason="empty", path=path)
 
-        report = check_segments(stream(), glossary=glossary, rates=rates, pivot=args.pivot, weekday=args.weekday)
+        progress = Progress(sys.stderr, enabled=not args.quiet and sys.stderr.isatty())
+        with _executor(args) as executor:
+            results = _shown(iter_check_segments(stream(), glossary=glossary, rates=rates, pivot=args.pivot,
+                                                 weekday=args.weekday, executor=executor,
+                                                 chunk_size=args.chunk_size), progress)
+            if args.format in STREAM_FORMATS:
+                return _write_stream(args, results, baseline, fail_on)
+            report = collect_segments(results, pivot=args.pivot)
         sources = segments
     elif not args.files:
         raise InputError("give two or more files to compare, one aligned file, or --pair DIR_A DIR_B",
@@ -334,22 +372,8 @@ def _check(args: argparse.Namespace) -> int:
         report = Report(report.sources,
                         tuple(replace(f, baseline=True) if _finding_identity(f.to_dict()) in baseline else f
                               for f in report.findings), report.extra)
-    color = args.color == "always" or (args.color == "auto" and not args.output and sys.stdout.isatty()
-                                       and not os.environ.get("NO_COLOR"))
-    out = _render(report, args.format, sources, color and args.format == "text", fail_on)
-    if args.output:
-        try:
-            folder = os.path.dirname(args.output)
-            if folder:
-                os.makedirs(folder, exist_ok=True)
-            with open(args.output, "w", encoding="utf-8") as fh:
-                fh.write(out)
-        except OSError as exc:
-            raise InputError(f"cannot write the report: {exc.strerror or exc}", reason="unwritable",
-                             path=args.output) from None
-    else:
-        sys.stdout.write(out)
-        sys.stdout.flush()
+    out = _render(report, args.format, sources, _color(args) and args.format == "text", fail_on)
+    _deliver(args, lambda fh: fh.write(out))
     for err in report.errors:
         print(f"factcheck: {err.path}: {err.message}", file=sys.stderr)
     empty = _empty_warnings([(s.path or s.id, "") for s in report.sources if s.empty], args.strict)
@@ -368,6 +392,110 @@ def _known_ids(ids: Sequence[str], published: dict[str, str], langs: dict[str, s
                              reason="bad-option")
     if pivot is not None and pivot not in ids:
         raise InputError(f"--pivot {pivot!r} is not {what} ({', '.join(ids)})", reason="bad-option")
+
+
+def _color(args: argparse.Namespace) -> bool:
+    return bool(args.color == "always" or (args.color == "auto" and not args.output and sys.stdout.isatty()
+                                           and not os.environ.get("NO_COLOR")))
+
+
+def _deliver(args: argparse.Namespace, write: Any) -> None:
+    """Write the report (``write(file)``) to ``--output`` or to standard output."""
+    if args.output:
+        try:
+            folder = os.path.dirname(args.output)
+            if folder:
+                os.makedirs(folder, exist_ok=True)
+            with open(args.output, "w", encoding="utf-8") as fh:
+                write(fh)
+        except OSError as exc:
+            raise InputError(f"cannot write the report: {exc.strerror or exc}", reason="unwritable",
+                             path=args.output) from None
+    else:
+        write(sys.stdout)
+        sys.stdout.flush()
+
+
+# ----------------------------------------------------------------------------- aligned files at scale
+_DASK_EXTRA = "pip install 'factcheck[dask]'"
+
+
+def _jobs(value: str) -> int:
+    if value.strip().lower() == "auto":
+        return os.cpu_count() or 1
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise InputError(f"--jobs {value!r}: give a number of worker processes (1 or more) or auto",
+                         reason="bad-option")
+    return n
+
+
+@contextlib.contextmanager
+def _executor(args: argparse.Namespace) -> Iterator[Executor | None]:
+    """The executor of ``--jobs N`` (a process pool) or ``--dask ADDRESS`` (a client of that
+    scheduler), or None (one process); shut down (the client closed) on the way out."""
+    if args.dask:
+        try:
+            distributed: Any = importlib.import_module("distributed")
+        except ImportError:
+            raise InputError(f"--dask needs Dask: {_DASK_EXTRA}", reason="missing-extra") from None
+        try:
+            client = distributed.Client(args.dask, timeout="10s", set_as_default=False)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise InputError(f"--dask {args.dask}: cannot reach the scheduler ({exc})", reason="unreachable") from None
+        try:
+            yield client.get_executor()
+        finally:
+            client.close()
+        return
+    jobs = _jobs(args.jobs) if args.jobs is not None else 1
+    if jobs == 1:
+        yield None
+        return
+    pool = ProcessPoolExecutor(jobs)
+    try:
+        yield pool
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _shown(results: Iterable[SegmentResult], progress: Progress) -> Iterator[SegmentResult]:
+    """The results, counted on the progress bar as they pass (the bar ends with them)."""
+    try:
+        for r in results:
+            progress.update(1, len(r.findings), sum(1 for f in r.findings if f.verdict == "conflict"))
+            yield r
+    finally:
+        progress.close()
+
+
+def _write_stream(args: argparse.Namespace, results: Iterable[SegmentResult], baseline: set[tuple[Any, ...]],
+                  fail_on: tuple[str, ...]) -> int:
+    """The text or JSON report of an aligned file, written as the segments are checked: to a
+    spooled temporary file (memory, then disk past a few MiB), copied to the output once every
+    segment is done, so a run that fails midway writes no report. Byte for byte the report
+    :func:`render` writes of the whole report."""
+    failing = 0
+    with tempfile.SpooledTemporaryFile(max_size=4 * 2**20, mode="w+", encoding="utf-8", newline="") as spool:
+        writer = StreamedReport(args.format, spool, pivot=args.pivot, color=_color(args) and args.format == "text")
+        for r in results:
+            findings: Sequence[Finding] = r.findings
+            if baseline:
+                findings = [replace(f, baseline=True) if _finding_identity(f.to_dict()) in baseline else f
+                            for f in findings]
+            failing += sum(1 for f in findings if f.verdict in fail_on and not f.baseline)
+            writer.add(findings, r.sources)
+        writer.close()
+
+        def copy(fh: Any) -> None:
+            spool.seek(0)
+            shutil.copyfileobj(spool, fh)
+
+        _deliver(args, copy)
+    return 1 if failing else 0
 
 
 def _render(report: Report, fmt: str, sources: Any, color: bool, fail_on: tuple[str, ...]) -> str:

@@ -11,6 +11,7 @@ __all__ = [
     "InputError",
     "LocaleError",
     "NormalisationError",
+    "WorkerError",
 ]
 
 
@@ -52,3 +53,10 @@ class NormalisationError(FactcheckError, ValueError):
     """A surface form was recognised but its value could not be computed."""
 
     default_reason = "cannot-normalise"
+
+
+class WorkerError(FactcheckError, RuntimeError):
+    """A worker of an executor stopped before it finished its chunk (a process killed, a pool
+    broken, a Dask worker lost): the message names the segments, and no report is given."""
+
+    default_reason = "worker-lost"

@@ -848,6 +848,7 @@ EXAMPLE_FILES = {
     "examples/release_en.txt": "tests/test_examples_report.py",
     "examples/article_en.txt": "tests/test_examples_report.py",
     "examples/glossary.csv": "tests/test_examples_report.py",
+    "examples/memory.jsonl": "tests/test_scale_out_cli.py",          # and docs/scale-out.md
     "examples/extract_ko.json": "tests/test_cli.py",                  # test_bundled_json_is_current
     "examples/report.json": "tests/test_examples_report.py",
     "examples/report.md": "tests/test_examples_report.py",

@@ -7,9 +7,9 @@ import pickle
 import pytest
 
 from factcheck import errors
-from factcheck.errors import FactcheckError, InputError, LocaleError, NormalisationError
+from factcheck.errors import FactcheckError, InputError, LocaleError, NormalisationError, WorkerError
 
-CLASSES = [FactcheckError, InputError, LocaleError, NormalisationError]
+CLASSES = [FactcheckError, InputError, LocaleError, NormalisationError, WorkerError]
 
 
 @pytest.mark.parametrize("cls", CLASSES)

@@ -24,12 +24,15 @@ from factcheck.render._markdown import md_escape, render_markdown
 from factcheck.render._sarif import SARIF_SCHEMA
 from factcheck.render._sarif import render_sarif as _render_sarif
 from factcheck.render._sarif import sarif_log as _sarif_log
+from factcheck.render._stream import STREAM_FORMATS, StreamedReport
 from factcheck.render._text import render_text
 from factcheck.report import Report
 
 __all__ = [
     "FORMATS",
     "SARIF_SCHEMA",
+    "STREAM_FORMATS",
+    "StreamedReport",
     "format_value",
     "md_escape",
     "render",

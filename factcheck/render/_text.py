@@ -7,7 +7,7 @@ from types import MappingProxyType
 from factcheck.render._common import claims_by_source, clean, format_value, source_ids
 from factcheck.report import VERDICTS, Finding, Report
 
-__all__ = ["render_text", "summary_line"]
+__all__ = ["finding_line", "render_text", "summary_line", "summary_of"]
 
 # ANSI SGR codes per verdict, used only when color=True
 _COLOURS: MappingProxyType[str, str] = MappingProxyType(
@@ -54,12 +54,22 @@ def _mentions(finding: Finding, ids: list[str]) -> str:
 
 
 def summary_line(report: Report) -> str:
-    counts = report.summary
-    n = len(report.findings)
-    sources = ", ".join(clean(s.id) for s in report.sources)
+    return summary_of([s.id for s in report.sources], report.summary, len(report.findings))
+
+
+def summary_of(source_ids: list[str], counts: dict[str, int], n: int) -> str:
+    """The summary line of a report with these sources, verdict counts and number of findings."""
+    sources = ", ".join(clean(s) for s in source_ids)
     by = ", ".join(f"{counts.get(v, 0)} {v}" for v in VERDICTS)
-    return (f"factcheck: {len(report.sources)} source{'s' if len(report.sources) != 1 else ''}"
+    return (f"factcheck: {len(source_ids)} source{'s' if len(source_ids) != 1 else ''}"
             f"{' (' + sources + ')' if sources else ''}, {n} finding{'s' if n != 1 else ''}: {by}")
+
+
+def finding_line(f: Finding, ids: list[str], *, color: bool = False) -> str:
+    """The line of one finding (no newline); ``ids``: the source ids in the report's order."""
+    seg = f"[{clean(f.segment)}] " if f.segment is not None else ""
+    head = _paint(f"{f.verdict.upper():<9}", f.verdict, color)
+    return f"{head} {f.kind:<8} {seg}{_mentions(f, ids)}  — {clean(f.message)}"
 
 
 def render_text(report: Report, *, color: bool = False) -> str:
@@ -67,10 +77,6 @@ def render_text(report: Report, *, color: bool = False) -> str:
     message — then a summary line. ANSI colours only when ``color``; control characters of
     the sources are shown escaped, never sent to the terminal."""
     ids = source_ids(report)
-    lines = []
-    for f in report.findings:
-        seg = f"[{clean(f.segment)}] " if f.segment is not None else ""
-        head = _paint(f"{f.verdict.upper():<9}", f.verdict, color)
-        lines.append(f"{head} {f.kind:<8} {seg}{_mentions(f, ids)}  — {clean(f.message)}")
+    lines = [finding_line(f, ids, color=color) for f in report.findings]
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
