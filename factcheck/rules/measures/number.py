@@ -5,7 +5,6 @@ ordinals and ranks, dates, numbers inside names such as "Boeing 747" or "5G").""
 from __future__ import annotations
 
 import re
-
 from decimal import Decimal
 
 from factcheck.claims import Claim
