@@ -114,6 +114,8 @@ LANGUAGE: Table = _table(
         counters=_WORDS,
         followers=_WORDS,
         year_range=ListOf(Int(), length=2),
+        year_counts=_WORDS,
+        year_markers=_WORDS,
         names_take_numbers=_FLAG,
         names_glue_numbers=_FLAG,
         abbreviations=_table(strict=_NUMBERS, with_currency=_NUMBERS, unit_followers=_WORDS, standalone=_WORDS),

@@ -166,6 +166,10 @@ class Locale:
     bound_before_re: re.Pattern[str]
     bound_after_re: re.Pattern[str]
     range_sep_re: re.Pattern[str]
+    #: plural nouns after which a figure in ``year_range`` is a count ("2024 participants")
+    year_counts: frozenset[str] = frozenset()
+    #: words before such a figure that make it a year all the same ("the 2024 participants")
+    year_markers: frozenset[str] = frozenset()
 
     def fold(self, word: str) -> str:
         return word.lower() if self.case_insensitive else word
@@ -478,4 +482,6 @@ def load_locale(code: str) -> Locale:
         bound_before_re=bound_before_re,
         bound_after_re=bound_after_re,
         range_sep_re=range_sep_re,
+        year_counts=frozenset(w.lower() for w in num.get("year_counts", [])),
+        year_markers=frozenset(w.lower() for w in num.get("year_markers", [])),
     )

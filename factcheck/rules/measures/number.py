@@ -4,6 +4,7 @@ ordinals and ranks, dates, numbers inside names such as "Boeing 747" or "5G").""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from factcheck.claims import Claim
@@ -273,7 +274,21 @@ def _is_year(doc: Document, n: Num) -> bool:
     if yr is None or not n.has_digits or n.grouped or n.scale is not None:
         return False
     surface = doc.text[n.start:n.end]
-    return surface.isdigit() and len(surface) == 4 and yr[0] <= int(surface) <= yr[1]
+    return surface.isdigit() and len(surface) == 4 and yr[0] <= int(surface) <= yr[1] and not _year_count(doc, n)
+
+
+def _year_count(doc: Document, n: Num) -> bool:
+    """"2024 participants", "1990 votes were cast": a year-like figure right before one of the
+    locale's ``year_counts`` nouns, not after one of its ``year_markers`` ("the", "in")."""
+    counts = doc.locale.year_counts
+    if not counts:
+        return False
+    text = doc.text
+    m = re.match(r"[ \t]+([A-Za-z]+)", text[n.end:n.end + 40])
+    if m is None or m.group(1).lower() not in counts:
+        return False
+    before = re.search(r"([A-Za-z']+)[ \t]+$", text[max(0, n.start - 30):n.start])
+    return before is None or before.group(1).lower() not in doc.locale.year_markers
 
 
 def _in_name(doc: Document, n: Num) -> bool:

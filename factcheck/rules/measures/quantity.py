@@ -41,7 +41,7 @@ def _quantity_cands(doc: Document) -> list[Cand]:
 
             out.append(Cand(n.start, end, n, n.value, make_count, unit, f"{loc.code}.quantity.count"))
             continue
-        if not word_number_ok(doc, n, standalone=False) or n.native or n.vague:
+        if not word_number_ok(doc, n, standalone=False) or n.native or (n.vague and not _prefixed(doc, n)):
             continue  # native numbers are not measured: 하나도, 쿠릴 열도, 세제곱미터; nor "hundreds of miles"
         m = loc.unit_after_re.match(doc.text, n.end)
         if m is None or abbr_is_scale(doc, n):
@@ -63,6 +63,12 @@ def _quantity_cands(doc: Document) -> list[Cand]:
 
         out.append(Cand(n.start, end, n, n.value, make, unit, f"{loc.code}.quantity.unit"))
     return out
+
+
+def _prefixed(doc: Document, n: Num) -> bool:
+    """A vague scale written with the locale's prefix glued to it (수백 km, 수천 톤: the unit,
+    approximate), unlike a plural scale ("hundreds of miles")."""
+    return any(doc.text.startswith(p, n.start) for p in doc.locale.vague_prefixes)
 
 
 def _count_of_time(doc: Document, n: Num) -> tuple[str, int] | None:
