@@ -1,6 +1,6 @@
 """Issue 18, streamed outputs: the JSON Lines report (every input, streamed for aligned files)
-and the SARIF and JUnit reports of aligned files written from a spool of findings, byte for
-byte what ``render`` writes of the whole report."""
+and the Markdown, SARIF and JUnit reports of aligned files written from a spool of findings,
+byte for byte what ``render`` writes of the whole report."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]
 
 def test_jsonl_is_a_format_of_render_and_of_the_stream() -> None:
     assert "jsonl" in FORMATS and "jsonl" in STREAM_FORMATS
-    assert {"sarif", "junit"} <= set(STREAM_FORMATS)
+    assert {"markdown", "sarif", "junit"} <= set(STREAM_FORMATS) and "html" not in STREAM_FORMATS
 
 
 def test_streamed_sarif_junit_and_jsonl_are_byte_for_byte_the_rendered_report(
@@ -57,7 +57,7 @@ def test_streamed_sarif_junit_and_jsonl_are_byte_for_byte_the_rendered_report(
     report = check_segments(segments)
     s = report.summary
     assert s["conflict"] >= 5 and s["missing"] >= 5 and s["match"] >= 50
-    for fmt in ("jsonl", "sarif", "junit"):
+    for fmt in ("jsonl", "markdown", "sarif", "junit"):
         expected = render(report, fmt, sources=segments)
         code, out, err = _run(capsys, str(aligned), "--format", fmt)
         assert (code, err) == (1, "") and out == expected, fmt
@@ -78,7 +78,7 @@ def test_streamed_reports_with_a_pivot_fail_on_and_a_baseline(aligned: Path, tmp
         replace(f, baseline=True) if json.dumps(f.to_dict(), sort_keys=True) in accepted else f
         for f in report.findings))
     assert any(f.baseline for f in quiet.findings) and not all(f.baseline for f in quiet.findings)
-    for fmt in ("jsonl", "sarif", "junit"):
+    for fmt in ("jsonl", "markdown", "sarif", "junit"):
         out_file = tmp_path / f"out.{fmt}"
         code, printed, err = _run(capsys, str(aligned), "--format", fmt, "--pivot", "en", "--baseline", str(base),
                                   "--fail-on", "conflict,missing", "--output", str(out_file))
@@ -118,7 +118,7 @@ def test_a_run_that_fails_midway_writes_no_partial_report(tmp_path: Path,
     with bad.open("a", encoding="utf-8") as fh:
         fh.write("{not json\n")
     out_file = tmp_path / "report.sarif"
-    for fmt in ("jsonl", "sarif", "junit"):
+    for fmt in ("jsonl", "markdown", "sarif", "junit"):
         code, out, err = _run(capsys, str(bad), "--format", fmt)
         assert code == 2 and out == "", fmt
         assert err.startswith("factcheck: ") and "bad.jsonl" in err and "Traceback" not in err
@@ -128,7 +128,7 @@ def test_a_run_that_fails_midway_writes_no_partial_report(tmp_path: Path,
 
 def test_streamed_sarif_and_junit_of_no_findings_and_of_empty_segments() -> None:
     sources = (SourceInfo("en", "en", None, path="m.po"), SourceInfo("ko", "ko", None, path="m.po"))
-    for fmt in ("sarif", "junit", "jsonl"):
+    for fmt in ("sarif", "junit", "jsonl", "markdown"):
         out = io.StringIO()
         writer = StreamedReport(fmt, out)
         writer.add((), sources)

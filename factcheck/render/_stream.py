@@ -1,12 +1,13 @@
 """Reports written as the findings come, segment after segment (``factcheck check`` of an
-aligned file): the text, JSON, JSON Lines, SARIF and JUnit reports, byte for byte what
+aligned file): the text, JSON, JSON Lines, Markdown, SARIF and JUnit reports, byte for byte what
 :func:`factcheck.render.render` writes of the whole report, with only the sources and the
 counts kept in memory.
 
-Text, JSON and JSON Lines are written as the findings come. SARIF and JUnit begin with what
-only the whole report tells (the rules, the artifacts, the number of cases of each kind), so
-their findings are kept in a spooled temporary file (memory, then disk past a few MiB) and
-written, one at a time, between the head and the end at :meth:`StreamedReport.close`.
+Text, JSON and JSON Lines are written as the findings come. Markdown, SARIF and JUnit begin
+with what only the whole report tells (the counts, the source columns, the rules, the
+artifacts, the number of cases of each kind), so their findings are kept in a spooled
+temporary file (memory, then disk past a few MiB) and written, one at a time, after that
+head at :meth:`StreamedReport.close`.
 
 Each segment's findings must come in the report's order (as
 :func:`factcheck.iter_check_segments` yields them): the reports list each finding's sources
@@ -24,6 +25,7 @@ from typing import IO, Any
 
 from factcheck.api import merge_sources
 from factcheck.render._junit import junit_parts
+from factcheck.render._markdown import markdown_parts
 from factcheck.render._sarif import reported, sarif_parts
 from factcheck.render._text import finding_line, summary_of
 from factcheck.report import VERDICTS, Finding, Report, SourceInfo
@@ -31,8 +33,8 @@ from factcheck.report import VERDICTS, Finding, Report, SourceInfo
 __all__ = ["STREAM_FORMATS", "StreamedReport", "jsonl_end", "jsonl_line", "render_jsonl"]
 
 #: the formats :class:`StreamedReport` writes
-STREAM_FORMATS: tuple[str, ...] = ("text", "json", "jsonl", "sarif", "junit")
-_SPOOLED = ("sarif", "junit")
+STREAM_FORMATS: tuple[str, ...] = ("text", "json", "jsonl", "markdown", "sarif", "junit")
+_SPOOLED = ("markdown", "sarif", "junit")
 
 
 def _dumps(value: object) -> str:
@@ -64,7 +66,7 @@ def render_jsonl(report: Report) -> str:
 class StreamedReport:
     """Write a report to ``out`` as its findings come: :meth:`add` each segment's findings
     and sources, then :meth:`close` (which writes the end: the summary line, or the sources
-    and summary of the JSON report, or the whole SARIF or JUnit report)."""
+    and summary of the JSON report, or the whole Markdown, SARIF or JUnit report)."""
 
     def __init__(self, fmt: str, out: IO[str], *, pivot: str | None = None, color: bool = False,
                  fail_on: Iterable[str] = ("conflict",)) -> None:
@@ -81,6 +83,7 @@ class StreamedReport:
         self._met: dict[str, None] = {}  # the source ids of the claims, in the order met
         self._kinds: dict[str, tuple[int, int]] = {}  # kind -> (findings, failures), for JUnit
         self._rules: set[tuple[str, str]] = set()  # (verdict, kind) of the SARIF results
+        self._segmented = False  # a finding has a segment, for Markdown
         self._spool: IO[bytes] | None = None
         if fmt in _SPOOLED:
             self._spool = tempfile.SpooledTemporaryFile(max_size=4 * 2**20, mode="w+b")  # noqa: SIM115
@@ -114,7 +117,10 @@ class StreamedReport:
             self._met.setdefault(sc.source)
         for m in f.sources_missing:
             self._met.setdefault(m)
-        if self.fmt == "junit":
+        if self.fmt == "markdown":
+            self._segmented = self._segmented or f.segment is not None
+            kept.append(f)
+        elif self.fmt == "junit":
             tests, failures = self._kinds.get(f.kind, (0, 0))
             self._kinds[f.kind] = (tests + 1, failures + (f.verdict in self.fail_on))
             kept.append(f)
@@ -133,7 +139,7 @@ class StreamedReport:
             yield from batch
 
     def close(self) -> None:
-        """Write the end of the report (the whole of a SARIF or JUnit report)."""
+        """Write the end of the report (the whole of a Markdown, SARIF or JUnit report)."""
         ordered = self._order(self._sources.values())
         if self.fmt == "text":
             self.out.write(summary_of([s.id for s in ordered], self.counts, self.findings) + "\n")
@@ -152,6 +158,8 @@ class StreamedReport:
             from factcheck._version import __version__
 
             parts = sarif_parts(ordered, ids, self._rules, dict(self.counts), self._kept(), version=__version__)
+        elif self.fmt == "markdown":
+            parts = markdown_parts(ordered, ids, dict(self.counts), self.findings, self._segmented, self._kept())
         else:
             parts = junit_parts(self._kinds, ids, self.fail_on, self._kept)
         for piece in parts:
