@@ -11,13 +11,16 @@
 3. **Cold start**: ``python -m factcheck check`` of the three bundled examples against
    ``python -c "import dateparser"`` (goal: at most 2x).
 4. **Memory against segments**: peak memory of ``factcheck check`` on an aligned JSONL of
-   20,000 segments against one of 2,000 (goal: at most 1.5x, flat: streaming).
+   20,000 segments against one of 2,000, for ``--format json``, ``sarif`` and ``jsonl`` (goal:
+   at most 1.5x, flat: streaming).
 5. **A big document**: a ~5 MB text and its translation (the news pairs repeated) checked
    through the CLI: time and peak memory (goals: under 10 s, memory under 3x the text).
 
     .venv/bin/python benchmarks/speed_job.py            # all (a few minutes)
     .venv/bin/python benchmarks/speed_job.py --quick    # smaller sizes
     .venv/bin/python benchmarks/speed_job.py --write    # also docs/benchmarks-job.md and its plot
+    .venv/bin/python benchmarks/speed_job.py --skip anchor,scale,cold,big --write   # memory only;
+                                                        # the page keeps the other parts' rows
 
 Machines are noisy: the ratios are the measure, not the seconds. Nothing here is a test.
 """
@@ -151,10 +154,16 @@ def _peak_rss_mib(args: list[str]) -> tuple[float, float]:
     return time.perf_counter() - t0, usage.ru_maxrss / 1024
 
 
+#: the report formats whose peak memory ``memory`` measures (each streamed for aligned files)
+MEMORY_FORMATS = ("json", "sarif", "jsonl")
+
+
 def memory(rows: list[dict[str, Any]], small: int, big: int) -> dict[str, float]:
     """Peak memory of the streaming paths on N aligned segments: ``factcheck check FILE --format
-    json`` (the report streamed through a spooled file) and ``factcheck.iter_check_segments``
-    over ``iter_segments`` (the findings counted, not kept), each in a fresh process."""
+    json|sarif|jsonl`` (the report streamed through a spooled file; SARIF's findings through a
+    second one) and ``factcheck.iter_check_segments`` over ``iter_segments`` (the findings
+    counted, not kept), each in a fresh process. ``mib_N`` and ``ratio`` are the JSON report's,
+    ``mib_FORMAT_N`` and ``ratio_FORMAT`` each format's."""
     with tempfile.TemporaryDirectory() as tmp:
         paths = {}
         for n in (small, big):
@@ -168,14 +177,46 @@ def memory(rows: list[dict[str, Any]], small: int, big: int) -> dict[str, float]
         api = ("import sys, factcheck\nfrom factcheck.io.aligned import iter_segments\n"
                "print(sum(len(r.findings) for r in factcheck.iter_check_segments(iter_segments(sys.argv[1]))))")
         for n, p in paths.items():
-            secs, mib = _peak_rss_mib([sys.executable, "-m", "factcheck", "check", str(p), "--format", "json",
-                                       "--fail-on", "none", "--output", str(pathlib.Path(tmp) / f"out{n}.json")])
-            out[f"seconds_{n}"] = secs
-            out[f"mib_{n}"] = mib
+            for fmt in MEMORY_FORMATS:
+                secs, mib = _peak_rss_mib([sys.executable, "-m", "factcheck", "check", str(p), "--format", fmt,
+                                           "--fail-on", "none", "--output", str(pathlib.Path(tmp) / f"out{n}.{fmt}")])
+                out[f"seconds_{fmt}_{n}"] = secs
+                out[f"mib_{fmt}_{n}"] = mib
+            out[f"seconds_{n}"] = out[f"seconds_json_{n}"]
+            out[f"mib_{n}"] = out[f"mib_json_{n}"]
             out[f"api_mib_{n}"] = _peak_rss_mib([sys.executable, "-c", api, str(p)])[1]
-    out["ratio"] = out[f"mib_{big}"] / out[f"mib_{small}"]
+    for fmt in MEMORY_FORMATS:
+        out[f"ratio_{fmt}"] = out[f"mib_{fmt}_{big}"] / out[f"mib_{fmt}_{small}"]
+    out["ratio"] = out["ratio_json"]
     out["api_ratio"] = out[f"api_mib_{big}"] / out[f"api_mib_{small}"]
+    out["small"], out["big"] = small, big
     return out
+
+
+def _memory_rows(m: dict[str, float]) -> list[str]:
+    small, big = int(m["small"]), int(m["big"])
+    rows = [f"| peak memory, 10x segments | {m['ratio']:.2f}x | <= {GOALS['memory']}x |"]
+    for fmt in MEMORY_FORMATS:
+        rows.append(f"| peak memory of `check --format {fmt}`, {small:,} vs {big:,} segments "
+                    f"| {m[f'mib_{fmt}_{small}']:.0f} vs {m[f'mib_{fmt}_{big}']:.0f} MiB: {m[f'ratio_{fmt}']:.2f}x "
+                    f"| <= {GOALS['memory']}x |")
+    return rows
+
+
+#: how the rows of each part begin, to keep those of a part skipped when writing the page
+_PART_ROWS = {"anchor": ("| check (ko+en)",), "scale": ("| time of",), "cold": ("| cold",),
+              "memory": ("| peak memory",), "big": ("| memory above",)}
+
+
+def _kept_rows_all() -> list[str]:
+    return DOC.read_text(encoding="utf-8").splitlines() if DOC.exists() else []
+
+
+def _kept_rows(part: str) -> list[str]:
+    """The rows of ``part`` in the page as it is (a part skipped keeps its last figures)."""
+    rows = _kept_rows_all()
+    starts = _PART_ROWS[part]
+    return [r for r in rows if r.startswith(starts) or (part == "big" and "MB document + translation" in r)]
 
 
 def big_document(rows: list[dict[str, Any]], megabytes: float) -> dict[str, float]:
@@ -265,33 +306,46 @@ def main(argv: list[str] | None = None) -> int:
         res["memory"] = m = memory(rows, small, big)
         print(f"4. memory: {small} segments {m[f'mib_{small}']:.0f} MiB, {big} segments {m[f'mib_{big}']:.0f} MiB: "
               f"{m['ratio']:.2f}x (goal <= {GOALS['memory']}); iter_check_segments {m[f'api_mib_{small}']:.0f} "
-              f"MiB and {m[f'api_mib_{big}']:.0f} MiB: {m['api_ratio']:.2f}x")
+              f"MiB and {m[f'api_mib_{big}']:.0f} MiB: {m['api_ratio']:.2f}x; "
+              + "; ".join(f"--format {fmt} {m[f'mib_{fmt}_{small}']:.0f} and {m[f'mib_{fmt}_{big}']:.0f} MiB: "
+                          f"{m[f'ratio_{fmt}']:.2f}x" for fmt in MEMORY_FORMATS))
     if "big" not in skip:
         res["big"] = b = big_document(rows, 1.0 if args.quick else 5.0)
         print(f"5. big document: {b['en_megabytes']:.1f} MB English + its Korean ({b['text_mib']:.1f} MiB in all): "
               f"{b['seconds']:.1f} s, peak {b['peak_mib']:.0f} MiB ({b['memory_ratio']:.2f}x the text above the "
               f"interpreter; goals: < {GOALS['big_seconds']:.0f} s, < {GOALS['big_memory']}x)")
     if args.write:
-        plotted = "scale" in res and _plot(res["scale"])
+        plotted = _plot(res["scale"]) if "scale" in res else any(r.startswith("![time against text size]")
+                                                                  for r in _kept_rows_all())
         lines = ["# The whole job: speed, scaling, cold start, memory", "",
                  "Written by `benchmarks/speed_job.py --write` (one run, one machine; read the ratios).", "",
                  "| measure | value | goal |", "|---|---:|---:|"]
+        if "anchor" not in res:
+            lines += _kept_rows("anchor")
         if "anchor" in res:
             lines.append(f"| check (ko+en) vs dateparser.search_dates (en), {res['anchor']['pairs']} news pairs "
                          f"| {res['anchor']['ratio']:.2f}x faster | >= {GOALS['anchor']}x |")
+        if "scale" not in res:
+            lines += _kept_rows("scale")
         if "scale" in res:
             lines.append(f"| time of 16x text (400 vs 25 pairs) | {res['scale']['ratio16']:.1f}x | <= {GOALS['scale16']}x |")
             if res["scale"].get("ratio48_16"):
                 lines.append(f"| time of 48x vs 16x text | {res['scale']['ratio48_16']:.2f}x | 3x (linear) |")
+        if "cold" not in res:
+            lines += _kept_rows("cold")
         if "cold" in res:
             lines.append(f"| cold `factcheck check` vs `import dateparser` | {res['cold']['ratio']:.2f}x | <= {GOALS['cold']}x |")
-        if "memory" in res:
-            lines.append(f"| peak memory, 10x segments | {res['memory']['ratio']:.2f}x | <= {GOALS['memory']}x |")
+        lines += _memory_rows(res["memory"]) if "memory" in res else _kept_rows("memory")
+        if "big" not in res:
+            lines += _kept_rows("big")
         if "big" in res:
             b = res["big"]
             lines.append(f"| {b['en_megabytes']:.1f} MB document + translation | {b['seconds']:.1f} s, "
                          f"{b['peak_mib']:.0f} MiB peak | < {GOALS['big_seconds']:.0f} s |")
             lines.append(f"| memory above the interpreter / text size | {b['memory_ratio']:.2f}x | < {GOALS['big_memory']}x |")
+        kept = [part for part in _PART_ROWS if part not in res and _kept_rows(part)]
+        if kept:
+            lines += ["", f"Skipped in this run, kept from an earlier one: {', '.join(kept)}."]
         if plotted:
             lines += ["", "![time against text size](img/bench-job-scaling.png)"]
         DOC.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -79,7 +79,7 @@ def _build_parser() -> argparse.ArgumentParser:
     return p
 
 
-_FORMATS = ("text", "json", "markdown", "sarif", "junit", "html")
+_FORMATS = ("text", "json", "jsonl", "markdown", "sarif", "junit", "html")
 _INPUT_FORMATS = default_readers().names()
 _FAIL_LEVELS = ("conflict", "missing", "uncertain")
 
@@ -329,9 +329,9 @@ def _check(args: argparse.Namespace) -> int:
         if os.path.isfile(path) and os.path.getsize(path) > args.max_bytes:
             raise InputError(f"file is {os.path.getsize(path)} bytes, over the limit of {args.max_bytes} "
                              "(--max-bytes)", reason="too-large", path=path)
-        # segments are streamed from the file into the comparator; only the HTML and SARIF
-        # reports, which show or point into the texts, keep them
-        keep = args.format in ("html", "sarif")
+        # segments are streamed from the file into the comparator; only the HTML report,
+        # which shows the texts, keeps them
+        keep = args.format == "html"
         segments: list[Any] = []
 
         def stream() -> Iterator[Any]:
@@ -474,13 +474,14 @@ def _shown(results: Iterable[SegmentResult], progress: Progress) -> Iterator[Seg
 
 def _write_stream(args: argparse.Namespace, results: Iterable[SegmentResult], baseline: set[tuple[Any, ...]],
                   fail_on: tuple[str, ...]) -> int:
-    """The text or JSON report of an aligned file, written as the segments are checked: to a
+    """The text, JSON, JSON Lines, SARIF or JUnit report of an aligned file, written as the segments are checked: to a
     spooled temporary file (memory, then disk past a few MiB), copied to the output once every
     segment is done, so a run that fails midway writes no report. Byte for byte the report
     :func:`render` writes of the whole report."""
     failing = 0
     with tempfile.SpooledTemporaryFile(max_size=4 * 2**20, mode="w+", encoding="utf-8", newline="") as spool:
-        writer = StreamedReport(args.format, spool, pivot=args.pivot, color=_color(args) and args.format == "text")
+        writer = StreamedReport(args.format, spool, pivot=args.pivot, color=_color(args) and args.format == "text",
+                                fail_on=fail_on)
         for r in results:
             findings: Sequence[Finding] = r.findings
             if baseline:

@@ -1,4 +1,4 @@
-"""Turn a :class:`factcheck.report.Report` into text, JSON, Markdown, SARIF, JUnit XML or HTML.
+"""Turn a :class:`factcheck.report.Report` into text, JSON, JSON Lines, Markdown, SARIF, JUnit XML or HTML.
 
 >>> from factcheck.report import Report
 >>> print(render(Report(sources=(), findings=()), "text"), end="")
@@ -24,7 +24,7 @@ from factcheck.render._markdown import md_escape, render_markdown
 from factcheck.render._sarif import SARIF_SCHEMA
 from factcheck.render._sarif import render_sarif as _render_sarif
 from factcheck.render._sarif import sarif_log as _sarif_log
-from factcheck.render._stream import STREAM_FORMATS, StreamedReport
+from factcheck.render._stream import STREAM_FORMATS, StreamedReport, render_jsonl
 from factcheck.render._text import render_text
 from factcheck.report import Report
 
@@ -38,6 +38,7 @@ __all__ = [
     "render",
     "render_html",
     "render_json",
+    "render_jsonl",
     "render_junit",
     "render_markdown",
     "render_sarif",
@@ -46,7 +47,7 @@ __all__ = [
 ]
 
 #: the names ``render`` accepts
-FORMATS: tuple[str, ...] = ("text", "json", "markdown", "sarif", "junit", "html")
+FORMATS: tuple[str, ...] = ("text", "json", "jsonl", "markdown", "sarif", "junit", "html")
 _ALIASES: MappingProxyType[str, str] = MappingProxyType({"md": "markdown", "xml": "junit", "txt": "text"})
 
 
@@ -103,7 +104,8 @@ def render(
     mapping of source id to text, or the ``(segment id, [Source, ...])`` pairs of
     :func:`factcheck.aligned.read_segments` — used by SARIF (lines and columns) and HTML (the
     side-by-side view); the other formats need only the report. ``color`` adds ANSI colours to
-    the text format. ``fail_on`` names the verdicts that JUnit reports as failures.
+    the text format. ``fail_on`` names the verdicts that JUnit reports as failures. ``jsonl``
+    (JSON Lines) writes a finding per line, then ``{"sources": [...], "summary": {...}}``.
 
     The result is the whole document, ending with a newline: write it as is.
     """
@@ -114,6 +116,8 @@ def render(
         return render_text(report, color=color)
     if name == "json":
         return render_json(report)
+    if name == "jsonl":
+        return render_jsonl(report)
     if name == "markdown":
         return render_markdown(report)
     if name == "sarif":

@@ -4,13 +4,13 @@ Every piece of source text is escaped, so a source cannot add links, HTML or tab
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from types import MappingProxyType
 
 from factcheck.render._common import claims_by_source, clean, format_value, source_ids
-from factcheck.report import VERDICTS, Report, SourceClaim, SourceInfo
+from factcheck.report import VERDICTS, FileError, Finding, Report, SourceClaim, SourceInfo
 
-__all__ = ["md_escape", "render_markdown"]
+__all__ = ["markdown_parts", "md_escape", "render_markdown"]
 
 # the characters that start Markdown or GFM syntax inside a table cell (emphasis, code, links,
 # strikethrough, math, cell borders); <, > and & become entities, so no HTML gets through
@@ -57,39 +57,63 @@ def _path_cell(s: SourceInfo) -> str:
     return cell + (f" ({md_escape(', '.join(notes))})" if notes else "")
 
 
-def render_markdown(report: Report) -> str:
-    counts = report.summary
-    ids = source_ids(report)
+def _head(sources: Sequence[SourceInfo], counts: dict[str, int], n: int, errors: Sequence[FileError]) -> list[str]:
     out = ["# factcheck report", ""]
-    n = len(report.findings)
-    out.append(f"{n} finding{'s' if n != 1 else ''} across {len(report.sources)} "
-               f"source{'s' if len(report.sources) != 1 else ''}: "
+    out.append(f"{n} finding{'s' if n != 1 else ''} across {len(sources)} "
+               f"source{'s' if len(sources) != 1 else ''}: "
                + ", ".join(f"**{counts[v]} {v}**" if v == "conflict" and counts[v] else f"{counts[v]} {v}"
                            for v in VERDICTS) + ".")
     out += ["", "| Verdict | Findings |", "|---|---:|"]
     out += [f"| {_MARK[v]} {v} | {counts[v]} |" for v in VERDICTS]
     out += ["", "## Sources", "", "| Source | Language | Published | Path |", "|---|---|---|---|"]
-    for s in report.sources:
+    for s in sources:
         out.append(f"| {md_escape(s.id)} | {md_escape(s.lang)} | "
                    f"{s.published.isoformat() if s.published else '—'} | {_path_cell(s)} |")
-    if report.errors:
+    if errors:
         out += ["", "## Files not read", ""]
-        out += [f"- {md_escape(e.path)}: {md_escape(e.message)}" for e in report.errors]
+        out += [f"- {md_escape(e.path)}: {md_escape(e.message)}" for e in errors]
     out += ["", "## Findings", ""]
-    if not report.findings:
+    if not n:
         out.append("No findings.")
+    return out
+
+
+def _table_head(ids: list[str], segmented: bool) -> list[str]:
+    head = ["#", "Verdict", "Kind"] + (["Segment"] if segmented else []) + [md_escape(i) for i in ids] + ["Message"]
+    return ["| " + " | ".join(head) + " |", "|" + "|".join("---:" if h == "#" else "---" for h in head) + "|"]
+
+
+def _row(i: int, f: Finding, ids: list[str], segmented: bool) -> str:
+    by = dict(claims_by_source(f, ids))
+    cells = [str(i), f"{_MARK.get(f.verdict, '')} {md_escape(f.verdict)}", md_escape(f.kind)]
+    if segmented:
+        cells.append(md_escape(f.segment) if f.segment is not None else "")
+    for sid in ids:
+        cells.append(_cell(by[sid]) if sid in by else ("—" if sid in f.sources_missing else ""))
+    cells.append(md_escape(f.message))
+    return "| " + " | ".join(cells) + " |"
+
+
+def render_markdown(report: Report) -> str:
+    ids = source_ids(report)
+    out = _head(report.sources, report.summary, len(report.findings), report.errors)
+    if not report.findings:
         return "\n".join(out) + "\n"
     segmented = any(f.segment is not None for f in report.findings)
-    head = ["#", "Verdict", "Kind"] + (["Segment"] if segmented else []) + [md_escape(i) for i in ids] + ["Message"]
-    out.append("| " + " | ".join(head) + " |")
-    out.append("|" + "|".join("---:" if h == "#" else "---" for h in head) + "|")
-    for i, f in enumerate(report.findings, 1):
-        by = dict(claims_by_source(f, ids))
-        cells = [str(i), f"{_MARK.get(f.verdict, '')} {md_escape(f.verdict)}", md_escape(f.kind)]
-        if segmented:
-            cells.append(md_escape(f.segment) if f.segment is not None else "")
-        for sid in ids:
-            cells.append(_cell(by[sid]) if sid in by else ("—" if sid in f.sources_missing else ""))
-        cells.append(md_escape(f.message))
-        out.append("| " + " | ".join(cells) + " |")
+    out += _table_head(ids, segmented)
+    out += [_row(i, f, ids, segmented) for i, f in enumerate(report.findings, 1)]
     return "\n".join(out) + "\n"
+
+
+def markdown_parts(sources: Sequence[SourceInfo], ids: list[str], counts: dict[str, int], n: int,
+                   segmented: bool, findings: Iterable[Finding]) -> Iterator[str]:
+    """The text of :func:`render_markdown` in pieces, for a report whose ``n`` findings come one
+    by one (``ids``: every source id, as :func:`source_ids` lists them; ``segmented``: whether
+    any finding has a segment): the head, then a row per finding."""
+    head = _head(sources, counts, n, ())
+    if not n:
+        yield "\n".join(head) + "\n"
+        return
+    yield "\n".join(head + _table_head(ids, segmented)) + "\n"
+    for i, f in enumerate(findings, 1):
+        yield _row(i, f, ids, segmented) + "\n"
