@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from aligned_files import run_check, write_aligned
 
 from factcheck import WorkerError, check_segments
-from factcheck.cli import main
 from factcheck.io.aligned import read_segments
 from factcheck.progress import Progress
 from factcheck.render import render
@@ -23,17 +23,14 @@ from factcheck.render import render
 def _write(path: Path, n: int, every: int = 10) -> Path:
     """N segments: one in ``every`` with a number (one in 7 of those a conflict), one with a
     percentage, the others short sentences without a fact (the cheapest to check)."""
-    with path.open("w", encoding="utf-8") as fh:
-        for i in range(n):
-            if i % every == 0:
-                a = 100 + i
-                ko, en = f"직원은 {a}명이다.", f"It has {a + (i % (7 * every) == 0)} employees."
-            elif i % every == every // 2:
-                ko, en = f"매출은 {i % 90}% 늘었다.", f"Sales rose {i % 90}%."
-            else:
-                ko, en = "가", "a"
-            fh.write(json.dumps({"id": f"s{i}", "ko": ko, "en": en}, ensure_ascii=False) + "\n")
-    return path
+    def pair(i: int) -> tuple[str, str]:
+        if i % every == 0:
+            a = 100 + i
+            return f"직원은 {a}명이다.", f"It has {a + (i % (7 * every) == 0)} employees."
+        if i % every == every // 2:
+            return f"매출은 {i % 90}% 늘었다.", f"Sales rose {i % 90}%."
+        return "가", "a"
+    return write_aligned(path, n, pair)
 
 
 @pytest.fixture(scope="module")
@@ -41,10 +38,7 @@ def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _write(tmp_path_factory.mktemp("aligned") / "small.jsonl", 300)
 
 
-def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(["check", *args])
-    out, err = capsys.readouterr()
-    return code, out, err
+_run = run_check
 
 
 def test_streamed_text_and_json_are_byte_for_byte_the_rendered_report(

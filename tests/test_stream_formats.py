@@ -10,9 +10,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from aligned_files import run_check, write_aligned
 
 from factcheck import check, check_segments
-from factcheck.cli import main
 from factcheck.io.aligned import read_segments
 from factcheck.render import FORMATS, STREAM_FORMATS, StreamedReport, render
 from factcheck.report import Report, Source, SourceInfo
@@ -21,18 +21,15 @@ from factcheck.report import Report, Source, SourceInfo
 def _write(path: Path, n: int) -> Path:
     """N segments: a number in one in 5 (one in 4 of those a conflict), a percentage only in
     the Korean side in one in 11 (missing), a bell and a tag in the text of one in 13."""
-    with path.open("w", encoding="utf-8") as fh:
-        for i in range(n):
-            if i % 5 == 0:
-                ko, en = f"직원은 {100 + i}명이다.", f"It has {100 + i + (i % 20 == 0)} employees."
-            elif i % 11 == 0:
-                ko, en = f"매출은 {i % 90}% 늘었다.", "Sales rose."
-            elif i % 13 == 0:
-                ko, en = f"<b>\x07 {i}개</b>", f"<b>\x07 {i} items</b> & more"
-            else:
-                ko, en = "가", "a"
-            fh.write(json.dumps({"id": f"s{i}", "ko": ko, "en": en}, ensure_ascii=False) + "\n")
-    return path
+    def pair(i: int) -> tuple[str, str]:
+        if i % 5 == 0:
+            return f"직원은 {100 + i}명이다.", f"It has {100 + i + (i % 20 == 0)} employees."
+        if i % 11 == 0:
+            return f"매출은 {i % 90}% 늘었다.", "Sales rose."
+        if i % 13 == 0:
+            return f"<b>\x07 {i}개</b>", f"<b>\x07 {i} items</b> & more"
+        return "가", "a"
+    return write_aligned(path, n, pair)
 
 
 @pytest.fixture(scope="module")
@@ -40,10 +37,7 @@ def aligned(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _write(tmp_path_factory.mktemp("stream") / "memory.jsonl", 400)
 
 
-def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(["check", *args])
-    out, err = capsys.readouterr()
-    return code, out, err
+_run = run_check
 
 
 def test_jsonl_is_a_format_of_render_and_of_the_stream() -> None:
